@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Autoscaler.Simulator.Tests")]
+[assembly: InternalsVisibleTo("Autoscaler.Benchmarks")]

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Autoscaler.Core.Tests")]
+[assembly: InternalsVisibleTo("Autoscaler.Benchmarks")]

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Autoscaler.Kubernetes.Tests")]
+[assembly: InternalsVisibleTo("Autoscaler.E2E.Tests")]

@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Autoscaler.MetricsAdapter.Tests")]
+[assembly: InternalsVisibleTo("Autoscaler.E2E.Tests")]
+[assembly: InternalsVisibleTo("Autoscaler.Benchmarks")]

@@ -1,2 +1,3 @@
-// Placeholder entry point; the verbs are built in issue #2.
-return 0;
+using Autoscaler.Simulator.Cli;
+
+return VerbDispatcher.Run(args, Console.Out, Console.Error);

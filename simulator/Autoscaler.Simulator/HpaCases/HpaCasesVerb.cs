@@ -1,0 +1,13 @@
+namespace Autoscaler.Simulator.HpaCases;
+
+/// <summary>Placeholder until the verb is implemented; owned by the developer of this folder.</summary>
+internal static class HpaCasesVerb
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        _ = args;
+        _ = stdout;
+        stderr.WriteLine("not implemented yet");
+        return 3;
+    }
+}

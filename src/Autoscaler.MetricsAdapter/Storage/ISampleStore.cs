@@ -1,0 +1,19 @@
+namespace Autoscaler.MetricsAdapter.Storage;
+
+/// <summary>Where pushed samples live: batched appends, newest-value lookups, retention.</summary>
+internal interface ISampleStore
+{
+    /// <summary>Stores a batch atomically (all samples or none).</summary>
+    void Append(IReadOnlyList<MetricSample> batch);
+
+    /// <summary>The newest point of every series named <paramref name="name"/> in <paramref name="ns"/>
+    /// whose labels satisfy <paramref name="matches"/>.</summary>
+    IReadOnlyList<StoredSeries> Latest(string ns, string name, Func<IReadOnlyDictionary<string, string>, bool> matches);
+
+    /// <summary>Every (namespace, metric name) pair that has at least one series.</summary>
+    IReadOnlyList<(string Namespace, string Name)> MetricNames();
+
+    /// <summary>Deletes samples older than <paramref name="cutoffUnixMs"/> and series with nothing newer;
+    /// returns the number of samples deleted.</summary>
+    int Prune(long cutoffUnixMs);
+}

@@ -41,7 +41,9 @@ internal static class CaseRunner
         var scale = new ScaleSnapshot(current, inputs.OptionalValue("statusReplicas")?.Int32() ?? current);
         var pods = CaseMetrics.Pods(inputs.Optional("pods"), [spec]);
         var proposal = ReplicaCalculator.Compute(spec, observation, scale, pods, HpaTolerance.For(options, null), options, CaseModel.Now);
-        return proposal.IsValid ? CaseOutcome.Of(proposal.Replicas) : CaseOutcome.Failed(proposal.Error!);
+        return proposal.IsValid
+            ? CaseOutcome.Of(proposal.Replicas) with { UtilizationPercent = proposal.UtilizationPercent, StatusValueMilli = proposal.StatusValueMilli }
+            : CaseOutcome.Failed(proposal.Error!);
     }
 
     private static CaseOutcome ControllerLevel(JsonField inputs, HpaProfile profile)
@@ -76,7 +78,7 @@ internal static class CaseRunner
             HpaBehavior.ScaleDownWithDefaults(CaseModel.Rules(inputs.Optional("scaleDownRulesUser"))),
             CaseModel.Events(inputs.Optional("scaleUpEvents")), CaseModel.Events(inputs.Optional("scaleDownEvents")),
             CaseModel.Now, profile);
-        return CaseOutcome.Of(decision.Replicas);
+        return CaseOutcome.Of(decision.Replicas) with { Condition = decision.Reason };
     }
 
     private static CaseOutcome BehaviorStabilizationLevel(JsonField inputs, HpaProfile profile)
@@ -87,7 +89,7 @@ internal static class CaseRunner
             inputs.OptionalValue("scaleUpStabilizationWindowSeconds")?.Int32() ?? 0,
             inputs.OptionalValue("scaleDownStabilizationWindowSeconds")?.Int32() ?? (int)HpaControllerOptions.Default.DownscaleStabilizationWindow.TotalSeconds,
             CaseModel.Now, profile);
-        return CaseOutcome.Of(decision.Replicas);
+        return CaseOutcome.Of(decision.Replicas) with { Condition = decision.Reason, HistoryLength = recommendations.Count };
     }
 
     private static CaseOutcome LegacyStabilizationLevel(JsonField inputs)
@@ -95,7 +97,8 @@ internal static class CaseRunner
         var recommendations = CaseModel.Recommendations(inputs.Optional("recommendations")) ?? [];
         var window = inputs.OptionalValue("windowSeconds") is { } w
             ? TimeSpan.FromSeconds(w.Double()) : HpaControllerOptions.Default.DownscaleStabilizationWindow;
-        return CaseOutcome.Of(LegacyStabilizer.Stabilize(recommendations, inputs.Required("desiredReplicas").Int32(), window, CaseModel.Now));
+        var replicas = LegacyStabilizer.Stabilize(recommendations, inputs.Required("desiredReplicas").Int32(), window, CaseModel.Now);
+        return CaseOutcome.Of(replicas) with { HistoryLength = recommendations.Count };
     }
 
     private static CaseOutcome LegacyRulesLevel(JsonField inputs)
@@ -106,7 +109,7 @@ internal static class CaseRunner
             inputs.OptionalValue("minReplicas")?.Int32() ?? 1, inputs.Required("maxReplicas").Int32(),
             inputs.OptionalValue("scaleUpLimitFactor")?.Double() ?? defaults.ScaleUpLimitFactor,
             inputs.OptionalValue("scaleUpLimitMinimum")?.Double() ?? defaults.ScaleUpLimitMinimum);
-        return CaseOutcome.Of(decision.Replicas);
+        return CaseOutcome.Of(decision.Replicas) with { Condition = decision.Reason };
     }
 
     private static CaseOutcome ScaleLimitLevel(JsonField inputs, HpaProfile profile)

@@ -1,0 +1,107 @@
+using Autoscaler.Core.Forecasting.Events;
+using Autoscaler.Core.Forecasting.Models;
+using Autoscaler.Core.Forecasting.Quantiles;
+using Autoscaler.Core.Forecasting.Seasonality;
+using Autoscaler.Core.Forecasting.Selection;
+
+namespace Autoscaler.Core.Forecasting;
+
+/// <summary>
+/// The one forecasting pipeline behind every named forecaster: clean the history, detect the season, fit the
+/// candidate models, backtest them on rolling origins inside the history, blend the best, calibrate
+/// quantiles from the blend's own residuals by lead, then apply the event calendar.
+/// A single-model forecaster is the same pipeline with one candidate.
+/// </summary>
+internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> candidates, EventUpliftOptions eventOptions) : IForecaster
+{
+    /// <summary>How far back the internal backtest reaches (capped at half the history).</summary>
+    public static readonly TimeSpan EvaluationSpan = TimeSpan.FromDays(7);
+
+    /// <summary>Internal backtest origins per forecast: enough for a 90th percentile per lead.</summary>
+    public const int MaxEvaluationOrigins = 168;
+
+    public string Name => name;
+
+    public ForecastResult Forecast(ForecastRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.LeadSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.LeadSteps, "LeadSteps must be at least 1.");
+        }
+
+        var history = request.History;
+        if (history.Count == 0)
+        {
+            throw new ArgumentException("The history is empty.", nameof(request));
+        }
+
+        var leads = request.LeadSteps;
+        var context = BuildContext(history, leads);
+        var fitted = candidates
+            .Select(c => c.Fit(context))
+            .Where(f => f is not null && f.MinOrigin <= context.EvaluationStart)
+            .Cast<IFittedModel>()
+            .ToList();
+        if (fitted.Count == 0)
+        {
+            fitted.Add(new PersistenceModel().Fit(context)!);
+        }
+
+        var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
+        var (members, weights) = evaluation.Origins.Count > 0 ? BlendSelector.Choose(evaluation.Scores) : ([0], [1.0]);
+        var blend = new ModelBlend(members.Select(i => fitted[i]).ToList(), weights);
+        var offsets = evaluation.Origins.Count > 0
+            ? QuantileOffsets.FromResiduals(evaluation.BlendResiduals(context, members, weights, leads), leads, PoolFor(evaluation.Origins.Count))
+            : QuantileOffsets.Zero(leads);
+
+        var point = new double[leads];
+        blend.Forecast(context.Count, point);
+        var adjustment = request.Events.Count > 0
+            ? EventUplift.Adjust(context, history.Start, request.Events, blend, leads, eventOptions)
+            : null;
+        return Assemble(history, context, point, offsets, adjustment, $"{blend.Name}; calibrated on {offsets.Samples} origins{(adjustment is null ? string.Empty : "; " + adjustment.Detail)}");
+    }
+
+    private static SeriesContext BuildContext(ForecastHistory history, int leads)
+    {
+        var day = (int)Math.Round(TimeSpan.FromDays(1) / history.Step);
+        var week = day * 7;
+        var values = SeriesCleaner.Clean(history.Values, day, out var nonNegative);
+        var recent = values.AsSpan(Math.Max(0, values.Length - (4 * week)));
+        var season = SeasonalityDetector.Detect(recent, day, week);
+        var span = Math.Min((int)Math.Round(EvaluationSpan / history.Step), values.Length / 2);
+        var evaluationStart = Math.Max(1, values.Length - span - leads);
+        return new SeriesContext(values, history.Step, season, nonNegative, evaluationStart);
+    }
+
+    /// <summary>Pool neighbouring leads when few origins back each lead's quantile.</summary>
+    private static int PoolFor(int origins) => origins >= 100 ? 0 : origins >= 30 ? 1 : 3;
+
+    private ForecastResult Assemble(
+        ForecastHistory history, SeriesContext context, double[] point, QuantileOffsets offsets, EventAdjustment? adjustment, string detail)
+    {
+        var leads = point.Length;
+        var scale = context.ScaleBefore(context.Count);
+        var quantiles = QuantileOffsets.Levels.Select(_ => new double[leads]).ToArray();
+        for (var h = 0; h < leads; h++)
+        {
+            var multiplier = adjustment?.Multipliers[h] ?? 1.0;
+            var own = adjustment?.Offsets;
+            var centre = point[h] * multiplier;
+            for (var q = 0; q < quantiles.Length; q++)
+            {
+                // Learned event residuals are already at the event's level; other offsets scale with the uplift.
+                var offset = own is not null ? own.At(q, h) : offsets.At(q, h) * multiplier;
+                var value = centre + (offset * scale);
+                quantiles[q][h] = context.NonNegative ? Math.Max(0, value) : value;
+            }
+
+            // Quantiles must not cross.
+            quantiles[1][h] = Math.Max(quantiles[1][h], quantiles[0][h]);
+            quantiles[2][h] = Math.Max(quantiles[2][h], quantiles[1][h]);
+        }
+
+        return new ForecastResult(Name, history.TimeAt(history.Count), history.Step, quantiles[0], quantiles[1], quantiles[2], detail);
+    }
+}

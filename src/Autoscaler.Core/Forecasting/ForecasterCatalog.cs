@@ -1,0 +1,71 @@
+using Autoscaler.Core.Forecasting.Events;
+using Autoscaler.Core.Forecasting.Models;
+
+namespace Autoscaler.Core.Forecasting;
+
+/// <summary>
+/// Named forecasters. <c>auto</c> blends every method by backtest on the series' own recent history;
+/// the others run one method through the same calibration and event handling.
+/// </summary>
+public static class ForecasterCatalog
+{
+    /// <summary>The names accepted by <see cref="TryCreate"/> (seasonal-naive also takes a period, e.g. <c>seasonal-naive:1d</c>).</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["auto", "persistence", "seasonal-naive", "seasonal-profile", "holt-winters", "holt-winters-additive", "holt-winters-multiplicative", "ssa"];
+
+    /// <summary>
+    /// Creates the forecaster named by <paramref name="spec"/>; <paramref name="parsePeriod"/> turns a period
+    /// suffix (after ':') into a duration, or returns null when it is not one.
+    /// </summary>
+    public static bool TryCreate(string spec, Func<string, TimeSpan?> parsePeriod, out IForecaster? forecaster, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(parsePeriod);
+        forecaster = null;
+        error = string.Empty;
+        var parts = spec.Split(':', 2);
+        TimeSpan? period = null;
+        if (parts.Length == 2)
+        {
+            period = parsePeriod(parts[1]);
+            if (parts[0] != "seasonal-naive" || period is null || period <= TimeSpan.Zero)
+            {
+                error = $"'{spec}': only seasonal-naive takes a period, as a positive duration (seasonal-naive:1d)";
+                return false;
+            }
+        }
+
+        IReadOnlyList<IPointModel>? models = parts[0] switch
+        {
+            "auto" => AutoCandidates(),
+            "persistence" => [new PersistenceModel()],
+            "seasonal-naive" => [new SeasonalNaiveModel(period, spec)],
+            "seasonal-profile" => [new SeasonalProfileModel(TimeSpan.FromDays(1), 7, false, "seasonal-profile")],
+            "holt-winters" => [new HoltWintersModel(HoltWintersSeasonality.Auto, "holt-winters")],
+            "holt-winters-additive" => [new HoltWintersModel(HoltWintersSeasonality.Additive, "holt-winters-additive")],
+            "holt-winters-multiplicative" => [new HoltWintersModel(HoltWintersSeasonality.Multiplicative, "holt-winters-multiplicative")],
+            "ssa" => [new SsaModel("ssa")],
+            _ => null,
+        };
+        if (models is null)
+        {
+            error = $"unknown model '{spec}'; known: {string.Join(", ", Names)}";
+            return false;
+        }
+
+        forecaster = new ForecastEngine(spec, models, EventUpliftOptions.Default);
+        return true;
+    }
+
+    private static IReadOnlyList<IPointModel> AutoCandidates() =>
+    [
+        new PersistenceModel(),
+        new SeasonalNaiveModel(null, "seasonal-naive"),
+        new SeasonalProfileModel(TimeSpan.FromDays(1), 7, false, "profile-daily"),
+        new SeasonalProfileModel(TimeSpan.FromDays(1), 7, true, "profile-daily-mult"),
+        new SeasonalProfileModel(TimeSpan.FromDays(7), 3, false, "profile-weekly"),
+        new SeasonalProfileModel(TimeSpan.FromDays(7), 3, true, "profile-weekly-mult"),
+        new HoltWintersModel(HoltWintersSeasonality.Auto, "holt-winters"),
+        new SsaModel("ssa"),
+    ];
+}

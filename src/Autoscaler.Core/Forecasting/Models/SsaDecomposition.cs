@@ -1,0 +1,102 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Autoscaler.Core.Forecasting.Models;
+
+/// <summary>The signal subspace of a series and the linear recurrence (LRF) it implies.</summary>
+internal sealed class SsaDecomposition
+{
+    private SsaDecomposition(Matrix<double> basis, double[] recurrence)
+    {
+        Basis = basis;
+        Recurrence = recurrence;
+    }
+
+    /// <summary>L × r orthonormal basis of the signal subspace.</summary>
+    public Matrix<double> Basis { get; }
+
+    /// <summary>x[t] = Σ Recurrence[j] · x[t − L + 1 + j], j = 0..L−2.</summary>
+    public double[] Recurrence { get; }
+
+    public int Window => Basis.RowCount;
+
+    public int Rank => Basis.ColumnCount;
+
+    /// <summary>
+    /// Rank is the smallest that keeps <paramref name="energyShare"/> of the lag-covariance energy, capped at
+    /// <paramref name="maxRank"/>; it is lowered until the recurrence is defined (verticality ν² &lt; 1).
+    /// </summary>
+    public static SsaDecomposition? Fit(ReadOnlySpan<double> series, int window, int maxRank, double energyShare)
+    {
+        var k = series.Length - window + 1;
+        var cov = new double[window, window];
+        for (var s = 0; s < k; s++)
+        {
+            for (var i = 0; i < window; i++)
+            {
+                var xi = series[s + i];
+                for (var j = i; j < window; j++)
+                {
+                    cov[i, j] += xi * series[s + j];
+                }
+            }
+        }
+
+        for (var i = 0; i < window; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                cov[i, j] = cov[j, i];
+            }
+        }
+
+        var evd = Matrix<double>.Build.DenseOfArray(cov).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+        var order = Enumerable.Range(0, window).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
+        var total = order.Sum(i => Math.Max(0, evd.EigenValues[i].Real));
+        if (total <= 0)
+        {
+            return null;
+        }
+
+        var rank = 0;
+        var kept = 0.0;
+        while (rank < Math.Min(maxRank, window - 1) && kept < energyShare * total)
+        {
+            kept += Math.Max(0, evd.EigenValues[order[rank]].Real);
+            rank++;
+        }
+
+        for (; rank >= 1; rank--)
+        {
+            var basis = Matrix<double>.Build.Dense(window, rank, (i, c) => evd.EigenVectors[i, order[c]]);
+            var nu2 = 0.0;
+            for (var c = 0; c < rank; c++)
+            {
+                nu2 += basis[window - 1, c] * basis[window - 1, c];
+            }
+
+            if (nu2 < 0.99)
+            {
+                var recurrence = new double[window - 1];
+                for (var c = 0; c < rank; c++)
+                {
+                    var pi = basis[window - 1, c];
+                    for (var j = 0; j < window - 1; j++)
+                    {
+                        recurrence[j] += pi * basis[j, c] / (1 - nu2);
+                    }
+                }
+
+                return new SsaDecomposition(basis, recurrence);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Projects a lag vector onto the signal subspace (denoises the recurrence's seed).</summary>
+    public double[] Project(ReadOnlySpan<double> lagVector)
+    {
+        var x = Vector<double>.Build.DenseOfArray(lagVector.ToArray());
+        return (Basis * (Basis.TransposeThisAndMultiply(x))).ToArray();
+    }
+}

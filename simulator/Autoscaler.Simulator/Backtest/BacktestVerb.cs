@@ -1,13 +1,129 @@
+using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.Forecasting.Events;
+using Autoscaler.Core.TimeSeries;
+using Autoscaler.Simulator.Cli;
+
 namespace Autoscaler.Simulator.Backtest;
 
-/// <summary>Placeholder until the verb is implemented; owned by the developer of this folder.</summary>
+/// <summary>
+/// <c>autoscaler-sim backtest</c>: rolling-origin backtest of forecasting models on a trace; writes every
+/// forecast to a CSV and prints MAE, MASE, sMAPE, p90 coverage, pinball loss, under-forecast share and
+/// fit time per model (and the same inside event windows when a calendar is given).
+/// </summary>
 internal static class BacktestVerb
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        _ = args;
-        _ = stdout;
-        stderr.WriteLine("not implemented yet");
-        return 3;
+        if (args.Any(a => a is "-h" or "--help"))
+        {
+            stdout.Write(BacktestArguments.Usage);
+            return 0;
+        }
+
+        if (!BacktestArguments.TryParse(args, out var options, out var error))
+        {
+            return Fail(stderr, $"autoscaler-sim backtest: {error}\n{BacktestArguments.Usage}");
+        }
+
+        var trace = LoadTrace(options!.TracePath, stderr);
+        var events = options.EventsPath is null ? Array.Empty<ScheduledEvent>() : LoadEvents(options.EventsPath, stderr);
+        if (trace is null || events is null)
+        {
+            return VerbDispatcher.BadInput;
+        }
+
+        var models = new List<BacktestModel>();
+        foreach (var spec in options.Models)
+        {
+            var usesEvents = !spec.EndsWith(BacktestOptions.NoEventsSuffix, StringComparison.Ordinal);
+            var name = usesEvents ? spec : spec[..^BacktestOptions.NoEventsSuffix.Length];
+            if (!ForecasterCatalog.TryCreate(name, ParsePeriod, out var forecaster, out var modelError))
+            {
+                return Fail(stderr, $"autoscaler-sim backtest: option '--models': {modelError}");
+            }
+
+            models.Add(new BacktestModel(spec, forecaster!, usesEvents));
+        }
+
+        var grid = RegularGrid.FromSeries(trace);
+        var runner = new BacktestRunner(grid, events, options);
+        var origins = runner.Origins();
+        if (origins.Count == 0)
+        {
+            return Fail(stderr, $"{options.TracePath}: no origin between --from and --to leaves a horizon inside the trace ({grid.Start:O} .. {grid.TimeAt(grid.Count - 1):O})");
+        }
+
+        var all = models.Select(m => new ModelScore(m.Label)).ToArray();
+        var inEvents = models.Select(m => new ModelScore(m.Label)).ToArray();
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutPath));
+            Directory.CreateDirectory(directory!);
+            using var csv = new StreamWriter(options.OutPath);
+            runner.Run(origins, models, csv, all, inEvents, options.Explain ? stderr : null);
+        }
+        catch (IOException e)
+        {
+            return Fail(stderr, $"{options.OutPath}: cannot write: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(stderr, $"{options.OutPath}: cannot write: {e.Message}");
+        }
+
+        var scale = runner.MaseScale(origins[0]);
+        var span = $"{origins.Count} origins {origins[0]:yyyy-MM-ddTHH:mmZ} .. {origins[^1]:yyyy-MM-ddTHH:mmZ}, horizon {DurationParser.Format(options.Horizon)}, step {DurationParser.Format(options.Step)}, history {DurationParser.Format(options.History)}, grid {DurationParser.Format(grid.Step)}";
+        ScoreTable.Write(stdout, $"{Path.GetFileName(options.TracePath)}: {span}", all, scale, withFitTime: true);
+        if (events.Count > 0)
+        {
+            ScoreTable.Write(stdout, "inside event windows [start, end):", inEvents, scale, withFitTime: false);
+        }
+
+        stdout.WriteLine($"forecasts written to {options.OutPath}");
+        return 0;
+    }
+
+    private static TimeSpan? ParsePeriod(string text) => DurationParser.TryParse(text, out var d, out _) ? d : null;
+
+    private static Series? LoadTrace(string path, TextWriter stderr)
+    {
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"{path}: error: file not found");
+            return null;
+        }
+
+        using var reader = new StreamReader(path);
+        var result = TraceCsvParser.Parse(reader, path);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            stderr.WriteLine(diagnostic.ToString());
+        }
+
+        return result.Assembled?.Series;
+    }
+
+    private static IReadOnlyList<ScheduledEvent>? LoadEvents(string path, TextWriter stderr)
+    {
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"{path}: error: file not found");
+            return null;
+        }
+
+        using var reader = new StreamReader(path);
+        var result = EventCalendarParser.Parse(reader, path);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            stderr.WriteLine(diagnostic.ToString());
+        }
+
+        return result.Events;
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return VerbDispatcher.BadInput;
     }
 }

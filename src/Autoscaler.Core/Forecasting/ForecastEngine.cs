@@ -49,10 +49,10 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
         }
 
         var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
-        var (members, weights) = evaluation.Origins.Count > 0 ? BlendSelector.Choose(evaluation.Scores) : ([0], [1.0]);
-        var blend = new ModelBlend(members.Select(i => fitted[i]).ToList(), weights);
+        var weights = BlendSelector.Choose(evaluation.Scores, leads);
+        var blend = new ModelBlend(fitted, weights);
         var offsets = evaluation.Origins.Count > 0
-            ? QuantileOffsets.FromResiduals(evaluation.BlendResiduals(context, members, weights, leads), leads, PoolFor(evaluation.Origins.Count))
+            ? QuantileOffsets.FromResiduals(evaluation.BlendResiduals(context, weights, leads), leads, PoolFor(evaluation.Origins.Count))
             : QuantileOffsets.Zero(leads);
 
         var point = new double[leads];
@@ -70,8 +70,11 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
         var values = SeriesCleaner.Clean(history.Values, day, out var nonNegative);
         var recent = values.AsSpan(Math.Max(0, values.Length - (4 * week)));
         var season = SeasonalityDetector.Detect(recent, day, week);
-        var span = Math.Min((int)Math.Round(EvaluationSpan / history.Step), values.Length / 2);
-        var evaluationStart = Math.Max(1, values.Length - span - leads);
+        // The most recent week, or as much as leaves half the history (and a level window) behind it,
+        // so that seasonal models still have full cycles to look back on from the first internal origin.
+        var quarterHour = Math.Max(1, (int)Math.Round(TimeSpan.FromMinutes(15) / history.Step));
+        var evaluationStart = Math.Max(values.Length - (int)Math.Round(EvaluationSpan / history.Step), ((values.Length + 1) / 2) + quarterHour);
+        evaluationStart = Math.Max(1, Math.Min(evaluationStart, values.Length - leads));
         return new SeriesContext(values, history.Step, season, nonNegative, evaluationStart);
     }
 

@@ -11,7 +11,7 @@ public static class ForecasterCatalog
 {
     /// <summary>The names accepted by <see cref="TryCreate"/> (seasonal-naive also takes a period, e.g. <c>seasonal-naive:1d</c>).</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["auto", "persistence", "seasonal-naive", "seasonal-profile", "holt-winters", "holt-winters-additive", "holt-winters-multiplicative", "ssa"];
+        ["auto", "persistence", "seasonal-naive", "seasonal-profile", "holt-winters", "holt-winters-additive", "holt-winters-multiplicative", "holt", "ssa"];
 
     /// <summary>
     /// Creates the forecaster named by <paramref name="spec"/>; <paramref name="parsePeriod"/> turns a period
@@ -41,9 +41,10 @@ public static class ForecasterCatalog
             "persistence" => [new PersistenceModel()],
             "seasonal-naive" => [new SeasonalNaiveModel(period, spec)],
             "seasonal-profile" => [new SeasonalProfileModel(TimeSpan.FromDays(1), 7, false, "seasonal-profile")],
-            "holt-winters" => [new HoltWintersModel(HoltWintersSeasonality.Auto, "holt-winters")],
-            "holt-winters-additive" => [new HoltWintersModel(HoltWintersSeasonality.Additive, "holt-winters-additive")],
-            "holt-winters-multiplicative" => [new HoltWintersModel(HoltWintersSeasonality.Multiplicative, "holt-winters-multiplicative")],
+            "holt-winters" => [new HoltWintersModel(HoltWintersSeasonality.Auto, true, "holt-winters")],
+            "holt-winters-additive" => [new HoltWintersModel(HoltWintersSeasonality.Additive, true, "holt-winters-additive")],
+            "holt-winters-multiplicative" => [new HoltWintersModel(HoltWintersSeasonality.Multiplicative, true, "holt-winters-multiplicative")],
+            "holt" => [new HoltWintersModel(HoltWintersSeasonality.Additive, false, "holt")],
             "ssa" => [new SsaModel("ssa")],
             _ => null,
         };
@@ -65,7 +66,8 @@ public static class ForecasterCatalog
         new SeasonalProfileModel(TimeSpan.FromDays(1), 7, true, "profile-daily-mult"),
         new SeasonalProfileModel(TimeSpan.FromDays(7), 3, false, "profile-weekly"),
         new SeasonalProfileModel(TimeSpan.FromDays(7), 3, true, "profile-weekly-mult"),
-        new HoltWintersModel(HoltWintersSeasonality.Auto, "holt-winters"),
+        new HoltWintersModel(HoltWintersSeasonality.Auto, true, "holt-winters"),
+        new HoltWintersModel(HoltWintersSeasonality.Additive, false, "holt"),
         new SsaModel("ssa"),
     ];
 }

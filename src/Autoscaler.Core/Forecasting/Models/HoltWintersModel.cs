@@ -11,19 +11,22 @@ internal enum HoltWintersSeasonality
 }
 
 /// <summary>
-/// Holt–Winters with a damped trend over the detected season (plain damped Holt without one). Smoothing
+/// Holt–Winters with a damped trend over the detected season, at most daily (damped Holt without a season,
+/// or when asked for the local trend alone). Smoothing
 /// parameters minimise the one-step squared error (Nelder–Mead) over a window that starts two seasons
 /// before the first internal backtest origin, so every origin is forecast from a filtered state.
 /// </summary>
-internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, string name) : IPointModel
+internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, bool seasonal, string name) : IPointModel
 {
-    private const int MaxEvaluations = 80;
+    private const int MaxEvaluations = 60;
 
     public string Name => name;
 
     public IFittedModel? Fit(SeriesContext context)
     {
-        var m = Math.Max(1, context.SeasonPeriod);
+        // A weekly season of minute data would be 10,080 seasonal states fed once a week; Holt–Winters
+        // keeps to the daily cycle (the weekly one is the seasonal profile's job).
+        var m = !seasonal || context.SeasonPeriod == 0 ? 1 : Math.Max(1, Math.Min(context.SeasonPeriod, context.DayPeriod));
         var start = Math.Max(0, context.EvaluationStart - (2 * m));
         if (context.Count - start < (2 * m) + 2)
         {
@@ -42,7 +45,7 @@ internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, strin
                 continue;
             }
 
-            var candidate = FitOne(window, m, multiplicative);
+            var candidate = FitOne(window, m, multiplicative, context.DayPeriod);
             if (best is null || candidate.SumSquaredError < best.SumSquaredError)
             {
                 best = candidate;
@@ -52,10 +55,15 @@ internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, strin
         return best is null ? null : new HoltWintersFitted(best, start, name);
     }
 
-    private static HoltWintersFilter FitOne(double[] window, int m, bool multiplicative)
+    /// <summary>
+    /// Parameters are fitted on the most recent season plus three days (the recursions forget older data
+    /// anyway), then one full pass stores the states every internal origin needs.
+    /// </summary>
+    private static HoltWintersFilter FitOne(double[] window, int m, bool multiplicative, int day)
     {
         var seasonal = m > 1;
-        double Objective(double[] p) => HoltWintersFilter.Run(window, m, multiplicative, Map(p, seasonal), storeStates: false).SumSquaredError;
+        var recent = window.AsSpan(Math.Max(0, window.Length - (m + (3 * Math.Max(day, 1))))).ToArray();
+        double Objective(double[] p) => HoltWintersFilter.Run(recent, m, multiplicative, Map(p, seasonal), storeStates: false).SumSquaredError;
         var best = NelderMead.Minimize(Objective, [-1.0, -3.0, -2.0, 1.0], 1.0, MaxEvaluations);
         return HoltWintersFilter.Run(window, m, multiplicative, Map(best, seasonal), storeStates: true);
     }

@@ -5,10 +5,13 @@ namespace Autoscaler.Core.Forecasting.Models;
 /// <summary>The signal subspace of a series and the linear recurrence (LRF) it implies.</summary>
 internal sealed class SsaDecomposition
 {
+    private readonly double[] _basis;
+
     private SsaDecomposition(Matrix<double> basis, double[] recurrence)
     {
         Basis = basis;
         Recurrence = recurrence;
+        _basis = basis.ToColumnMajorArray();
     }
 
     /// <summary>L × r orthonormal basis of the signal subspace.</summary>
@@ -27,28 +30,7 @@ internal sealed class SsaDecomposition
     /// </summary>
     public static SsaDecomposition? Fit(ReadOnlySpan<double> series, int window, int maxRank, double energyShare)
     {
-        var k = series.Length - window + 1;
-        var cov = new double[window, window];
-        for (var s = 0; s < k; s++)
-        {
-            for (var i = 0; i < window; i++)
-            {
-                var xi = series[s + i];
-                for (var j = i; j < window; j++)
-                {
-                    cov[i, j] += xi * series[s + j];
-                }
-            }
-        }
-
-        for (var i = 0; i < window; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                cov[i, j] = cov[j, i];
-            }
-        }
-
+        var cov = LagCovariance(series, window);
         var evd = Matrix<double>.Build.DenseOfArray(cov).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         var order = Enumerable.Range(0, window).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
         var total = order.Sum(i => Math.Max(0, evd.EigenValues[i].Real));
@@ -94,9 +76,61 @@ internal sealed class SsaDecomposition
     }
 
     /// <summary>Projects a lag vector onto the signal subspace (denoises the recurrence's seed).</summary>
-    public double[] Project(ReadOnlySpan<double> lagVector)
+    public void Project(ReadOnlySpan<double> lagVector, Span<double> output)
     {
-        var x = Vector<double>.Build.DenseOfArray(lagVector.ToArray());
-        return (Basis * (Basis.TransposeThisAndMultiply(x))).ToArray();
+        var window = Window;
+        output.Clear();
+        for (var c = 0; c < _basis.Length / window; c++)
+        {
+            var column = _basis.AsSpan(c * window, window);
+            var dot = 0.0;
+            for (var i = 0; i < window; i++)
+            {
+                dot += column[i] * lagVector[i];
+            }
+
+            for (var i = 0; i < window; i++)
+            {
+                output[i] += dot * column[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Σ over lag vectors of x xᵀ, in O(L·K + L²): the first row directly, then each diagonal step adds the
+    /// product that enters the window and drops the one that leaves it.
+    /// </summary>
+    private static double[,] LagCovariance(ReadOnlySpan<double> series, int window)
+    {
+        var k = series.Length - window + 1;
+        var cov = new double[window, window];
+        for (var j = 0; j < window; j++)
+        {
+            var sum = 0.0;
+            for (var s = 0; s < k; s++)
+            {
+                sum += series[s] * series[s + j];
+            }
+
+            cov[0, j] = sum;
+        }
+
+        for (var i = 1; i < window; i++)
+        {
+            for (var j = i; j < window; j++)
+            {
+                cov[i, j] = cov[i - 1, j - 1] + (series[k - 1 + i] * series[k - 1 + j]) - (series[i - 1] * series[j - 1]);
+            }
+        }
+
+        for (var i = 0; i < window; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                cov[i, j] = cov[j, i];
+            }
+        }
+
+        return cov;
     }
 }

@@ -14,8 +14,7 @@ internal sealed class SsaFitted(double[] fine, double[] coarse, int factor, SsaD
         var lastNeeded = ((origin + output.Length - 1) / factor) + 1;
         var firstBucket = lastBucket - window + 1;
         var path = new double[lastNeeded - firstBucket + 1];
-        var seed = ssa.Project(coarse.AsSpan(firstBucket, window));
-        seed.CopyTo(path, 0);
+        ssa.Project(coarse.AsSpan(firstBucket, window), path.AsSpan(0, window));
         for (var b = window; b < path.Length; b++)
         {
             var next = 0.0;

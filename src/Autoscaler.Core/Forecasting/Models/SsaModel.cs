@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Autoscaler.Core.Forecasting.Models;
 
 /// <summary>

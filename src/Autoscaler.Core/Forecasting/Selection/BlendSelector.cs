@@ -1,31 +1,44 @@
 namespace Autoscaler.Core.Forecasting.Selection;
 
 /// <summary>
-/// Chooses the blend from backtest scores: the best few models, weighted by inverse squared error
-/// (Bates–Granger), dropping any that is more than <see cref="MaxRelativeScore"/> times worse than the best.
-/// Combining close competitors is steadier than switching between them from one origin to the next.
+/// Chooses a blend per lead from backtest scores: the best few models at that lead, weighted by inverse
+/// squared error (Bates–Granger), dropping any more than <see cref="MaxRelativeScore"/> times worse than
+/// the best. Per lead, because the last value wins at the first steps and the seasonal shape further out;
+/// blended, because combining close competitors is steadier than switching between them.
 /// </summary>
 internal static class BlendSelector
 {
     public const int MaxMembers = 3;
     public const double MaxRelativeScore = 1.5;
 
-    public static (int[] Members, double[] Weights) Choose(IReadOnlyList<double> scores)
+    /// <summary>Weights[lead][model] from Scores[model][lead] (NaN or infinity for a model that cannot run).</summary>
+    public static double[][] Choose(IReadOnlyList<double[]> scores, int leads)
     {
-        var ranked = Enumerable.Range(0, scores.Count)
-            .Where(i => double.IsFinite(scores[i]))
-            .OrderBy(i => scores[i])
-            .ThenBy(i => i)
-            .ToList();
-        if (ranked.Count == 0)
+        var weights = new double[leads][];
+        for (var h = 0; h < leads; h++)
         {
-            return ([0], [1.0]);
+            weights[h] = new double[scores.Count];
+            var lead = h;
+            var ranked = Enumerable.Range(0, scores.Count)
+                .Where(i => double.IsFinite(scores[i][lead]))
+                .OrderBy(i => scores[i][lead])
+                .ThenBy(i => i)
+                .ToList();
+            if (ranked.Count == 0)
+            {
+                weights[h][0] = 1;
+                continue;
+            }
+
+            var best = Math.Max(scores[ranked[0]][h], 1e-12);
+            var members = ranked.Take(MaxMembers).Where(i => scores[i][lead] <= MaxRelativeScore * best).ToList();
+            var total = members.Sum(i => 1 / Math.Pow(Math.Max(scores[i][lead], 1e-12), 2));
+            foreach (var i in members)
+            {
+                weights[h][i] = 1 / Math.Pow(Math.Max(scores[i][lead], 1e-12), 2) / total;
+            }
         }
 
-        var best = Math.Max(scores[ranked[0]], 1e-12);
-        var members = ranked.Take(MaxMembers).Where(i => scores[i] <= MaxRelativeScore * best).ToArray();
-        var raw = members.Select(i => 1 / Math.Pow(Math.Max(scores[i], 1e-12), 2)).ToArray();
-        var total = raw.Sum();
-        return (members, raw.Select(w => w / total).ToArray());
+        return weights;
     }
 }

@@ -8,7 +8,7 @@ namespace Autoscaler.Core.Forecasting.Selection;
 /// </summary>
 internal sealed class RollingEvaluation
 {
-    private RollingEvaluation(IReadOnlyList<int> origins, IReadOnlyList<double[][]> forecasts, IReadOnlyList<double> scores)
+    private RollingEvaluation(IReadOnlyList<int> origins, IReadOnlyList<double[][]> forecasts, IReadOnlyList<double[]> scores)
     {
         Origins = origins;
         Forecasts = forecasts;
@@ -21,8 +21,8 @@ internal sealed class RollingEvaluation
     /// <summary>Forecasts[model][origin index][lead].</summary>
     public IReadOnlyList<double[][]> Forecasts { get; }
 
-    /// <summary>Scaled mean absolute error per model.</summary>
-    public IReadOnlyList<double> Scores { get; }
+    /// <summary>Scaled mean absolute error per model and lead.</summary>
+    public IReadOnlyList<double[]> Scores { get; }
 
     public static RollingEvaluation Run(SeriesContext context, IReadOnlyList<IFittedModel> models, int leads, int maxOrigins)
     {
@@ -42,11 +42,11 @@ internal sealed class RollingEvaluation
 
         var y = context.Values;
         var forecasts = new List<double[][]>();
-        var scores = new List<double>();
+        var scores = new List<double[]>();
         foreach (var model in models)
         {
             var table = new double[origins.Count][];
-            var error = 0.0;
+            var error = new double[leads];
             for (var i = 0; i < origins.Count; i++)
             {
                 var o = origins[i];
@@ -55,19 +55,19 @@ internal sealed class RollingEvaluation
                 var scale = context.ScaleBefore(o);
                 for (var h = 0; h < leads; h++)
                 {
-                    error += Math.Abs(y[o + h] - table[i][h]) / scale;
+                    error[h] += Math.Abs(y[o + h] - table[i][h]) / scale;
                 }
             }
 
             forecasts.Add(table);
-            scores.Add(origins.Count == 0 ? double.PositiveInfinity : error / (origins.Count * leads));
+            scores.Add(error.Select(e => origins.Count == 0 ? double.PositiveInfinity : e / origins.Count).ToArray());
         }
 
         return new RollingEvaluation(origins, forecasts, scores);
     }
 
     /// <summary>Scaled residuals of a weighted blend of the evaluated models: [origin][lead].</summary>
-    public List<double[]> BlendResiduals(SeriesContext context, IReadOnlyList<int> members, IReadOnlyList<double> weights, int leads)
+    public List<double[]> BlendResiduals(SeriesContext context, double[][] weights, int leads)
     {
         var residuals = new List<double[]>(Origins.Count);
         for (var i = 0; i < Origins.Count; i++)
@@ -78,9 +78,9 @@ internal sealed class RollingEvaluation
             for (var h = 0; h < leads; h++)
             {
                 var f = 0.0;
-                for (var j = 0; j < members.Count; j++)
+                for (var j = 0; j < Forecasts.Count; j++)
                 {
-                    f += weights[j] * Forecasts[members[j]][i][h];
+                    f += weights[h][j] == 0 ? 0 : weights[h][j] * Forecasts[j][i][h];
                 }
 
                 row[h] = (context.Values[o + h] - f) / scale;

@@ -1,0 +1,58 @@
+namespace Autoscaler.Simulator.Backtest;
+
+/// <summary>Running accuracy of one model over the targets it forecast.</summary>
+internal sealed class ModelScore(string model)
+{
+    private double _absError;
+    private double _smape;
+    private int _smapeCount;
+    private int _covered;
+    private double _pinball;
+    private double _fitSeconds;
+
+    public string Model => model;
+
+    public int Targets { get; private set; }
+
+    public int Origins { get; private set; }
+
+    public double Mae => Targets == 0 ? double.NaN : _absError / Targets;
+
+    public double Smape => _smapeCount == 0 ? double.NaN : 100 * _smape / _smapeCount;
+
+    /// <summary>Share of targets at or below p90.</summary>
+    public double Coverage90 => Targets == 0 ? double.NaN : (double)_covered / Targets;
+
+    /// <summary>Share of targets above p90: the under-forecasts a planner provisioning to p90 suffers.</summary>
+    public double Above90 => Targets == 0 ? double.NaN : 1 - Coverage90;
+
+    /// <summary>Mean pinball loss over p10, p50 and p90, in the trace's units.</summary>
+    public double Pinball => Targets == 0 ? double.NaN : _pinball / (3 * Targets);
+
+    public double FitMillisecondsPerOrigin => Origins == 0 ? double.NaN : 1000 * _fitSeconds / Origins;
+
+    public void AddOrigin(TimeSpan fitTime)
+    {
+        Origins++;
+        _fitSeconds += fitTime.TotalSeconds;
+    }
+
+    public void Add(double actual, double p10, double p50, double p90)
+    {
+        Targets++;
+        var error = actual - p50;
+        _absError += Math.Abs(error);
+        var denominator = Math.Abs(actual) + Math.Abs(p50);
+        if (denominator > 0)
+        {
+            _smape += 2 * Math.Abs(error) / denominator;
+            _smapeCount++;
+        }
+
+        _covered += actual <= p90 ? 1 : 0;
+        _pinball += Loss(actual, p10, 0.1) + Loss(actual, p50, 0.5) + Loss(actual, p90, 0.9);
+    }
+
+    private static double Loss(double actual, double quantile, double level) =>
+        actual >= quantile ? level * (actual - quantile) : (1 - level) * (quantile - actual);
+}

@@ -1,0 +1,14 @@
+namespace Autoscaler.Kubernetes.Models;
+
+/// <summary>Desired state of a pod: the parts this product reads or writes.</summary>
+public sealed class PodSpec : KubernetesModel
+{
+    /// <summary>The pod's containers.</summary>
+    public IList<Container>? Containers { get; set; }
+
+    /// <summary>The node the pod was bound to.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>The service account the pod runs as.</summary>
+    public string? ServiceAccountName { get; set; }
+}

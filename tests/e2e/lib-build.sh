@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the e2e suite needs and builds kube-apiserver + kube-controller-manager
+# once from Debian's Kubernetes source package, caching them outside the checkout keyed by the source
+# version. Sourced by control-plane.sh; also runnable on its own: `tests/e2e/lib-build.sh`.
+set -euo pipefail
+
+# One place to extend: the adapter developers append packages here (prometheus, python3-grpcio, wrk ...).
+E2E_PACKAGES="${E2E_PACKAGES:-golang-go rsync etcd-server openssl iproute2 curl dpkg-dev}${E2E_EXTRA_PACKAGES:+ $E2E_EXTRA_PACKAGES}"
+K8S_SOURCE_PACKAGE=kubernetes
+K8S_VERSION=1.20.2
+CACHE_ROOT="${AUTOSCALER_E2E_CACHE:-/var/cache/autoscaler-e2e}"
+BIN_DIR="$CACHE_ROOT/k8s-$K8S_VERSION/bin"
+DEB_SRC_FILE=/etc/apt/sources.list.d/autoscaler-e2e-src.sources
+
+export DEBIAN_FRONTEND=noninteractive
+
+log() { echo "[e2e-build] $*" >&2; }
+
+# Other users of this machine may hold the apt locks: wait for them instead of failing.
+apt_get() {
+  local try
+  for try in $(seq 1 120); do
+    if apt-get -o DPkg::Lock::Timeout=60 "$@" </dev/null; then return 0; fi
+    if ! fuser /var/lib/apt/lists/lock /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock >/dev/null 2>&1 \
+       && ! pgrep -x apt-get >/dev/null && ! pgrep -x dpkg >/dev/null; then
+      return 1
+    fi
+    log "apt is busy (another apt-get/dpkg), retry $try"
+    sleep 5
+  done
+  return 1
+}
+
+missing_packages() {
+  local p missing=()
+  for p in $E2E_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  echo "${missing[@]:-}"
+}
+
+apt_updated=0
+apt_update_once() {
+  if [ "$apt_updated" -eq 0 ]; then apt_get update -qq; apt_updated=1; fi
+}
+
+install_packages() {
+  local missing
+  missing=$(missing_packages)
+  if [ -n "$missing" ]; then
+    log "installing: $missing"
+    apt_update_once
+    # shellcheck disable=SC2086
+    apt_get install -y -qq --no-install-recommends $missing
+  fi
+}
+
+# Derives a deb-src stanza from the system's own Debian entry (same URIs and Signed-By), so no registry
+# host name is ever written into the repository.
+ensure_deb_src() {
+  [ -f "$DEB_SRC_FILE" ] && return 0
+  local src=/etc/apt/sources.list.d/debian.sources uris signed
+  uris=$(awk '/^URIs:/{print $2; exit}' "$src")
+  signed=$(awk '/^Signed-By:/{print $2; exit}' "$src")
+  [ -n "$uris" ] || { log "no URIs: line in $src"; return 1; }
+  printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: %s\n' \
+    "$uris" "$signed" > "$DEB_SRC_FILE"
+  apt_updated=0
+  apt_update_once
+}
+
+build_binaries() {
+  if [ -x "$BIN_DIR/kube-apiserver" ] && [ -x "$BIN_DIR/kube-controller-manager" ]; then
+    log "cached binaries in $BIN_DIR"
+    return 0
+  fi
+  ensure_deb_src
+  local work="$CACHE_ROOT/src"
+  mkdir -p "$work"
+  local tree="$work/kubernetes-$K8S_VERSION"
+  if [ ! -d "$tree" ]; then
+    (cd "$work" && apt_get source --download-only -qq "$K8S_SOURCE_PACKAGE")
+    local orig
+    orig=$(ls "$work"/${K8S_SOURCE_PACKAGE}_*"$K8S_VERSION".orig.tar.gz | head -n1)
+    log "unpacking $orig"
+    tar -C "$work" -xzf "$orig"
+  fi
+  # A failed earlier try leaves empty generated files under _output/ that break every later try.
+  rm -rf "$tree/_output"
+  log "building kube-apiserver and kube-controller-manager (cold: ~10 min on 2 cores)"
+  local start=$SECONDS
+  (cd "$tree" && GOFLAGS=-mod=vendor GO111MODULE=on GOTOOLCHAIN=local \
+    make WHAT="cmd/kube-apiserver cmd/kube-controller-manager" </dev/null)
+  mkdir -p "$BIN_DIR.tmp"
+  cp "$tree/_output/local/bin/linux/amd64/kube-apiserver" \
+     "$tree/_output/local/bin/linux/amd64/kube-controller-manager" "$BIN_DIR.tmp/"
+  rm -rf "$BIN_DIR" && mv "$BIN_DIR.tmp" "$BIN_DIR"
+  rm -rf "$tree/_output"
+  log "built in $((SECONDS - start)) s -> $BIN_DIR"
+}
+
+ensure_binaries() {
+  install_packages
+  build_binaries
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  ensure_binaries
+fi

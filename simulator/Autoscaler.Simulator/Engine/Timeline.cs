@@ -1,0 +1,60 @@
+namespace Autoscaler.Simulator.Engine;
+
+/// <summary>One row per HPA sync, stored column-wise in growable arrays (no per-sync objects).</summary>
+internal sealed class Timeline
+{
+    private long[] _ticks;
+    private double[] _demand;
+    private double[] _metric;
+    private int[] _desired;
+    private int[] _replicas;
+    private int[] _ready;
+
+    public Timeline(int capacity)
+    {
+        capacity = Math.Max(capacity, 16);
+        _ticks = new long[capacity];
+        _demand = new double[capacity];
+        _metric = new double[capacity];
+        _desired = new int[capacity];
+        _replicas = new int[capacity];
+        _ready = new int[capacity];
+    }
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<long> Ticks => _ticks.AsSpan(0, Count);
+
+    public ReadOnlySpan<double> Demand => _demand.AsSpan(0, Count);
+
+    public ReadOnlySpan<double> Metric => _metric.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> Desired => _desired.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> Replicas => _replicas.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> Ready => _ready.AsSpan(0, Count);
+
+    public void Add(long ticks, double demand, double metric, int desired, int replicas, int ready)
+    {
+        if (Count == _ticks.Length) Grow();
+        _ticks[Count] = ticks;
+        _demand[Count] = demand;
+        _metric[Count] = metric;
+        _desired[Count] = desired;
+        _replicas[Count] = replicas;
+        _ready[Count] = ready;
+        Count++;
+    }
+
+    private void Grow()
+    {
+        var size = _ticks.Length * 2;
+        Array.Resize(ref _ticks, size);
+        Array.Resize(ref _demand, size);
+        Array.Resize(ref _metric, size);
+        Array.Resize(ref _desired, size);
+        Array.Resize(ref _replicas, size);
+        Array.Resize(ref _ready, size);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using Autoscaler.Simulator.Engine;
+
+namespace Autoscaler.Simulator.Reporting;
+
+/// <summary>Writes <c>report.html</c> for one replay: headline numbers, the chart, the summary, the overloaded periods.</summary>
+internal static class ReplayHtmlWriter
+{
+    private const int ListedPeriods = 40;
+
+    public static string Render(ReplaySummary summary, string echoJson)
+    {
+        var o = summary.Outcome;
+        var s = summary.Scenario;
+        var fields = summary.NumericFields();
+        var body = new StringBuilder();
+        body.Append($"<h1>Replay: {Html.Encode(s.Name)}</h1>");
+        body.Append($"<p class=\"sub\">{Html.Encode(s.Description ?? string.Empty)} Trace <code>{Html.Encode(summary.Trace.Path)}</code>, {Html.Time(o.From)} → {Html.Time(o.To)}, HPA profile {Html.Encode(s.Hpa.Profile)}, sync every {s.Hpa.SyncPeriodSeconds} s.</p>");
+        body.Append("<div class=\"cards\">");
+        Card(body, "overloaded minutes", fields["overloadMinutes"], fields["overloadMinutes"] > 0);
+        Card(body, "unserved load (" + Html.Number(fields["unservedFraction"] * 100) + " % of demand)", fields["unservedLoad"], fields["unservedLoad"] > 0);
+        Card(body, "pod-hours", fields["podHours"], null);
+        Card(body, "peak replicas", fields["peakReplicas"], null);
+        Card(body, "scale-ups / downs", o.ScaleUps, null, $"{o.ScaleUps} / {o.ScaleDowns}");
+        Card(body, "mean utilization", fields["meanUtilization"], null, $"{fields["meanUtilization"] * 100:0.#} %");
+        body.Append("</div>");
+
+        body.Append("<h2>Demand against ready capacity</h2>");
+        body.Append(Chart(summary));
+        body.Append($"<p class=\"note\">Demand and capacity in load units per minute (left axis); replicas on the right axis. Shaded: demand above ready capacity. {Html.Encode(summary.Trace.Normalization)}.</p>");
+
+        body.Append("<h2>Summary</h2><table><tr><th>field</th><th>value</th></tr>");
+        foreach (var (name, value) in fields) body.Append($"<tr><td>{name}</td><td>{Html.Number(value)}</td></tr>");
+        body.Append($"<tr><td>from</td><td>{Html.Time(o.From)}</td></tr><tr><td>to</td><td>{Html.Time(o.To)}</td></tr></table>");
+        body.Append($"<p class=\"note\">Trace: {Html.Encode(summary.Trace.Report.Describe())}.</p>");
+
+        AppendPeriods(body, o.OverloadPeriods);
+        body.Append($"<h2>Scenario</h2><pre>{Html.Encode(echoJson)}</pre>");
+        return Html.Page($"Replay {s.Name}", body.ToString());
+    }
+
+    internal static string Chart(ReplaySummary summary)
+    {
+        var t = summary.Outcome.Timeline;
+        var ticks = t.Ticks.ToArray();
+        var capacity = new double[t.Count];
+        var replicas = new double[t.Count];
+        for (var i = 0; i < t.Count; i++)
+        {
+            capacity[i] = t.Ready[i] * summary.Scenario.Workload.CapacityPerPod;
+            replicas[i] = t.Replicas[i];
+        }
+
+        var series = new List<ChartSeries>
+        {
+            new("demand", "#e67e22", ticks, t.Demand.ToArray(), ChartStyle.Area, RightAxis: false, KeepMax: true),
+            new("ready capacity", "#2471a3", ticks, capacity, ChartStyle.Step, RightAxis: false, KeepMax: false),
+            new("replicas", "#7d8c3c", ticks, replicas, ChartStyle.Step, RightAxis: true, KeepMax: true),
+        };
+        var bands = summary.Outcome.OverloadPeriods.Select(p => (p.Start, p.End)).ToList();
+        return SvgChart.Render(series, bands, "load units / minute", "replicas");
+    }
+
+    private static void AppendPeriods(StringBuilder body, IReadOnlyList<OverloadPeriod> periods)
+    {
+        body.Append($"<h2>Overloaded periods ({periods.Count})</h2>");
+        if (periods.Count == 0)
+        {
+            body.Append("<p>None: ready capacity covered demand throughout.</p>");
+            return;
+        }
+
+        var listed = periods.OrderByDescending(p => p.UnservedLoad).Take(ListedPeriods).OrderBy(p => p.Start).ToList();
+        if (listed.Count < periods.Count) body.Append($"<p class=\"note\">The {listed.Count} periods with the most unserved load, in time order.</p>");
+        body.Append("<table><tr><th>start</th><th>end</th><th>minutes</th><th>unserved load</th><th>peak demand / min</th><th>lowest ready capacity / min</th></tr>");
+        foreach (var p in listed)
+        {
+            body.Append($"<tr><td>{Html.Time(p.Start)}</td><td>{Html.Time(p.End)}</td><td>{Html.Number(p.Minutes)}</td><td>{Html.Number(p.UnservedLoad)}</td><td>{Html.Number(p.PeakDemand)}</td><td>{Html.Number(p.MinReadyCapacity)}</td></tr>");
+        }
+
+        body.Append("</table>");
+    }
+
+    private static void Card(StringBuilder body, string label, double value, bool? bad, string? text = null)
+    {
+        var cls = bad switch { true => "card bad", false => "card good", null => "card" };
+        body.Append($"<div class=\"{cls}\"><b>{Html.Encode(text ?? Html.Number(value))}</b><span>{Html.Encode(label)}</span></div>");
+    }
+}

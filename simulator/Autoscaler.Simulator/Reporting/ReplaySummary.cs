@@ -1,0 +1,30 @@
+using Autoscaler.Simulator.Engine;
+using Autoscaler.Simulator.Scenarios;
+using Autoscaler.Simulator.Traces;
+
+namespace Autoscaler.Simulator.Reporting;
+
+/// <summary>The numbers a replay is judged by, with the scenario and trace it came from.</summary>
+internal sealed record ReplaySummary(Scenario Scenario, object ScenarioEcho, LoadedTrace Trace, ReplayOutcome Outcome)
+{
+    /// <summary>Every numeric field, in the order they are written; <c>--fail-if</c> may name any of them.</summary>
+    public static IReadOnlyList<string> NumericFieldNames { get; } =
+    [
+        "overloadMinutes", "unservedLoad", "unservedFraction", "podHours", "readyPodHours", "scaleUps", "scaleDowns",
+        "peakReplicas", "meanUtilization", "totalDemand", "overloadPeriods", "longestOverloadMinutes", "syncs", "minutes",
+    ];
+
+    public IReadOnlyDictionary<string, double> NumericFields()
+    {
+        var o = Outcome;
+        var values = new double[]
+        {
+            o.OverloadMinutes, o.UnservedLoad, o.TotalDemand > 0 ? o.UnservedLoad / o.TotalDemand : 0, o.PodHours, o.ReadyPodHours,
+            o.ScaleUps, o.ScaleDowns, o.PeakReplicas, o.MeanUtilization, o.TotalDemand, o.OverloadPeriods.Count,
+            o.OverloadPeriods.Count == 0 ? 0 : o.OverloadPeriods.Max(p => p.Minutes), o.Syncs, (o.To - o.From).TotalMinutes,
+        };
+        var fields = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++) fields[NumericFieldNames[i]] = Math.Round(values[i], 4);
+        return fields;
+    }
+}

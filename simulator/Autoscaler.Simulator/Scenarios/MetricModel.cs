@@ -1,0 +1,20 @@
+namespace Autoscaler.Simulator.Scenarios;
+
+/// <summary>The metric the HPA sees and its target.</summary>
+internal sealed record MetricModel
+{
+    /// <summary><see cref="MetricKind.External"/>: demand per minute. <see cref="MetricKind.Utilization"/>: modelled CPU.</summary>
+    public required MetricKind Type { get; init; }
+
+    /// <summary>External target per pod (AverageValue).</summary>
+    public double? AverageValue { get; init; }
+
+    /// <summary>External target for the total (Value).</summary>
+    public double? Value { get; init; }
+
+    /// <summary>Utilization target in percent of the CPU request.</summary>
+    public int? AverageUtilization { get; init; }
+
+    /// <summary>Scrape plus query latency: the HPA at time t sees the demand of t − delay.</summary>
+    public int DelaySeconds { get; init; }
+}

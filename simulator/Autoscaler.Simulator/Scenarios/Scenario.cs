@@ -1,0 +1,13 @@
+namespace Autoscaler.Simulator.Scenarios;
+
+/// <summary>A validated scenario: the workload model and the HPA configuration to replay a trace through.</summary>
+internal sealed record Scenario
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required WorkloadModel Workload { get; init; }
+
+    public required HpaModel Hpa { get; init; }
+}

@@ -1,0 +1,41 @@
+using Autoscaler.Core.TimeSeries;
+using Autoscaler.Simulator.Scenarios;
+
+namespace Autoscaler.Simulator.Traces;
+
+/// <summary>
+/// Reads a trace CSV from disk through the core parser and normalizes per-bucket demand to per-minute
+/// demand (a 5-minute bucket of 500 becomes 100 per minute). Errors come back as <see cref="InputError"/>s.
+/// </summary>
+internal static class TraceLoader
+{
+    public static LoadedTrace Load(string path, TextWriter notes)
+    {
+        if (!File.Exists(path)) throw new InputErrorException(new InputError(path, 0, string.Empty, "trace file not found"));
+        TraceParseResult parsed;
+        using (var reader = File.OpenText(path))
+        {
+            parsed = TraceCsvParser.Parse(reader, path);
+        }
+
+        if (!parsed.Succeeded)
+        {
+            throw new InputErrorException(parsed.Errors.Select(e => new InputError(path, e.Line, e.Field, e.Message)).ToList());
+        }
+
+        foreach (var warning in parsed.Diagnostics) notes.WriteLine(warning);
+        var (series, report) = parsed.Assembled!;
+        var negative = series.Values.ToArray().Count(v => v < 0);
+        if (negative > 0)
+        {
+            throw new InputErrorException(new InputError(path, 0, "value", $"{negative} row(s) have negative demand; demand must be ≥ 0"));
+        }
+
+        var interval = report.Interval ?? TimeSpan.FromMinutes(1);
+        var perMinute = SeriesResampler.ToRate(series, interval, TimeSpan.FromMinutes(1));
+        var normalization = interval == TimeSpan.FromMinutes(1)
+            ? "1-minute buckets: values used as demand per minute"
+            : $"{DurationParser.Format(interval)} buckets: each value is demand per bucket, multiplied by {TimeSpan.FromMinutes(1) / interval:0.####} to give demand per minute";
+        return new LoadedTrace(path, perMinute, report, interval, normalization);
+    }
+}

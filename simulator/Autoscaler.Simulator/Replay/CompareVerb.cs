@@ -1,13 +1,118 @@
+using System.Globalization;
+using Autoscaler.Simulator.Cli;
+using Autoscaler.Simulator.Gates;
+using Autoscaler.Simulator.Reporting;
+using Autoscaler.Simulator.Scenarios;
+using Autoscaler.Simulator.Traces;
+
 namespace Autoscaler.Simulator.Replay;
 
-/// <summary>Placeholder until the verb is implemented; owned by the developer of this folder.</summary>
+/// <summary><c>compare</c>: one trace through several scenarios; one table and one chart side by side.</summary>
 internal static class CompareVerb
 {
+    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--out", "--from", "--to", "--fail-if"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        _ = args;
-        _ = stdout;
-        stderr.WriteLine("not implemented yet");
-        return 3;
+        var a = ArgReader.Parse(args, Options);
+        if (a.Help)
+        {
+            stdout.Write(Help);
+            return VerbSupport.Ok;
+        }
+
+        var tracePath = a.Required("--trace");
+        var scenarioPaths = a.All("--scenario");
+        if (scenarioPaths.Count == 0) a.Errors.Add("option '--scenario' is required (give it once per scenario)");
+        var outDir = a.Required("--out");
+        var (from, to) = (a.Single("--from"), a.Single("--to"));
+        var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
+        if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "compare", a.Errors);
+
+        var runs = new List<ReplaySummary>();
+        try
+        {
+            var (trace, scenarios) = LoadInputs(tracePath!, scenarioPaths, stderr);
+            var range = ReplayRunner.Range(trace, from, to);
+            var progress = TerminalProgress.For(stderr);
+            foreach (var scenario in scenarios)
+            {
+                runs.Add(ReplayRunner.Run(trace, scenario, range.From, range.To, progress.Reporter($"compare {scenario.Name}")));
+            }
+        }
+        catch (InputErrorException e)
+        {
+            return VerbSupport.Fail(stderr, e);
+        }
+
+        Write(outDir!, runs);
+        foreach (var run in runs) stdout.WriteLine(VerbSupport.OneLine(run));
+        stdout.WriteLine($"wrote {Path.Combine(outDir!, "compare.json")}, compare.csv, report.html");
+        foreach (var run in runs)
+        {
+            var breach = GateEvaluator.FirstBreach(gates, run.NumericFields(), run.Scenario.Name);
+            if (breach is null) continue;
+            stderr.WriteLine(breach);
+            return VerbSupport.GateBreached;
+        }
+
+        return VerbSupport.Ok;
     }
+
+    private static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(string tracePath, IReadOnlyList<string> scenarioPaths, TextWriter notes)
+    {
+        var errors = new List<InputError>();
+        LoadedTrace? trace = null;
+        var scenarios = new List<Scenario>();
+        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        foreach (var path in scenarioPaths)
+        {
+            try { scenarios.Add(ScenarioLoader.LoadFile(path)); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        }
+
+        var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) errors.Add(new InputError("command line", 0, "--scenario", $"two scenarios are named '{duplicate.Key}'; give each a distinct 'name'"));
+        if (errors.Count > 0) throw new InputErrorException(errors);
+        return (trace!, scenarios);
+    }
+
+    private static void Write(string outDir, List<ReplaySummary> runs)
+    {
+        var json = "[\n" + string.Join(",\n", runs.Select(SummaryJsonWriter.ToJson).Select(j => j.TrimEnd())) + "\n]\n";
+        OutputFolder.WriteAll(outDir, new Dictionary<string, Action<TextWriter>>
+        {
+            ["compare.json"] = w => w.Write(json),
+            ["compare.csv"] = w => WriteTable(w, runs),
+            ["report.html"] = w => w.Write(CompareHtmlWriter.Render(runs)),
+        });
+    }
+
+    private static void WriteTable(TextWriter w, List<ReplaySummary> runs)
+    {
+        w.Write("scenario," + string.Join(',', ReplaySummary.NumericFieldNames) + "\n");
+        foreach (var run in runs)
+        {
+            var f = run.NumericFields();
+            w.Write(run.Scenario.Name + "," + string.Join(',', ReplaySummary.NumericFieldNames.Select(n => f[n].ToString(CultureInfo.InvariantCulture))) + "\n");
+        }
+    }
+
+    private const string Help = """
+        autoscaler-sim compare: one trace through several scenarios, side by side.
+
+        Usage:
+          autoscaler-sim compare --trace CSV --scenario A.yaml --scenario B.yaml [...] --out DIR
+                                 [--from T] [--to T] [--fail-if EXPR]...
+
+        Writes DIR/compare.json (one summary per scenario, same fields as replay's summary.json),
+        DIR/compare.csv (one row per scenario) and DIR/report.html (one table and one chart side by side).
+        --fail-if applies to every scenario; the first breach is reported (exit 1).
+
+        Example:
+          autoscaler-sim compare --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
+            --scenario simulator/scenarios/wc98-external.yaml --scenario simulator/scenarios/wc98-tuned.yaml \
+            --scenario simulator/scenarios/wc98-v1.20.yaml --out out/compare
+
+
+        """ + ScenarioHelp.Text;
 }

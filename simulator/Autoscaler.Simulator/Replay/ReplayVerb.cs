@@ -1,13 +1,102 @@
+using Autoscaler.Simulator.Cli;
+using Autoscaler.Simulator.Gates;
+using Autoscaler.Simulator.Reporting;
+using Autoscaler.Simulator.Scenarios;
+using Autoscaler.Simulator.Traces;
+
 namespace Autoscaler.Simulator.Replay;
 
-/// <summary>Placeholder until the verb is implemented; owned by the developer of this folder.</summary>
+/// <summary><c>replay</c>: one trace through one scenario, written as summary.json, timeline.csv and report.html.</summary>
 internal static class ReplayVerb
 {
+    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--out", "--from", "--to", "--fail-if"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        _ = args;
-        _ = stdout;
-        stderr.WriteLine("not implemented yet");
-        return 3;
+        var a = ArgReader.Parse(args, Options);
+        if (a.Help)
+        {
+            stdout.Write(Help);
+            return VerbSupport.Ok;
+        }
+
+        var tracePath = a.Required("--trace");
+        var scenarioPath = a.Required("--scenario");
+        var outDir = a.Required("--out");
+        var (from, to) = (a.Single("--from"), a.Single("--to"));
+        var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
+        if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "replay", a.Errors);
+
+        ReplaySummary summary;
+        try
+        {
+            var (trace, scenario) = LoadInputs(tracePath!, scenarioPath!, stderr);
+            var range = ReplayRunner.Range(trace, from, to);
+            summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
+        }
+        catch (InputErrorException e)
+        {
+            return VerbSupport.Fail(stderr, e);
+        }
+
+        Write(outDir!, summary);
+        stdout.WriteLine(VerbSupport.OneLine(summary));
+        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html");
+        var breach = GateEvaluator.FirstBreach(gates, summary.NumericFields());
+        if (breach is null) return VerbSupport.Ok;
+        stderr.WriteLine(breach);
+        return VerbSupport.GateBreached;
     }
+
+    /// <summary>Loads both inputs and reports the errors of both at once.</summary>
+    internal static (LoadedTrace Trace, Scenario Scenario) LoadInputs(string tracePath, string scenarioPath, TextWriter notes)
+    {
+        var errors = new List<InputError>();
+        LoadedTrace? trace = null;
+        Scenario? scenario = null;
+        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        try { scenario = ScenarioLoader.LoadFile(scenarioPath); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        if (errors.Count > 0) throw new InputErrorException(errors);
+        return (trace!, scenario!);
+    }
+
+    internal static void Write(string outDir, ReplaySummary summary)
+    {
+        var json = SummaryJsonWriter.ToJson(summary);
+        var echo = System.Text.Json.JsonSerializer.Serialize(summary.ScenarioEcho, EchoOptions);
+        OutputFolder.WriteAll(outDir, new Dictionary<string, Action<TextWriter>>
+        {
+            ["summary.json"] = w => w.Write(json),
+            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod),
+            ["report.html"] = w => w.Write(ReplayHtmlWriter.Render(summary, echo)),
+        });
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions EchoOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private const string Help = """
+        autoscaler-sim replay: would this HPA configuration have kept up with this traffic, and at what cost?
+
+        Usage:
+          autoscaler-sim replay --trace CSV --scenario YAML --out DIR [--from T] [--to T] [--fail-if EXPR]...
+
+        Options:
+          --trace CSV        load trace, 'timestamp,value' (see below)
+          --scenario YAML    workload model and HPA configuration (see below)
+          --out DIR          writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html
+          --from T, --to T   crop the replay to [from, to), ISO-8601 UTC (default: the whole trace)
+          --fail-if EXPR     CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=,
+                             e.g. --fail-if "overloadMinutes>30" --fail-if "podHours>=5000"
+
+        Example:
+          autoscaler-sim replay --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
+            --scenario simulator/scenarios/wc98-external.yaml --out out/wc98 --fail-if "overloadMinutes>30"
+
+
+        """ + ScenarioHelp.Text;
 }

@@ -27,7 +27,8 @@ internal static class ReplayHtmlWriter
 
         body.Append("<h2>Demand against ready capacity</h2>");
         body.Append(Chart(summary));
-        body.Append($"<p class=\"note\">Demand and capacity in load units per minute (left axis); replicas on the right axis. Shaded: demand above ready capacity. {Html.Encode(summary.Trace.Normalization)}.</p>");
+        body.Append($"<p class=\"note\">Top: demand and ready capacity (ready replicas × capacityPerPod) in load units per minute. Bottom: replicas the HPA asked for and replicas ready. Shaded: demand above ready capacity. {Html.Encode(summary.Trace.Normalization)}.</p>");
+        if (Zoom(summary, out var zoomTitle) is { } zoom) body.Append($"<h2>{Html.Encode(zoomTitle)}</h2>").Append(zoom);
 
         body.Append("<h2>Summary</h2><table><tr><th>field</th><th>value</th></tr>");
         foreach (var (name, value) in fields) body.Append($"<tr><td>{name}</td><td>{Html.Number(value)}</td></tr>");
@@ -39,26 +40,71 @@ internal static class ReplayHtmlWriter
         return Html.Page($"Replay {s.Name}", body.ToString());
     }
 
-    internal static string Chart(ReplaySummary summary)
-    {
-        var t = summary.Outcome.Timeline;
-        var ticks = t.Ticks.ToArray();
-        var capacity = new double[t.Count];
-        var replicas = new double[t.Count];
-        for (var i = 0; i < t.Count; i++)
-        {
-            capacity[i] = t.Ready[i] * summary.Scenario.Workload.CapacityPerPod;
-            replicas[i] = t.Replicas[i];
-        }
+    internal static string Chart(ReplaySummary summary) => Chart(summary, 0, summary.Outcome.Timeline.Count);
 
+    private static string Chart(ReplaySummary summary, int from, int to)
+    {
+        var (ticks, demand, capacity, replicas, ready) = Columns(summary, from, to);
         var series = new List<ChartSeries>
         {
-            new("demand", "#e67e22", ticks, t.Demand.ToArray(), ChartStyle.Area, RightAxis: false, KeepMax: true),
-            new("ready capacity", "#2471a3", ticks, capacity, ChartStyle.Step, RightAxis: false, KeepMax: false),
-            new("replicas", "#7d8c3c", ticks, replicas, ChartStyle.Step, RightAxis: true, KeepMax: true),
+            new("demand", "#f0a04b", ticks, demand, ChartStyle.Area, RightAxis: false, KeepMax: true),
+            new("ready capacity", "#1f4e79", ticks, capacity, ChartStyle.Step, RightAxis: false, KeepMax: false),
+        };
+        var pods = new List<ChartSeries>
+        {
+            new("replicas (spec)", "#7d8c3c", ticks, replicas, ChartStyle.Step, RightAxis: false, KeepMax: true),
+            new("ready replicas", "#1f4e79", ticks, ready, ChartStyle.Step, RightAxis: false, KeepMax: false),
         };
         var bands = summary.Outcome.OverloadPeriods.Select(p => (p.Start, p.End)).ToList();
-        return SvgChart.Render(series, bands, "load units / minute", "replicas");
+        return SvgChart.Render(series, bands, "load units / minute", string.Empty)
+            + SvgChart.Render(pods, bands, "pods", string.Empty, height: 200);
+    }
+
+    // The 24 hours around the worst overload (or the demand peak when nothing overloaded).
+    private static string? Zoom(ReplaySummary summary, out string title)
+    {
+        var t = summary.Outcome.Timeline;
+        title = string.Empty;
+        if (t.Count < 2 || summary.Outcome.To - summary.Outcome.From <= TimeSpan.FromDays(2)) return null;
+        var worst = summary.Outcome.OverloadPeriods.MaxBy(p => p.UnservedLoad);
+        long centre;
+        if (worst is not null)
+        {
+            centre = worst.Start.Ticks;
+            title = $"The 24 hours around the worst overload ({Html.Time(worst.Start)})";
+        }
+        else
+        {
+            var peak = 0;
+            for (var i = 1; i < t.Count; i++) if (t.Demand[i] > t.Demand[peak]) peak = i;
+            centre = t.Ticks[peak];
+            title = $"The 24 hours around the demand peak ({Html.Time(new DateTime(centre, DateTimeKind.Utc))})";
+        }
+
+        var from = LowerBound(t.Ticks, centre - (TimeSpan.TicksPerHour * 12));
+        var to = LowerBound(t.Ticks, centre + (TimeSpan.TicksPerHour * 12));
+        return to - from < 2 ? null : Chart(summary, from, to);
+    }
+
+    private static int LowerBound(ReadOnlySpan<long> ticks, long value)
+    {
+        var i = ticks.BinarySearch(value);
+        return i >= 0 ? i : ~i;
+    }
+
+    private static (long[] Ticks, double[] Demand, double[] Capacity, double[] Replicas, double[] Ready) Columns(ReplaySummary summary, int from, int to)
+    {
+        var t = summary.Outcome.Timeline;
+        var n = to - from;
+        var (capacity, replicas, ready) = (new double[n], new double[n], new double[n]);
+        for (var i = 0; i < n; i++)
+        {
+            capacity[i] = t.Ready[from + i] * summary.Scenario.Workload.CapacityPerPod;
+            replicas[i] = t.Replicas[from + i];
+            ready[i] = t.Ready[from + i];
+        }
+
+        return (t.Ticks[from..to].ToArray(), t.Demand[from..to].ToArray(), capacity, replicas, ready);
     }
 
     private static void AppendPeriods(StringBuilder body, IReadOnlyList<OverloadPeriod> periods)

@@ -24,7 +24,15 @@ internal sealed record ReplaySummary(Scenario Scenario, object ScenarioEcho, Loa
             o.OverloadPeriods.Count == 0 ? 0 : o.OverloadPeriods.Max(p => p.Minutes), o.Syncs, (o.To - o.From).TotalMinutes,
         };
         var fields = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < values.Length; i++) fields[NumericFieldNames[i]] = Math.Round(values[i], 4);
+        for (var i = 0; i < values.Length; i++) fields[NumericFieldNames[i]] = Significant(values[i]);
         return fields;
+    }
+
+    // Seven significant digits (at most 4 decimals): stable in golden files, small fractions stay visible.
+    private static double Significant(double v)
+    {
+        if (v == 0 || !double.IsFinite(v)) return v;
+        var digits = Math.Clamp(6 - (int)Math.Floor(Math.Log10(Math.Abs(v))), 0, 10);
+        return Math.Round(v, Math.Min(digits, v >= 1 ? 4 : 10));
     }
 }

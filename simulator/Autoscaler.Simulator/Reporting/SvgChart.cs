@@ -10,11 +10,12 @@ namespace Autoscaler.Simulator.Reporting;
 /// </summary>
 internal static class SvgChart
 {
-    private const int Width = 1100, Height = 360, Left = 64, Right = 56, Top = 34, Bottom = 40;
+    private const int Width = 1100, Left = 64, Right = 56, Top = 34, Bottom = 40;
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static string Render(IReadOnlyList<ChartSeries> series, IReadOnlyList<(DateTime Start, DateTime End)> bands, string leftLabel, string rightLabel)
+    public static string Render(IReadOnlyList<ChartSeries> series, IReadOnlyList<(DateTime Start, DateTime End)> bands, string leftLabel, string rightLabel, int height = 360)
     {
+        var Height = height;
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
         var x0 = series.Min(s => s.Ticks.Length > 0 ? s.Ticks[0] : long.MaxValue);
@@ -29,6 +30,7 @@ internal static class SvgChart
         svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" class=\"chart\">");
         foreach (var (start, end) in bands)
         {
+            if (end.Ticks <= x0 || start.Ticks >= x1) continue;
             var a = X(Math.Max(start.Ticks, x0));
             var b = Math.Max(X(Math.Min(end.Ticks, x1)), a + 1);
             svg.Append(C, $"<rect x=\"{a:0.#}\" y=\"{Top}\" width=\"{b - a:0.#}\" height=\"{plotH}\" fill=\"#fdd\"/>");
@@ -57,11 +59,11 @@ internal static class SvgChart
 
         if (s.Style == ChartStyle.Area)
         {
-            svg.Append(C, $"<path d=\"{path}L{x(ticks[^1]):0.#},{baseline:0.#}L{x(ticks[0]):0.#},{baseline:0.#}Z\" fill=\"{s.Color}\" fill-opacity=\"0.35\" stroke=\"{s.Color}\" stroke-width=\"0.8\"/>");
+            svg.Append(C, $"<path d=\"{path}L{x(ticks[^1]):0.#},{baseline:0.#}L{x(ticks[0]):0.#},{baseline:0.#}Z\" fill=\"{s.Color}\" fill-opacity=\"0.55\" stroke=\"{s.Color}\" stroke-width=\"0.8\"/>");
         }
         else
         {
-            svg.Append(C, $"<path d=\"{path}\" fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"1.4\" stroke-linejoin=\"round\"/>");
+            svg.Append(C, $"<path d=\"{path}\" fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"1.6\" stroke-linejoin=\"round\"/>");
         }
     }
 
@@ -126,7 +128,7 @@ internal static class SvgChart
         foreach (var s in series)
         {
             svg.Append(C, $"<rect x=\"{x:0}\" y=\"{Top - 18}\" width=\"14\" height=\"8\" fill=\"{s.Color}\"/><text x=\"{x + 18:0}\" y=\"{Top - 10}\">{Html.Encode(s.Name)}</text>");
-            x += 30 + (s.Name.Length * 6.5);
+            x += 34 + (s.Name.Length * 7.2);
         }
 
         if (hasBands) svg.Append(C, $"<rect x=\"{x:0}\" y=\"{Top - 18}\" width=\"14\" height=\"8\" fill=\"#fbb\"/><text x=\"{x + 18:0}\" y=\"{Top - 10}\">overloaded</text>");

@@ -1,0 +1,57 @@
+namespace Autoscaler.Simulator.Replay;
+
+/// <summary>The scenario reference printed by <c>replay --help</c> and <c>compare --help</c>.</summary>
+internal static class ScenarioHelp
+{
+    public const string Text = """
+        Trace (CSV): 'timestamp,value' per line, ISO-8601 UTC (e.g. 1998-06-10T15:30:00Z), optional header.
+          Values are demand in load units per bucket. 1-minute buckets are used as they are; 5- or 30-minute
+          buckets are divided by 5 or 30 to give demand per minute (reported). Gaps hold the previous value;
+          duplicate timestamps keep the later line; out-of-order lines are sorted. All of it is reported.
+
+        Scenario (YAML), every field with its default:
+          name: wc98-external          # label in reports (default: file name)
+          description: ...             # free text shown in the report
+          workload:
+            capacityPerPod: 20         # REQUIRED: load units per minute one ready pod serves within its SLO
+            startupSeconds: 120        # pod creation to ready (0)
+            startupJitterSeconds: 30   # each pod adds uniform [0, 30) s, drawn from seed (0 = none)
+            seed: 1                    # jitter seed: same seed, same run (1)
+            initialReplicas: 3         # pods running and ready at the start (hpa.minReplicas)
+            valueScale: 10             # multiplies every trace value (1)
+            cpuRequestMilli: 1000      # Utilization metric: CPU request per pod (1000)
+            cpuAtCapacityMilli: 1000   # Utilization metric: CPU used at capacityPerPod, linear in load (1000)
+          hpa:
+            minReplicas: 2             # (1)
+            maxReplicas: 300           # REQUIRED
+            syncPeriodSeconds: 15      # controller sync period (15)
+            profile: current           # current | v1.20: which upstream HPA behaviour (current)
+            tolerance: 0.1             # controller tolerance flag (0.1)
+            downscaleStabilizationSeconds: 300  # controller flag, used when behavior sets no window (300)
+            cpuInitializationPeriodSeconds: 300 # Utilization only (300)
+            initialReadinessDelaySeconds: 30    # Utilization only (30)
+            metric:                    # REQUIRED
+              type: External           # External: the HPA sees demand per minute
+              target: { averageValue: 14 }   # or { value: 2000 } (total)
+              # type: Utilization      # CPU modelled from demand ÷ ready pods
+              # target: { averageUtilization: 70 }
+              delaySeconds: 60         # scrape + query latency: the HPA sees demand of 60 s ago (0)
+            behavior:                  # optional autoscaling/v2 behavior; absent = legacy path, {} = upstream defaults
+              scaleUp:   { stabilizationWindowSeconds: 0, selectPolicy: Max,
+                           policies: [ { type: Pods, value: 4, periodSeconds: 15 }, { type: Percent, value: 100, periodSeconds: 15 } ] }
+              scaleDown: { stabilizationWindowSeconds: 300, policies: [ { type: Percent, value: 100, periodSeconds: 15 } ] }
+        Unknown fields are errors. All errors are listed at once as FILE:LINE: error: field 'a.b': reason.
+
+        Model: a discrete-event engine on a virtual clock. The HPA (the same reconcile code as the live
+        controller) syncs every syncPeriodSeconds; created pods become ready startupSeconds (+ jitter) later;
+        a scale-down removes pods at once (starting pods first, then the most recently ready).
+        Overload = demand above ready replicas × capacityPerPod, integrated exactly between events.
+
+        Summary fields (for --fail-if): overloadMinutes unservedLoad unservedFraction podHours readyPodHours
+          scaleUps scaleDowns peakReplicas meanUtilization totalDemand overloadPeriods longestOverloadMinutes
+          syncs minutes
+
+        Exit codes: 0 ok; 1 a --fail-if gate was breached (one line on stderr says which);
+          2 bad input (nothing is written).
+        """;
+}

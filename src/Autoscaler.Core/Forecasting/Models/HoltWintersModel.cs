@@ -68,13 +68,13 @@ internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, bool 
         return HoltWintersFilter.Run(window, m, multiplicative, Map(best, seasonal), storeStates: true);
     }
 
-    /// <summary>Unconstrained → (alpha, beta, gamma, phi) with beta ≤ alpha, gamma ≤ 1 − alpha, phi in [0.8, 0.98].</summary>
+    /// <summary>Unconstrained → (alpha, beta, gamma, phi) with beta ≤ alpha, gamma ≤ 1 − alpha, phi in [0.8, 1] (1 = undamped).</summary>
     private static HoltWintersParameters Map(double[] p, bool seasonal)
     {
         var alpha = Sigmoid(p[0]);
         var beta = alpha * Sigmoid(p[1]);
         var gamma = seasonal ? (1 - alpha) * Sigmoid(p[2]) : 0;
-        var phi = 0.8 + (0.18 * Sigmoid(p[3]));
+        var phi = 0.8 + (0.2 * Sigmoid(p[3]));
         return new HoltWintersParameters(alpha, beta, gamma, phi);
     }
 

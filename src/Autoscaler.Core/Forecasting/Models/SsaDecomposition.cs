@@ -7,9 +7,10 @@ internal sealed class SsaDecomposition
 {
     private readonly double[] _basis;
 
-    private SsaDecomposition(Matrix<double> basis, double[] recurrence)
+    private SsaDecomposition(Matrix<double> basis, double[] recurrence, double mean)
     {
         Basis = basis;
+        Mean = mean;
         Recurrence = recurrence;
         _basis = basis.ToColumnMajorArray();
     }
@@ -22,6 +23,12 @@ internal sealed class SsaDecomposition
 
     public int Window => Basis.RowCount;
 
+    /// <summary>
+    /// Mean removed before the decomposition: without centring, the level takes nearly all the energy and
+    /// an energy threshold would drop real but smaller cycles.
+    /// </summary>
+    public double Mean { get; }
+
     public int Rank => Basis.ColumnCount;
 
     /// <summary>
@@ -30,7 +37,19 @@ internal sealed class SsaDecomposition
     /// </summary>
     public static SsaDecomposition? Fit(ReadOnlySpan<double> series, int window, int maxRank, double energyShare)
     {
-        var cov = LagCovariance(series, window);
+        var mean = 0.0;
+        foreach (var v in series)
+        {
+            mean += v / series.Length;
+        }
+
+        var centred = new double[series.Length];
+        for (var i = 0; i < centred.Length; i++)
+        {
+            centred[i] = series[i] - mean;
+        }
+
+        var cov = LagCovariance(centred, window);
         var evd = Matrix<double>.Build.DenseOfArray(cov).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         var order = Enumerable.Range(0, window).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
         var total = order.Sum(i => Math.Max(0, evd.EigenValues[i].Real));
@@ -68,7 +87,7 @@ internal sealed class SsaDecomposition
                     }
                 }
 
-                return new SsaDecomposition(basis, recurrence);
+                return new SsaDecomposition(basis, recurrence, mean);
             }
         }
 
@@ -79,20 +98,36 @@ internal sealed class SsaDecomposition
     public void Project(ReadOnlySpan<double> lagVector, Span<double> output)
     {
         var window = Window;
-        output.Clear();
+        output.Fill(Mean);
         for (var c = 0; c < _basis.Length / window; c++)
         {
             var column = _basis.AsSpan(c * window, window);
             var dot = 0.0;
             for (var i = 0; i < window; i++)
             {
-                dot += column[i] * lagVector[i];
+                dot += column[i] * (lagVector[i] - Mean);
             }
 
             for (var i = 0; i < window; i++)
             {
                 output[i] += dot * column[i];
             }
+        }
+    }
+
+    /// <summary>Extends <paramref name="path"/> from index <paramref name="from"/> on with the recurrence.</summary>
+    public void Continue(Span<double> path, int from)
+    {
+        var window = Window;
+        for (var b = from; b < path.Length; b++)
+        {
+            var next = Mean;
+            for (var j = 0; j < window - 1; j++)
+            {
+                next += Recurrence[j] * (path[b - window + 1 + j] - Mean);
+            }
+
+            path[b] = double.IsFinite(next) ? next : path[b - 1];
         }
     }
 

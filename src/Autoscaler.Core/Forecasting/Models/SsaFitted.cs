@@ -15,16 +15,7 @@ internal sealed class SsaFitted(double[] fine, double[] coarse, int factor, SsaD
         var firstBucket = lastBucket - window + 1;
         var path = new double[lastNeeded - firstBucket + 1];
         ssa.Project(coarse.AsSpan(firstBucket, window), path.AsSpan(0, window));
-        for (var b = window; b < path.Length; b++)
-        {
-            var next = 0.0;
-            for (var j = 0; j < window - 1; j++)
-            {
-                next += ssa.Recurrence[j] * path[b - window + 1 + j];
-            }
-
-            path[b] = double.IsFinite(next) ? next : path[b - 1];
-        }
+        ssa.Continue(path, window);
 
         // Shift the smooth path so that it passes through the level observed just before the origin.
         var shift = 0.0;

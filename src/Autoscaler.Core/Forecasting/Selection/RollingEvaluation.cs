@@ -4,10 +4,14 @@ namespace Autoscaler.Core.Forecasting.Selection;
 
 /// <summary>
 /// Rolling-origin backtest inside the history: every candidate forecasts from the same internal origins,
-/// errors are divided by the series' scale before each origin so that busy and quiet days count alike.
+/// errors are divided by the series' scale before each origin so that busy and quiet days count alike,
+/// and weighted by recency (half-life <see cref="HalfLife"/>) so that the choice follows a changing series.
 /// </summary>
 internal sealed class RollingEvaluation
 {
+    /// <summary>An internal origin this much older counts half as much in the scores.</summary>
+    public static readonly TimeSpan HalfLife = TimeSpan.FromDays(1);
+
     private RollingEvaluation(IReadOnlyList<int> origins, IReadOnlyList<double[][]> forecasts, IReadOnlyList<double[]> scores)
     {
         Origins = origins;
@@ -18,7 +22,7 @@ internal sealed class RollingEvaluation
     /// <summary>The internal origins used.</summary>
     public IReadOnlyList<int> Origins { get; }
 
-    /// <summary>Forecasts[model][origin index][lead].</summary>
+    /// <summary>Forecasts[model][origin index][lead]; NaN where the target lies beyond the history.</summary>
     public IReadOnlyList<double[][]> Forecasts { get; }
 
     /// <summary>Scaled mean absolute error per model and lead.</summary>
@@ -26,8 +30,10 @@ internal sealed class RollingEvaluation
 
     public static RollingEvaluation Run(SeriesContext context, IReadOnlyList<IFittedModel> models, int leads, int maxOrigins)
     {
+        // The latest origins are scored on the leads that have already happened, so a change of regime in
+        // the last hours already counts at the short leads.
         var first = Math.Max(context.EvaluationStart, models.Max(m => m.MinOrigin));
-        var last = context.Count - leads;
+        var last = context.Count - 1;
         var origins = new List<int>();
         if (last >= first)
         {
@@ -43,6 +49,17 @@ internal sealed class RollingEvaluation
         var y = context.Values;
         var forecasts = new List<double[][]>();
         var scores = new List<double[]>();
+        var halfLife = Math.Max(1.0, HalfLife / context.Step);
+        var recency = origins.Select(o => Math.Pow(0.5, (context.Count - o) / halfLife)).ToArray();
+        var totalWeight = new double[leads];
+        for (var i = 0; i < origins.Count; i++)
+        {
+            for (var h = 0; h < Math.Min(leads, context.Count - origins[i]); h++)
+            {
+                totalWeight[h] += recency[i];
+            }
+        }
+
         foreach (var model in models)
         {
             var table = new double[origins.Count][];
@@ -53,14 +70,19 @@ internal sealed class RollingEvaluation
                 table[i] = new double[leads];
                 model.Forecast(o, table[i]);
                 var scale = context.ScaleBefore(o);
-                for (var h = 0; h < leads; h++)
+                for (var h = Math.Min(leads, context.Count - o); h < leads; h++)
                 {
-                    error[h] += Math.Abs(y[o + h] - table[i][h]) / scale;
+                    table[i][h] = double.NaN;
+                }
+
+                for (var h = 0; h < Math.Min(leads, context.Count - o); h++)
+                {
+                    error[h] += recency[i] * Math.Abs(y[o + h] - table[i][h]) / scale;
                 }
             }
 
             forecasts.Add(table);
-            scores.Add(error.Select(e => origins.Count == 0 ? double.PositiveInfinity : e / origins.Count).ToArray());
+            scores.Add(error.Select((e, h) => totalWeight[h] > 0 ? e / totalWeight[h] : double.PositiveInfinity).ToArray());
         }
 
         return new RollingEvaluation(origins, forecasts, scores);
@@ -83,7 +105,7 @@ internal sealed class RollingEvaluation
                     f += weights[h][j] == 0 ? 0 : weights[h][j] * Forecasts[j][i][h];
                 }
 
-                row[h] = (context.Values[o + h] - f) / scale;
+                row[h] = o + h < context.Count ? (context.Values[o + h] - f) / scale : double.NaN;
             }
 
             residuals.Add(row);

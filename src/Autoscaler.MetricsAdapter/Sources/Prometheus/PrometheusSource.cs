@@ -1,0 +1,179 @@
+using Autoscaler.Core.Labels;
+using Autoscaler.Core.Quantities;
+using Autoscaler.MetricsAdapter.Providers;
+using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
+
+namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
+
+/// <summary>
+/// The Prometheus-backed source: serves what periodic discovery found, by rendering the rule's
+/// <c>metricsQuery</c> and running it through <see cref="PrometheusQueryRunner"/>.
+/// </summary>
+internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetricsProvider, IMetricSourceHealth
+{
+    private readonly IReadOnlyList<MetricRule> _rules;
+    private readonly IPrometheusClient _client;
+    private readonly PrometheusSourceOptions _options;
+    private readonly PrometheusHealthTracker _health = new();
+    private readonly PrometheusQueryRunner _runner;
+    private volatile DiscoveredMetrics _discovered = DiscoveredMetrics.Empty;
+
+    public PrometheusSource(IReadOnlyList<MetricRule> rules, IPrometheusClient client, PrometheusSourceOptions options, StalenessOptions staleness, TimeProvider time)
+    {
+        _rules = rules;
+        _client = client;
+        _options = options;
+        _runner = new PrometheusQueryRunner(client, staleness, time, _health);
+    }
+
+    public string SourceName => "prometheus";
+
+    public SourceHealth GetHealth() => _health.LastFailure is { } failure ? SourceHealth.Failed(failure) : SourceHealth.Ok;
+
+    /// <summary>Rediscovers series; on failure the previous snapshot keeps serving.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _discovered = await MetricDiscovery.DiscoverAsync(_rules, _client, _options.SeriesLookback, cancellationToken).ConfigureAwait(false);
+            _health.Succeeded();
+        }
+        catch (PrometheusException ex)
+        {
+            _health.Failed($"series discovery failed: {ex.Message}");
+            throw;
+        }
+    }
+
+    public ValueTask<IReadOnlyList<ExternalMetricInfo>> ListExternalMetricsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ExternalMetricInfo>>(_discovered.External.Keys.Select(m => new ExternalMetricInfo(m)).ToArray());
+
+    public ValueTask<IReadOnlyList<CustomMetricInfo>> ListCustomMetricsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<CustomMetricInfo>>(_discovered.Custom.Values.Select(c => c.Info).ToArray());
+
+    public async ValueTask<MetricResult<IReadOnlyList<ExternalMetricValue>>> GetExternalMetricAsync(ExternalMetricQuery query, CancellationToken cancellationToken)
+    {
+        if (!_discovered.External.TryGetValue(query.Metric, out var series))
+        {
+            return MetricError.NotFound($"external metric {query.Metric} is not served by any Prometheus rule (or discovery has not seen its series yet)");
+        }
+
+        var matchers = new List<string>();
+        if (series.Rule.Namespaced && series.NamespaceLabel is { } nsLabel)
+        {
+            matchers.Add(PromQl.Equal(nsLabel, query.Namespace));
+        }
+
+        if (!TryAddSelector(query.Selector, matchers, out var error))
+        {
+            return error!;
+        }
+
+        var promql = Render(series.Rule, series.SeriesName, matchers, []);
+        var result = await _runner.RunAsync(promql, $"external metric {query.Metric}", cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        var values = new List<ExternalMetricValue>();
+        foreach (var sample in result.Value)
+        {
+            if (ToQuantity(sample.Value) is not { } quantity)
+            {
+                return MetricError.NoValue($"external metric {query.Metric}: value {sample.Value} is outside what the HPA can hold");
+            }
+
+            var labels = sample.Labels.Where(l => l.Key != "__name__").ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+            values.Add(new ExternalMetricValue(query.Metric, labels, sample.Timestamp, null, quantity));
+        }
+
+        return values;
+    }
+
+    public async ValueTask<MetricResult<CustomMetricValue>> GetMetricByNameAsync(CustomObjectQuery query, CancellationToken cancellationToken)
+    {
+        var all = await QueryCustomAsync(query.Info, query.Namespace, [query.Name], query.MetricSelector, cancellationToken).ConfigureAwait(false);
+        if (!all.IsSuccess)
+        {
+            return all.Error!;
+        }
+
+        return all.Value.FirstOrDefault(v => v.DescribedObject.Name == query.Name) is { } value
+            ? value
+            : MetricError.NoValue($"Prometheus returned no value of {query.Info.Metric} for {query.Info.Resource} {query.Name}");
+    }
+
+    public async ValueTask<MetricResult<IReadOnlyList<CustomMetricValue>>> GetMetricBySelectorAsync(CustomSelectorQuery query, CancellationToken cancellationToken)
+    {
+        if (!query.ObjectSelector.IsEmpty)
+        {
+            // Resolving object labels needs the Kubernetes API; this source only knows what Prometheus knows.
+            return MetricError.BadRequest(
+                $"the Prometheus source cannot select {query.Info.Resource} by object labels (\"{query.ObjectSelector}\"); query objects by name");
+        }
+
+        return await QueryCustomAsync(query.Info, query.Namespace, null, query.MetricSelector, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MetricResult<IReadOnlyList<CustomMetricValue>>> QueryCustomAsync(
+        CustomMetricInfo info, string ns, IReadOnlyCollection<string>? names, LabelSelector metricSelector, CancellationToken cancellationToken)
+    {
+        if (!_discovered.Custom.TryGetValue((info.Resource, info.Metric), out var series))
+        {
+            return MetricError.NotFound($"custom metric {info.Metric} for {info.Resource} is not served by any Prometheus rule");
+        }
+
+        var matchers = new List<string>();
+        if (series.NamespaceLabel is { } nsLabel && ns.Length > 0)
+        {
+            matchers.Add(PromQl.Equal(nsLabel, ns));
+        }
+
+        matchers.Add(names is null ? $"{series.ResourceLabel}!=\"\"" : PromQl.OneOf(series.ResourceLabel, names));
+        if (!TryAddSelector(metricSelector, matchers, out var error))
+        {
+            return error!;
+        }
+
+        var promql = Render(series.Rule, series.SeriesName, matchers, [series.ResourceLabel]);
+        var result = await _runner.RunAsync(promql, $"custom metric {info.Metric} for {info.Resource}", cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        var (kind, apiVersion) = KnownResources.KindOf(info.Resource);
+        var values = new List<CustomMetricValue>();
+        foreach (var sample in result.Value)
+        {
+            if (sample.Labels.TryGetValue(series.ResourceLabel, out var name) && ToQuantity(sample.Value) is { } quantity)
+            {
+                values.Add(new CustomMetricValue(new ObjectReference(kind, ns, name, apiVersion), info.Metric, sample.Timestamp, null, quantity));
+            }
+        }
+
+        return values;
+    }
+
+    private static bool TryAddSelector(LabelSelector selector, List<string> matchers, out MetricError? error)
+    {
+        var extra = PromQl.Matchers(selector, out var problem);
+        error = problem is null ? null : MetricError.BadRequest(problem);
+        matchers.AddRange(extra);
+        return problem is null;
+    }
+
+    private static string Render(MetricRule rule, string seriesName, IReadOnlyList<string> matchers, IReadOnlyList<string> groupBy) =>
+        rule.MetricsQuery.Render(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Series"] = seriesName,
+            ["LabelMatchers"] = string.Join(',', matchers),
+            ["GroupBy"] = string.Join(',', groupBy),
+            ["GroupBySlice"] = "[" + string.Join(' ', groupBy) + "]",
+        });
+
+    private static Quantity? ToQuantity(double value) =>
+        Math.Abs(value) < 9.2e15 ? Quantity.FromDouble(value) : null;
+}

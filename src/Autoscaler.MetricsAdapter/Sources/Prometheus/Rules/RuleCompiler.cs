@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Autoscaler.MetricsAdapter.Providers;
+
+namespace Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
+
+/// <summary>Validates a <see cref="RulesFile"/> and compiles its rules, collecting every error with its location.</summary>
+internal static partial class RuleCompiler
+{
+    public static readonly IReadOnlySet<string> QueryFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Series", "LabelMatchers", "GroupBy", "GroupBySlice",
+    };
+
+    private static readonly IReadOnlySet<string> ResourceFields = new HashSet<string>(StringComparer.Ordinal) { "Group", "Resource" };
+
+    public static IReadOnlyList<MetricRule> Compile(RulesFile file, string fileName, List<string> errors)
+    {
+        var rules = new List<MetricRule>();
+        Add(file.Rules, "rules", external: false);
+        Add(file.ExternalRules, "externalRules", external: true);
+        if (rules.Count == 0 && errors.Count == 0)
+        {
+            errors.Add($"{fileName}: no rules or externalRules");
+        }
+
+        return rules;
+
+        void Add(List<RuleConfig>? configs, string section, bool external)
+        {
+            for (var i = 0; i < (configs?.Count ?? 0); i++)
+            {
+                if (CompileOne(configs![i], $"{fileName}: {section}[{i}]", external, errors) is { } rule)
+                {
+                    rules.Add(rule);
+                }
+            }
+        }
+    }
+
+    private static MetricRule? CompileOne(RuleConfig config, string at, bool external, List<string> errors)
+    {
+        var before = errors.Count;
+        if (string.IsNullOrWhiteSpace(config.SeriesQuery))
+        {
+            errors.Add($"{at}.seriesQuery: required");
+        }
+
+        var filters = new List<(Regex, bool)>();
+        for (var f = 0; f < (config.SeriesFilters?.Count ?? 0); f++)
+        {
+            var filter = config.SeriesFilters![f];
+            if ((filter.Is is null) == (filter.IsNot is null))
+            {
+                errors.Add($"{at}.seriesFilters[{f}]: set exactly one of 'is' and 'isNot'");
+                continue;
+            }
+
+            if (Pattern(filter.Is ?? filter.IsNot!, $"{at}.seriesFilters[{f}].{(filter.Is is null ? "isNot" : "is")}", errors) is { } regex)
+            {
+                filters.Add((regex, filter.Is is not null));
+            }
+        }
+
+        var matches = Pattern(config.Name?.Matches ?? ".*", $"{at}.name.matches", errors);
+        var nameAs = config.Name?.As;
+        if (string.IsNullOrEmpty(nameAs))
+        {
+            // prometheus-adapter's default: the single capture group if there is exactly one, else the whole match.
+            nameAs = matches?.GetGroupNumbers().Length == 2 ? "$1" : "$0";
+        }
+
+        var overrides = new Dictionary<string, GroupResource>(StringComparer.Ordinal);
+        foreach (var (label, target) in config.Resources?.Overrides ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(target?.Resource))
+            {
+                errors.Add($"{at}.resources.overrides.{label}.resource: required");
+                continue;
+            }
+
+            overrides[label] = KnownResources.Normalise(target.Group, target.Resource);
+        }
+
+        QueryTemplate? resourceTemplate = null;
+        if (config.Resources?.Template is { } templateText)
+        {
+            resourceTemplate = QueryTemplate.Compile(templateText, ResourceFields, out var templateError);
+            if (templateError is not null)
+            {
+                errors.Add($"{at}.resources.template: {templateError}");
+            }
+        }
+
+        QueryTemplate? query = null;
+        if (string.IsNullOrWhiteSpace(config.MetricsQuery))
+        {
+            errors.Add($"{at}.metricsQuery: required");
+        }
+        else
+        {
+            query = QueryTemplate.Compile(config.MetricsQuery, QueryFields, out var queryError);
+            if (queryError is not null)
+            {
+                errors.Add($"{at}.metricsQuery: {queryError}");
+            }
+        }
+
+        if (!external && overrides.Count == 0 && resourceTemplate is null && errors.Count == before)
+        {
+            errors.Add($"{at}.resources: a custom-metrics rule needs overrides or a template to know which objects its series describe");
+        }
+
+        return errors.Count > before ? null : new MetricRule
+        {
+            Location = at,
+            IsExternal = external,
+            SeriesQuery = config.SeriesQuery!,
+            SeriesFilters = filters,
+            NameMatches = matches!,
+            NameAs = nameAs,
+            Resources = new ResourceMapper(overrides, resourceTemplate),
+            Namespaced = config.Resources?.Namespaced ?? true,
+            MetricsQuery = query!,
+        };
+    }
+
+    // Configurations are written for Go's RE2: translate its (?P<name>...) groups, which .NET does not accept.
+    private static Regex? Pattern(string text, string at, List<string> errors)
+    {
+        try
+        {
+            return new Regex(GoNamedGroup().Replace(text, "(?<"), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{at}: invalid regular expression '{text}': {ex.Message}");
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\(\?P<")]
+    private static partial Regex GoNamedGroup();
+}

@@ -1,0 +1,53 @@
+using Autoscaler.MetricsAdapter.Grpc;
+using Autoscaler.MetricsAdapter.Grpc.Health;
+using Autoscaler.MetricsAdapter.Providers;
+using Autoscaler.MetricsAdapter.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServingStatus = Autoscaler.MetricsAdapter.Grpc.Health.Protocol.HealthCheckResponse.Types.ServingStatus;
+
+namespace Autoscaler.MetricsAdapter.Sources.Push;
+
+/// <summary>Registers the push source: gRPC push service, SQLite store, retention pruning.</summary>
+public static class PushSourceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the push source (the default source) unless <c>Push:Enabled</c> is false: options from the
+    /// <c>Storage</c>, <c>Staleness</c> and <c>Grpc</c> sections, validated at start; the gRPC transport with
+    /// <c>autoscaler.metrics.v1.MetricsPush</c> and <c>grpc.health.v1.Health</c>. Map the service with
+    /// <see cref="GrpcEndpointExtensions.MapAutoscalerGrpc"/> and listen with <see cref="GrpcKestrelExtensions.ListenGrpc"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The root configuration.</param>
+    public static IServiceCollection AddPushSource(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!configuration.GetValue("Push:Enabled", defaultValue: true))
+        {
+            return services;
+        }
+
+        services.AddOptions<SampleStoreOptions>().Bind(configuration.GetSection("Storage")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleStoreOptions>, StoreValidation>());
+        services.AddStalenessOptions(configuration);
+        services.AddGrpcTransport(configuration.GetSection("Grpc"));
+        services.TryAddSingleton<ISampleStore>(sp =>
+        {
+            var store = new SqliteSampleStore(sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value.DatabasePath);
+            sp.GetRequiredService<GrpcHealthRegistry>().Set(PushGrpcService.Name, ServingStatus.Serving);
+            return store;
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+        services.AddMetricSource<PushMetricsProvider>();
+        services.AddHostedService<StorePruningService>();
+        return services;
+    }
+
+    private sealed class StoreValidation : IValidateOptions<SampleStoreOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SampleStoreOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Autoscaler.MetricsAdapter.Sources.Prometheus;
+using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
+
+namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
+
+/// <summary>The real HTTP client and Polly pipeline against an in-process HTTP endpoint that misbehaves on cue.</summary>
+public sealed class PrometheusClientTests : IAsyncLifetime
+{
+    private IHost _host = null!;
+    private int _requests;
+    private Queue<(int Status, string Body)> _script = new();
+
+    public async Task InitializeAsync()
+    {
+        _host = new HostBuilder().ConfigureWebHost(web => web.UseTestServer().Configure(app => app.Run(async context =>
+        {
+            Interlocked.Increment(ref _requests);
+            var form = await context.Request.ReadFormAsync();
+            var (status, body) = _script.Count > 0 ? _script.Dequeue() : (200, $$$"""{"status":"success","data":{"resultType":"vector","result":[{"metric":{"q":"{{{form["query"]}}}"},"value":[1,"5"]}]}}""");
+            context.Response.StatusCode = status;
+            context.Response.ContentType = body.StartsWith('{') ? "application/json" : "text/plain";
+            await context.Response.WriteAsync(body);
+        }))).Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task Posts_the_query_as_a_form()
+    {
+        var sample = Assert.Single(await Client().QueryAsync("sum(rate(x[1m])) by (pod) + 1", default));
+        Assert.Equal("sum(rate(x[1m])) by (pod) + 1", sample.Labels["q"]);
+    }
+
+    [Fact]
+    public async Task Transient_failures_are_retried()
+    {
+        _script = new([(503, "overloaded"), (502, "bad gateway")]);
+
+        var samples = await Client(retries: 2).QueryAsync("up", default);
+
+        Assert.Single(samples);
+        Assert.Equal(3, _requests);
+    }
+
+    [Fact]
+    public async Task Query_errors_are_not_retried()
+    {
+        _script = new([(400, """{"status":"error","errorType":"bad_data","error":"parse error"}""")]);
+
+        var ex = await Assert.ThrowsAsync<PrometheusException>(() => Client(retries: 2).QueryAsync("sum(", default));
+
+        Assert.Equal(PrometheusFailure.QueryError, ex.Failure);
+        Assert.Equal(1, _requests);
+    }
+
+    [Fact]
+    public async Task The_circuit_opens_after_repeated_failures_and_stops_calling_prometheus()
+    {
+        _script = new(Enumerable.Repeat((503, "down"), 100));
+        var client = Client(retries: 0);
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<PrometheusException>(() => client.QueryAsync("up", default));
+        }
+
+        var before = _requests;
+        var ex = await Assert.ThrowsAsync<PrometheusException>(() => client.QueryAsync("up", default));
+
+        Assert.Equal(PrometheusFailure.Unavailable, ex.Failure);
+        Assert.Contains("circuit", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _requests);
+    }
+
+    private PrometheusClient Client(int retries = 0)
+    {
+        var options = new PrometheusSourceOptions { Url = "http://prometheus/", MaxRetries = retries, BreakDuration = TimeSpan.FromMinutes(1) };
+        var http = new HttpClient(_host.GetTestServer().CreateHandler()) { BaseAddress = new Uri("http://prometheus/") };
+        return new PrometheusClient(http, PrometheusResilience.Build(options, TimeProvider.System), TimeProvider.System);
+    }
+}

@@ -35,14 +35,16 @@ public static class HpaReconciler
         state.Recommendations ??= [new TimestampedRecommendation(current, now)];
         var min = spec.MinReplicas ?? 1;
         var max = spec.MaxReplicas;
-        var conditions = new List<HpaCondition>(4) { new(HpaCondition.AbleToScale, true, "SucceededGetScale", "the HPA controller was able to get the target's current scale") };
-        var result = new ReconcileResult { Time = now, CurrentReplicas = current, DesiredReplicas = current, Rescaled = false, Conditions = conditions };
+        var conditions = new List<HpaCondition>(5) { HpaConditions.SucceededGetScale };
 
         int desired;
+        int? proposed = null, stabilized = null;
+        IReadOnlyList<MetricProposal> metrics = [];
+        string? error = null;
         if (current == 0 && min != 0)
         {
-            conditions.Add(new HpaCondition(HpaCondition.ScalingActive, false, "ScalingDisabled", "scaling is disabled since the replica count of the target is zero"));
-            return result with { StatusDesiredReplicas = 0 };
+            conditions.Add(HpaConditions.ScalingDisabled);
+            return Result(now, current, current, conditions, metrics, null, null, error, statusDesired: 0);
         }
         else if (current > max)
         {
@@ -56,29 +58,42 @@ public static class HpaReconciler
         {
             var tolerance = HpaTolerance.For(options, behavior);
             var combined = MetricCombiner.Combine(spec, scale, pods, observations, tolerance, options, now, conditions);
-            result = result with { Metrics = combined.Metrics, Error = combined.Error };
+            (metrics, error) = (combined.Metrics, combined.Error);
             if (combined.Fatal)
             {
-                return result;
+                return Result(now, current, current, conditions, metrics, null, null, error, statusDesired: null);
             }
 
             var proposal = Math.Max(0, combined.Replicas);
-            var (stabilized, normalized) = behavior is null
+            (var stable, desired) = behavior is null
                 ? Normalizer.Legacy(state, current, proposal, min, max, options, now, conditions)
                 : Normalizer.WithBehavior(state, behavior, current, proposal, min, max, options, now, conditions);
-            desired = normalized;
-            result = result with { ProposedReplicas = proposal, StabilizedReplicas = stabilized };
+            (proposed, stabilized) = (proposal, stable);
         }
 
-        if (desired == current)
+        if (desired != current)
         {
-            return result with { StatusDesiredReplicas = current };
+            conditions.Add(new HpaCondition(HpaCondition.AbleToScale, true, "SucceededRescale", $"the HPA controller was able to update the target scale to {desired}"));
+            ScaleEventRecorder.Record(state, behavior, current, desired, now);
         }
 
-        conditions.Add(new HpaCondition(HpaCondition.AbleToScale, true, "SucceededRescale", $"the HPA controller was able to update the target scale to {desired}"));
-        ScaleEventRecorder.Record(state, behavior, current, desired, now);
-        return result with { DesiredReplicas = desired, Rescaled = true, StatusDesiredReplicas = desired };
+        return Result(now, current, desired, conditions, metrics, proposed, stabilized, error, statusDesired: desired);
     }
+
+    private static ReconcileResult Result(DateTimeOffset now, int current, int desired, List<HpaCondition> conditions,
+        IReadOnlyList<MetricProposal> metrics, int? proposed, int? stabilized, string? error, int? statusDesired) => new()
+    {
+        Time = now,
+        CurrentReplicas = current,
+        DesiredReplicas = desired,
+        Rescaled = desired != current,
+        StatusDesiredReplicas = statusDesired,
+        ProposedReplicas = proposed,
+        StabilizedReplicas = stabilized,
+        Metrics = metrics,
+        Conditions = conditions,
+        Error = error,
+    };
 
     private static bool IsDefaulted(HpaBehavior behavior) =>
         behavior.ScaleUp is { StabilizationWindowSeconds: not null, SelectPolicy: not null, Policies: not null }

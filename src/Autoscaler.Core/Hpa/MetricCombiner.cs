@@ -50,7 +50,7 @@ internal static class MetricCombiner
             return new Outcome(0, metrics, error ?? "no metrics specified", Fatal: true);
         }
 
-        conditions.Add(new HpaCondition(HpaCondition.ScalingActive, true, "ValidMetricFound", "the HPA was able to successfully calculate a replica count"));
+        conditions.Add(HpaConditions.ValidMetricFound);
         return new Outcome(replicas, metrics, tolerance.Profile == HpaProfile.Current ? error : null, Fatal: false);
     }
 }

@@ -26,9 +26,9 @@ public sealed record HpaScalingRules
             var longest = 0;
             if (Policies is not null)
             {
-                foreach (var p in Policies)
+                for (var i = 0; i < Policies.Count; i++)
                 {
-                    longest = Math.Max(longest, p.PeriodSeconds);
+                    longest = Math.Max(longest, Policies[i].PeriodSeconds);
                 }
             }
 

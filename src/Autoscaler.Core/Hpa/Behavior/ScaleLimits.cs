@@ -20,8 +20,10 @@ public static class ScaleLimits
         }
 
         var result = select == ScalingPolicySelect.Min ? int.MaxValue : int.MinValue;
-        foreach (var policy in RequirePolicies(rules))
+        var policies = RequirePolicies(rules);
+        for (var i = 0; i < policies.Count; i++)
         {
+            var policy = policies[i];
             var start = current - ChangesInPeriod(upEvents, policy.PeriodSeconds, now);
             if (profile == HpaProfile.Current)
             {
@@ -52,8 +54,10 @@ public static class ScaleLimits
         }
 
         var result = select == ScalingPolicySelect.Min ? int.MinValue : int.MaxValue;
-        foreach (var policy in RequirePolicies(rules))
+        var policies = RequirePolicies(rules);
+        for (var i = 0; i < policies.Count; i++)
         {
+            var policy = policies[i];
             var start = current + ChangesInPeriod(downEvents, policy.PeriodSeconds, now);
             if (profile == HpaProfile.Current)
             {

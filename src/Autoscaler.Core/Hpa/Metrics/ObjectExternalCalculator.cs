@@ -10,16 +10,15 @@ internal static class ObjectExternalCalculator
         HpaTolerance tolerance, string failReason)
     {
         var ratio = ReplicaMath.Ratio(value, target);
-        var status = new MetricProposal(currentReplicas, null, null) { StatusValueMilli = value };
         if (currentReplicas == 0)
         {
             // The only way to scale up from zero: no tolerance, no pod count.
-            return status with { Replicas = ReplicaMath.ToInt32(Math.Ceiling(ratio)) };
+            return new MetricProposal(ReplicaMath.ToInt32(Math.Ceiling(ratio)), null, null) { StatusValueMilli = value };
         }
 
         if (tolerance.IsWithin(ratio))
         {
-            return status;
+            return new MetricProposal(currentReplicas, null, null) { StatusValueMilli = value };
         }
 
         if (pods.Count == 0)
@@ -28,15 +27,16 @@ internal static class ObjectExternalCalculator
         }
 
         var readyRunning = 0;
-        foreach (var pod in pods)
+        for (var i = 0; i < pods.Count; i++)
         {
+            var pod = pods[i];
             if (pod.Phase == PodPhase.Running && pod.Ready == PodReadyStatus.True)
             {
                 readyRunning++;
             }
         }
 
-        return status with { Replicas = ReplicaMath.CeilTimes(ratio, readyRunning) };
+        return new MetricProposal(ReplicaMath.CeilTimes(ratio, readyRunning), null, null) { StatusValueMilli = value };
     }
 
     /// <summary>AverageValue target: tolerance against statusReplicas, proposal <c>ceil(v/target)</c>.</summary>

@@ -20,8 +20,9 @@ internal sealed class PodGroups
         HpaControllerOptions options, DateTimeOffset now)
     {
         var groups = new PodGroups();
-        foreach (var pod in pods)
+        for (var i = 0; i < pods.Count; i++)
         {
+            var pod = pods[i];
             if (pod.Deleting || pod.Phase == PodPhase.Failed)
             {
                 groups.Ignored.Add(pod.Name);

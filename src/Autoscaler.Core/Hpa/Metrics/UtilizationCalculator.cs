@@ -17,8 +17,9 @@ internal static class UtilizationCalculator
         var metrics = WorkingSet.Without(samples, groups.Ignored, groups.Unready);
         var requestKey = spec.RequestKey;
         var requests = new Dictionary<string, long>(pods.Count, StringComparer.Ordinal);
-        foreach (var pod in pods)
+        for (var i = 0; i < pods.Count; i++)
         {
+            var pod = pods[i];
             if (!pod.RequestsMilli.TryGetValue(requestKey, out var request))
             {
                 return MetricProposal.Invalid(failReason, $"missing request for {spec.ResourceName}");

@@ -7,9 +7,20 @@ internal static class WorkingSet
     public static Dictionary<string, long> Without(IReadOnlyDictionary<string, PodSample> samples, List<string> ignored, List<string> unready)
     {
         var metrics = new Dictionary<string, long>(samples.Count, StringComparer.Ordinal);
-        foreach (var (name, sample) in samples)
+        if (samples is Dictionary<string, PodSample> concrete)
         {
-            metrics[name] = sample.ValueMilli;
+            // Enumerating the concrete type avoids boxing an enumerator on every sync.
+            foreach (var (name, sample) in concrete)
+            {
+                metrics[name] = sample.ValueMilli;
+            }
+        }
+        else
+        {
+            foreach (var (name, sample) in samples)
+            {
+                metrics[name] = sample.ValueMilli;
+            }
         }
 
         foreach (var name in ignored)

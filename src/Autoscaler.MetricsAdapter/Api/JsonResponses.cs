@@ -31,6 +31,6 @@ internal static class JsonResponses
             context.Response.Headers.RetryAfter = error.Details.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return WriteAsync(context, error.Code, error.ToBody(), AdapterJsonContext.Default.StatusBody);
+        return WriteAsync(context, error.Code, error.ToBody(), AdapterJson.Context.StatusBody);
     }
 }

@@ -82,7 +82,7 @@ internal sealed class MetricQueryHandler(CompositeMetricsProvider provider)
         }
 
         var body = new ExternalMetricValueListBody { Items = result.Value.Select(MetricBodyMapper.External).ToArray() };
-        await JsonResponses.WriteAsync(context, 200, body, AdapterJsonContext.Default.ExternalMetricValueListBody).ConfigureAwait(false);
+        await JsonResponses.WriteAsync(context, 200, body, AdapterJson.Context.ExternalMetricValueListBody).ConfigureAwait(false);
     }
 
     private async Task CustomAsync(HttpContext context, ApiRequest request, LabelSelector objectSelector, LabelSelector metricSelector)
@@ -119,12 +119,12 @@ internal sealed class MetricQueryHandler(CompositeMetricsProvider provider)
         if (request.Version == ApiGroups.V1Beta2)
         {
             var body = new MetricValueListBody<MetricValueV1Beta2Body> { ApiVersion = apiVersion, Items = values.Select(v => MetricBodyMapper.V1Beta2(v, selector)).ToArray() };
-            await JsonResponses.WriteAsync(context, 200, body, AdapterJsonContext.Default.MetricValueListBodyMetricValueV1Beta2Body).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, 200, body, AdapterJson.Context.MetricValueListBodyMetricValueV1Beta2Body).ConfigureAwait(false);
         }
         else
         {
             var body = new MetricValueListBody<MetricValueV1Beta1Body> { ApiVersion = apiVersion, Items = values.Select(v => MetricBodyMapper.V1Beta1(v, selector)).ToArray() };
-            await JsonResponses.WriteAsync(context, 200, body, AdapterJsonContext.Default.MetricValueListBodyMetricValueV1Beta1Body).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, 200, body, AdapterJson.Context.MetricValueListBodyMetricValueV1Beta1Body).ConfigureAwait(false);
         }
     }
 }

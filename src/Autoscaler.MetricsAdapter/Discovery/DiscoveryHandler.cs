@@ -10,11 +10,11 @@ internal sealed class DiscoveryHandler(CompositeMetricsProvider provider)
     public Task GroupListAsync(HttpContext context)
     {
         var body = new ApiGroupListBody { Groups = ApiGroups.Versions.Keys.Order(StringComparer.Ordinal).Select(Group).ToArray() };
-        return JsonResponses.WriteAsync(context, 200, body, AdapterJsonContext.Default.ApiGroupListBody);
+        return JsonResponses.WriteAsync(context, 200, body, AdapterJson.Context.ApiGroupListBody);
     }
 
     public Task GroupAsync(HttpContext context, string group) =>
-        JsonResponses.WriteAsync(context, 200, Group(group), AdapterJsonContext.Default.ApiGroupBody);
+        JsonResponses.WriteAsync(context, 200, Group(group), AdapterJson.Context.ApiGroupBody);
 
     public async Task ResourceListAsync(HttpContext context, string group, string version)
     {
@@ -37,7 +37,7 @@ internal sealed class DiscoveryHandler(CompositeMetricsProvider provider)
         }
 
         var body = new ApiResourceListBody { GroupVersion = $"{group}/{version}", Resources = resources };
-        await JsonResponses.WriteAsync(context, 200, body, AdapterJsonContext.Default.ApiResourceListBody).ConfigureAwait(false);
+        await JsonResponses.WriteAsync(context, 200, body, AdapterJson.Context.ApiResourceListBody).ConfigureAwait(false);
     }
 
     private static ApiGroupBody Group(string group)

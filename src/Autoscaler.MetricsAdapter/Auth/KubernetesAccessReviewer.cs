@@ -1,0 +1,41 @@
+using Autoscaler.Kubernetes;
+using Autoscaler.Kubernetes.Models;
+
+namespace Autoscaler.MetricsAdapter.Auth;
+
+/// <summary>SubjectAccessReview through the kube-apiserver (needs <c>system:auth-delegator</c>).</summary>
+internal sealed class KubernetesAccessReviewer(KubernetesClient client) : IAccessReviewer
+{
+    public async Task<AccessDecision> ReviewAsync(AuthenticatedUser user, RequestAttributes attributes, CancellationToken cancellationToken)
+    {
+        var spec = new SubjectAccessReviewSpec
+        {
+            User = user.Name,
+            Groups = user.Groups.ToList(),
+            Uid = user.Uid,
+            Extra = user.Extra.ToDictionary(kv => kv.Key, kv => (IList<string>)kv.Value.ToList(), StringComparer.Ordinal),
+        };
+        if (attributes.IsResourceRequest)
+        {
+            spec.ResourceAttributes = new ResourceAttributes
+            {
+                Namespace = attributes.Namespace,
+                Verb = attributes.Verb,
+                Group = attributes.Group,
+                Version = attributes.Version,
+                Resource = attributes.Resource,
+                Subresource = attributes.Subresource,
+                Name = attributes.Name,
+            };
+        }
+        else
+        {
+            spec.NonResourceAttributes = new NonResourceAttributes { Path = attributes.Path, Verb = attributes.Verb };
+        }
+
+        var review = await client.SubjectAccessReviews.CreateAsync(
+            new SubjectAccessReview { Metadata = new ObjectMeta(), Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var status = review.Status ?? throw new InvalidOperationException("SubjectAccessReview returned no status");
+        return new AccessDecision(status.Allowed && status.Denied != true, status.Reason ?? status.EvaluationError ?? string.Empty);
+    }
+}

@@ -26,10 +26,10 @@ internal static class HpaCasesVerb
         }
 
         byte[] output;
-        int count;
+        CaseTally tally;
         try
         {
-            (output, count) = Evaluate(casesPath!, forced);
+            (output, tally) = Evaluate(casesPath!, forced);
         }
         catch (CaseFileException e)
         {
@@ -47,12 +47,17 @@ internal static class HpaCasesVerb
             return BadInput;
         }
 
-        stdout.WriteLine($"hpa-cases: {count} cases evaluated, results in {outPath}");
+        stdout.WriteLine($"hpa-cases: {tally.Cases} cases evaluated, results in {outPath}");
+        if (tally.WithExpectation > 0)
+        {
+            stdout.WriteLine($"hpa-cases: {tally.Matching} of {tally.WithExpectation} cases with an expected value match it under their profile"
+                + (tally.Mismatches.Count > 0 ? $"; differing: {string.Join(", ", tally.Mismatches)}" : string.Empty));
+        }
         return 0;
     }
 
     /// <summary>Reads and runs every case; the whole file is rejected on the first schema error.</summary>
-    internal static (byte[] Json, int Count) Evaluate(string casesPath, HpaProfile? forced)
+    internal static (byte[] Json, CaseTally Tally) Evaluate(string casesPath, HpaProfile? forced)
     {
         JsonDocument document;
         try
@@ -77,6 +82,7 @@ internal static class HpaCasesVerb
             }
 
             var results = new List<(string Id, CaseOutcome Outcome)>();
+            var tally = new CaseTally();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var testCase in root.Items())
             {
@@ -88,7 +94,10 @@ internal static class HpaCasesVerb
 
                 try
                 {
-                    results.Add((id, CaseRunner.Run(testCase, CaseRunner.ProfileFor(testCase, forced))));
+                    var profile = CaseRunner.ProfileFor(testCase, forced);
+                    var outcome = CaseRunner.Run(testCase, profile);
+                    results.Add((id, outcome));
+                    tally.Add(id, CaseExpectation.For(testCase, profile), outcome);
                 }
                 catch (CaseInputException e)
                 {
@@ -96,7 +105,7 @@ internal static class HpaCasesVerb
                 }
             }
 
-            return (Serialize(results), results.Count);
+            return (Serialize(results), tally);
         }
     }
 

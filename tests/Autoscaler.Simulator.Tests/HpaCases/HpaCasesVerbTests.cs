@@ -15,9 +15,10 @@ public sealed class HpaCasesVerbTests : IDisposable
     public void WritesOneResultPerCaseAndExitsZero()
     {
         var output = Path.Combine(_dir, "out.json");
-        var (code, _, _) = Run("--cases", CaseFile.Path, "--out", output);
+        var (code, stdout, _) = Run("--cases", CaseFile.Path, "--out", output);
 
         Assert.Equal(0, code);
+        Assert.Contains("104 of 104 cases with an expected value match", stdout, StringComparison.Ordinal);
         var results = JsonNode.Parse(File.ReadAllText(output))!.AsObject();
         Assert.Equal(104, results.Count);
         Assert.Equal(5, (int)results["c049"]!["replicas"]!);
@@ -51,7 +52,9 @@ public sealed class HpaCasesVerbTests : IDisposable
 
         var stripped = Write("stripped.json", cases.ToJsonString());
         var output = Path.Combine(_dir, "out.json");
-        Assert.Equal(0, Run("--cases", stripped, "--out", output).Code);
+        var (code, stdout, _) = Run("--cases", stripped, "--out", output);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("match", stdout, StringComparison.Ordinal);
         Assert.Equal(4, (int)JsonNode.Parse(File.ReadAllText(output))!["c003"]!["replicas"]!);
     }
 
@@ -90,6 +93,19 @@ public sealed class HpaCasesVerbTests : IDisposable
         Assert.Contains(mention, err, StringComparison.Ordinal);
         Assert.Contains(field, err, StringComparison.Ordinal);
         Assert.Equal("previous", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void DisagreementsAreNamedInTheSummary()
+    {
+        var cases = Write("c.json", """
+            [{"id":"r1","level":"legacyRules","expected":{"replicas":9},"inputs":{"currentReplicas":3,"desiredReplicas":5,"maxReplicas":10}}]
+            """);
+        var (code, stdout, _) = Run("--cases", cases, "--out", Path.Combine(_dir, "out.json"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("0 of 1 cases", stdout, StringComparison.Ordinal);
+        Assert.Contains("differing: r1", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

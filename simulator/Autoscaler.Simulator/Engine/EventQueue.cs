@@ -6,7 +6,8 @@ namespace Autoscaler.Simulator.Engine;
 /// </summary>
 internal sealed class EventQueue
 {
-    private readonly PriorityQueue<(EventKind Kind, long Payload), EventKey> _queue = new(EventKey.Comparer);
+    // No comparer passed: for a struct key the queue then calls IComparable<T> directly (devirtualized, inlined).
+    private readonly PriorityQueue<(EventKind Kind, long Payload), EventKey> _queue = new();
     private long _sequence;
 
     public int Count => _queue.Count;
@@ -30,14 +31,14 @@ internal sealed class EventQueue
         return false;
     }
 
-    private readonly record struct EventKey(long Time, int Priority, long Sequence)
+    private readonly record struct EventKey(long Time, int Priority, long Sequence) : IComparable<EventKey>
     {
-        public static readonly IComparer<EventKey> Comparer = Comparer<EventKey>.Create(static (a, b) =>
+        public int CompareTo(EventKey other)
         {
-            var c = a.Time.CompareTo(b.Time);
+            var c = Time.CompareTo(other.Time);
             if (c != 0) return c;
-            c = a.Priority.CompareTo(b.Priority);
-            return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
-        });
+            c = Priority.CompareTo(other.Priority);
+            return c != 0 ? c : Sequence.CompareTo(other.Sequence);
+        }
     }
 }

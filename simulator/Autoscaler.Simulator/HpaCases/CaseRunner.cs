@@ -3,6 +3,7 @@ using Autoscaler.Core.Hpa.Behavior;
 using Autoscaler.Core.Hpa.Legacy;
 using Autoscaler.Core.Hpa.Metrics;
 using Autoscaler.Core.Hpa.State;
+using Autoscaler.Core.Labels;
 
 namespace Autoscaler.Simulator.HpaCases;
 
@@ -55,7 +56,10 @@ internal static class CaseRunner
             metrics.Select(m => m.Spec).ToList(), CaseModel.Behavior(hpa.Optional("behavior"))).WithApiDefaults();
         var scaleField = inputs.Required("scale");
         var specReplicas = scaleField.Required("specReplicas").Int32();
-        var scale = new ScaleSnapshot(specReplicas, scaleField.OptionalValue("statusReplicas")?.Int32() ?? specReplicas);
+        var scale = new ScaleSnapshot(specReplicas, scaleField.OptionalValue("statusReplicas")?.Int32() ?? specReplicas)
+        {
+            SelectorError = SelectorError(scaleField.Optional("selector")),
+        };
         var pods = CaseMetrics.Pods(inputs.Optional("pods"), spec.Metrics);
         var state = new HpaControllerState();
         if (inputs.OptionalValue("state") is { } s)
@@ -67,6 +71,25 @@ internal static class CaseRunner
 
         var result = HpaReconciler.Reconcile(spec, scale, pods, metrics.Select(m => (MetricObservation?)m.Observation).ToList(), state, options, CaseModel.Now);
         return CaseOutcome.Of(result.DesiredReplicas);
+    }
+
+    // scale.status.selector: absent means a valid selector; present, it must be non-empty and parse.
+    private static string? SelectorError(JsonField? selector)
+    {
+        if (selector is not { } f)
+        {
+            return null;
+        }
+
+        var text = f.IsNull ? string.Empty : f.String();
+        if (text.Length == 0)
+        {
+            return "selector is required";
+        }
+
+        return LabelSelector.TryParse(text, out _, out var error)
+            ? null
+            : $"couldn't convert selector into a corresponding internal selector object: {error}";
     }
 
     private static CaseOutcome BehaviorRateLevel(JsonField inputs, HpaProfile profile)

@@ -95,6 +95,25 @@ public sealed class HpaCasesVerbTests : IDisposable
         Assert.Equal("previous", File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData("", 3)]
+    [InlineData("app in (web", 3)]
+    [InlineData("app=web", 6)]
+    public void AnEmptyOrUnparsableScaleSelectorStopsTheController(string selector, int expected)
+    {
+        var cases = Write("c.json", """
+            [{"id":"s1","level":"controller","inputs":{
+              "hpa":{"minReplicas":1,"maxReplicas":10,"behavior":null,
+                "metrics":[{"kind":"External","metricName":"q","target":{"type":"AverageValue","averageValueMilli":1000},"valuesMilli":[6000]}]},
+              "scale":{"specReplicas":3,"statusReplicas":3,"selector":"SELECTOR"},
+              "pods":[],"state":{"recommendations":[],"scaleUpEvents":[],"scaleDownEvents":[]}}}]
+            """.Replace("SELECTOR", selector, StringComparison.Ordinal));
+        var output = Path.Combine(_dir, "out.json");
+
+        Assert.Equal(0, Run("--cases", cases, "--out", output).Code);
+        Assert.Equal(expected, (int)JsonNode.Parse(File.ReadAllText(output))!["s1"]!["replicas"]!);
+    }
+
     [Fact]
     public void DisagreementsAreNamedInTheSummary()
     {

@@ -33,7 +33,8 @@ internal static class AdapterHost
         services.TryAddSingleton(sp => new CompositeMetricsProvider(
             sp.GetServices<IExternalMetricsProvider>(), sp.GetServices<ICustomMetricsProvider>(), sp.GetServices<IMetricSourceHealth>()));
         services.TryAddSingleton<AdapterTelemetry>();
-        services.TryAddSingleton(_ => new MetricAggregator(AdapterTelemetry.MeterPrefix));
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new MetricAggregator(AdapterTelemetry.MeterPrefix, sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<MetricsEndpoint>();
         services.TryAddSingleton<ServingCertificate>();
         services.TryAddSingleton<ClientCertificateVerifier>();

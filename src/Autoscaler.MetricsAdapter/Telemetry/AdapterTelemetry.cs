@@ -6,7 +6,7 @@ namespace Autoscaler.MetricsAdapter.Telemetry;
 /// <summary>
 /// The adapter's own instruments (System.Diagnostics.Metrics). Every meter whose name starts with
 /// <see cref="MeterPrefix"/> is exported on <c>/metrics</c>, so sources add instruments by creating a meter
-/// such as <c>Autoscaler.MetricsAdapter.Push</c>.
+/// such as <c>Autoscaler.MetricsAdapter.Push</c> (preferably from the host's <see cref="IMeterFactory"/>).
 /// </summary>
 internal sealed class AdapterTelemetry : IDisposable
 {
@@ -19,9 +19,9 @@ internal sealed class AdapterTelemetry : IDisposable
     private readonly Counter<long> _authentications;
     private readonly Counter<long> _authorizations;
 
-    public AdapterTelemetry(CompositeMetricsProvider sources)
+    public AdapterTelemetry(CompositeMetricsProvider sources, IMeterFactory meterFactory)
     {
-        _meter = new Meter(MeterName);
+        _meter = meterFactory.Create(new MeterOptions(MeterName));
         _requests = _meter.CreateCounter<long>("adapter_requests_total", description: "HTTP requests served, by route class and status code.");
         _duration = _meter.CreateHistogram<double>("adapter_request_duration_seconds", unit: "s", description: "HTTP request latency in seconds, by route class.");
         _authentications = _meter.CreateCounter<long>("adapter_authentications_total", description: "Authentication outcomes: x509, token, failed, anonymous.");
@@ -42,5 +42,8 @@ internal sealed class AdapterTelemetry : IDisposable
 
     public void Authorization(bool allowed) => _authorizations.Add(1, new KeyValuePair<string, object?>("decision", allowed ? "allowed" : "denied"));
 
-    public void Dispose() => _meter.Dispose();
+    // The factory owns the meter and disposes it with the host.
+    public void Dispose()
+    {
+    }
 }

@@ -15,11 +15,17 @@ internal sealed class MetricAggregator : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, Series>> _series = new();
 
-    public MetricAggregator(string meterPrefix)
+    /// <param name="meterPrefix">Meters whose name starts with this are exported.</param>
+    /// <param name="scope">
+    /// The host's <see cref="IMeterFactory"/>: meters it created are exported, other hosts' in the same process are not.
+    /// Meters created without a factory (static ones) are exported when their name matches.
+    /// </param>
+    public MetricAggregator(string meterPrefix, object? scope = null)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name.StartsWith(meterPrefix, StringComparison.Ordinal))
+            var meter = instrument.Meter;
+            if (meter.Name.StartsWith(meterPrefix, StringComparison.Ordinal) && (meter.Scope is null || scope is null || ReferenceEquals(meter.Scope, scope)))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -9,21 +9,19 @@ internal static class PrometheusTextWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Write(IReadOnlyList<(Instrument Instrument, IReadOnlyList<MetricAggregator.SeriesSnapshot> Series)> families)
+    public static string Write(IReadOnlyList<(Instrument Instrument, IReadOnlyList<MetricAggregator.SeriesSnapshot> Series)> instruments)
     {
         var sb = new StringBuilder();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (instrument, series) in families)
+        // Instruments that map to one exposed name (e.g. the same meter created twice) form one family;
+        // a label set seen twice keeps its first value, so each (name, labels) pair appears once.
+        var families = instruments
+            .Select(x => (Name: ExposedName(x.Instrument), x.Instrument, x.Series))
+            .GroupBy(x => x.Name, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First().Instrument, Series: (IReadOnlyList<MetricAggregator.SeriesSnapshot>)g.SelectMany(x => x.Series).DistinctBy(s => s.Key).ToArray()));
+        foreach (var (name, instrument, series) in families)
         {
             var kind = Kind(instrument);
-            var name = SanitizeName(instrument.Name);
-            if (kind == "counter" && !name.EndsWith("_total", StringComparison.Ordinal))
-            {
-                name += "_total";
-            }
-
-            // Two instruments mapping to one name would make an invalid exposition: keep the first.
-            if (series.Count == 0 || !seen.Add(name))
+            if (series.Count == 0)
             {
                 continue;
             }
@@ -51,6 +49,12 @@ internal static class PrometheusTextWriter
         }
 
         return sb.ToString();
+    }
+
+    private static string ExposedName(Instrument instrument)
+    {
+        var name = SanitizeName(instrument.Name);
+        return Kind(instrument) == "counter" && !name.EndsWith("_total", StringComparison.Ordinal) ? name + "_total" : name;
     }
 
     private static string Kind(Instrument instrument) => instrument switch

@@ -17,6 +17,7 @@ internal sealed class TestCertificates
         NoClientAuth = Issue(Ca, "front-proxy-client", [], clientAuth: false);
         Untrusted = Issue(OtherCa, "front-proxy-client", [], clientAuth: true);
         OrdinaryClient = Issue(OtherCa, "alice", ["team-a", "team-b"], clientAuth: true);
+        Stranger = Issue(CreateCa("stranger-ca"), "front-proxy-client", [], clientAuth: true);
     }
 
     public static TestCertificates Instance => Shared.Value;
@@ -34,6 +35,9 @@ internal sealed class TestCertificates
     public X509Certificate2 Untrusted { get; }
 
     public X509Certificate2 OrdinaryClient { get; }
+
+    /// <summary>Signed by a CA nobody trusts.</summary>
+    public X509Certificate2 Stranger { get; }
 
     public static X509Certificate2 CreateCa(string name)
     {

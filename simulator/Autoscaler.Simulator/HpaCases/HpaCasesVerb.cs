@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Autoscaler.Core.Hpa;
 
@@ -14,14 +13,14 @@ internal static class HpaCasesVerb
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (!TryParseArgs(args, stderr, out var casesPath, out var outPath, out var forced, out var help))
+        if (!HpaCasesArguments.TryParse(args, stderr, out var casesPath, out var outPath, out var forced, out var help))
         {
             return BadInput;
         }
 
         if (help)
         {
-            stdout.Write(Usage);
+            stdout.Write(HpaCasesArguments.Usage);
             return 0;
         }
 
@@ -39,7 +38,7 @@ internal static class HpaCasesVerb
 
         try
         {
-            WriteAtomically(outPath!, output);
+            CaseResultWriter.WriteAtomically(outPath!, output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -105,7 +104,7 @@ internal static class HpaCasesVerb
                 }
             }
 
-            return (Serialize(results), tally);
+            return (CaseResultWriter.Serialize(results), tally);
         }
     }
 
@@ -120,111 +119,4 @@ internal static class HpaCasesVerb
             throw new CaseFileException($"{casesPath}: {e.Message}");
         }
     }
-
-    private static byte[] Serialize(List<(string Id, CaseOutcome Outcome)> results)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            foreach (var (id, outcome) in results)
-            {
-                w.WriteStartObject(id);
-                if (outcome.Replicas is { } n)
-                {
-                    w.WriteNumber("replicas", n);
-                }
-                else
-                {
-                    w.WriteString("error", outcome.Error);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        buffer.Write("\n"u8);
-        return buffer.ToArray();
-    }
-
-    // A reader never sees a half-written result: write beside the target, then rename over it.
-    private static void WriteAtomically(string path, byte[] content)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, content);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
-
-    private static bool TryParseArgs(string[] args, TextWriter stderr, out string? cases, out string? output, out HpaProfile? profile, out bool help)
-    {
-        (cases, output, profile, help) = (null, null, null, false);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                help = true;
-                return true;
-            }
-
-            if (arg is not ("--cases" or "--out" or "--profile"))
-            {
-                stderr.WriteLine($"hpa-cases: unknown option '{arg}'. Run 'autoscaler-sim hpa-cases --help'.");
-                return false;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                stderr.WriteLine($"hpa-cases: option '{arg}' needs a value.");
-                return false;
-            }
-
-            var value = args[++i];
-            switch (arg)
-            {
-                case "--cases": cases = value; break;
-                case "--out": output = value; break;
-                default:
-                    profile = value switch { "v1.20" => HpaProfile.V1_20, "current" => HpaProfile.Current, _ => null };
-                    if (profile is null)
-                    {
-                        stderr.WriteLine($"hpa-cases: --profile must be 'v1.20' or 'current', not '{value}'.");
-                        return false;
-                    }
-
-                    break;
-            }
-        }
-
-        if (cases is null || output is null)
-        {
-            stderr.WriteLine($"hpa-cases: {(cases is null ? "--cases" : "--out")} is required. Run 'autoscaler-sim hpa-cases --help'.");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static readonly string Usage = new StringBuilder()
-        .AppendLine("autoscaler-sim hpa-cases --cases FILE [--profile v1.20|current] --out FILE")
-        .AppendLine()
-        .AppendLine("Runs HPA algorithm cases (the schema of HPA_SPEC.md section 14) through the model and writes one")
-        .AppendLine("JSON object mapping each case id to {\"replicas\": N} or {\"error\": \"...\"}.")
-        .AppendLine()
-        .AppendLine("  --cases FILE     the cases file (a JSON array)")
-        .AppendLine("  --profile P      v1.20 or current; default: v1.20 for sourceVersion v1.20.2, else current")
-        .AppendLine("  --out FILE       where to write the results (written atomically)")
-        .AppendLine()
-        .AppendLine("Exit codes: 0 ok, 2 bad input (nothing written).")
-        .ToString();
 }

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Autoscaler.Simulator.HpaCases;
+
+/// <summary>Writes the verb's result object: one entry per case id, replacing the output file atomically.</summary>
+internal static class CaseResultWriter
+{
+    public static byte[] Serialize(List<(string Id, CaseOutcome Outcome)> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            foreach (var (id, outcome) in results)
+            {
+                w.WriteStartObject(id);
+                if (outcome.Replicas is { } n)
+                {
+                    w.WriteNumber("replicas", n);
+                }
+                else
+                {
+                    w.WriteString("error", outcome.Error);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.ToArray();
+    }
+
+    // A reader never sees a half-written result: write beside the target, then rename over it.
+    public static void WriteAtomically(string path, byte[] content)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, content);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

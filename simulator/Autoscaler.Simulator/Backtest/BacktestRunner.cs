@@ -51,6 +51,7 @@ internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEv
     public void Run(IReadOnlyList<DateTimeOffset> origins, IReadOnlyList<BacktestModel> models, TextWriter csv, ModelScore[] all, ModelScore[] inEvents, TextWriter? explain)
     {
         csv.WriteLine("model,origin,target,p50,p90,p10");
+        using var process = Process.GetCurrentProcess();
         foreach (var origin in origins)
         {
             var historyStart = Math.Max(0, grid.CeilingIndex(origin - options.History));
@@ -68,9 +69,10 @@ internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEv
             {
                 var model = models[m];
                 var request = new ForecastRequest(history, leads, model.UsesEvents ? events : Array.Empty<ScheduledEvent>());
+                var cpu = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var forecast = model.Forecaster.Forecast(request);
-                all[m].AddOrigin(clock.Elapsed);
+                all[m].AddOrigin(clock.Elapsed, process.TotalProcessorTime - cpu);
                 explain?.WriteLine($"{model.Label} {origin.UtcDateTime:yyyy-MM-ddTHH:mmZ}: {forecast.Detail}");
                 for (var index = firstTarget; index <= lastTarget; index++)
                 {

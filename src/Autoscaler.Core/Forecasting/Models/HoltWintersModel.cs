@@ -18,7 +18,7 @@ internal enum HoltWintersSeasonality
 /// </summary>
 internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, bool seasonal, string name) : IPointModel
 {
-    private const int MaxEvaluations = 60;
+    private const int MaxEvaluations = 50;
 
     public string Name => name;
 
@@ -56,13 +56,13 @@ internal sealed class HoltWintersModel(HoltWintersSeasonality seasonality, bool 
     }
 
     /// <summary>
-    /// Parameters are fitted on the most recent season plus three days (the recursions forget older data
+    /// Parameters are fitted on the most recent season plus two days (the recursions forget older data
     /// anyway), then one full pass stores the states every internal origin needs.
     /// </summary>
     private static HoltWintersFilter FitOne(double[] window, int m, bool multiplicative, int day)
     {
         var seasonal = m > 1;
-        var recent = window.AsSpan(Math.Max(0, window.Length - (m + (3 * Math.Max(day, 1))))).ToArray();
+        var recent = window.AsSpan(Math.Max(0, window.Length - (m + (2 * Math.Max(day, 1))))).ToArray();
         double Objective(double[] p) => HoltWintersFilter.Run(recent, m, multiplicative, Map(p, seasonal), storeStates: false).SumSquaredError;
         var best = NelderMead.Minimize(Objective, [-1.0, -3.0, -2.0, 1.0], 1.0, MaxEvaluations);
         return HoltWintersFilter.Run(window, m, multiplicative, Map(best, seasonal), storeStates: true);

@@ -20,39 +20,65 @@ internal static class CompareHtmlWriter
         var all = runs.Select(r => r.NumericFields()).ToList();
         foreach (var name in ReplaySummary.NumericFieldNames)
         {
-            var best = all.Min(f => f[name]);
+            var higherIsBetter = name == "meanUtilization";
+            var best = higherIsBetter ? all.Max(f => f[name]) : all.Min(f => f[name]);
             body.Append($"<tr><td>{name}</td>");
             foreach (var f in all)
             {
-                var mark = runs.Count > 1 && f[name] == best && all.Any(g => g[name] != best) ? " style=\"background:#eef7ee\"" : string.Empty;
+                var mark = runs.Count > 1 && f[name] == best && all.Any(g => g[name] != best) ? " style=\"background:#dff0df\"" : string.Empty;
                 body.Append($"<td{mark}>{Html.Number(f[name])}</td>");
             }
 
             body.Append("</tr>");
         }
 
-        body.Append("</table><p class=\"note\">Green: the lowest value in the row.</p></div><div style=\"flex:1;min-width:640px\">");
-        body.Append(Chart(runs));
-        body.Append("<p class=\"note\">Ready capacity of each scenario against demand, load units per minute. Shaded: overloaded under the first scenario.</p></div></div>");
-        return Html.Page("Compare scenarios", body.ToString());
+        body.Append("</table><p class=\"note\">Green: the best value in the row (highest for meanUtilization, lowest otherwise).</p></div><div style=\"flex:1;min-width:560px\">");
+        body.Append(Chart(runs, 0, runs[0].Outcome.Timeline.Count));
+        body.Append("<p class=\"note\">Ready capacity of each scenario against demand, load units per minute. Shaded: overloaded under the first scenario.</p>");
+        if (ZoomRange(runs[0]) is { } zoom)
+        {
+            body.Append($"<h2>The 24 hours around {Html.Encode(runs[0].Scenario.Name)}'s worst overload</h2>").Append(Chart(runs, zoom.From, zoom.To));
+        }
+
+        body.Append("</div></div>");
+        return Html.Page("Compare scenarios", body.ToString(), maxWidth: 1700);
     }
 
-    private static string Chart(IReadOnlyList<ReplaySummary> runs)
+    private static string Chart(IReadOnlyList<ReplaySummary> runs, int from, int to)
     {
         var t0 = runs[0].Outcome.Timeline;
         var series = new List<ChartSeries>
         {
-            new("demand", "#e67e22", t0.Ticks.ToArray(), t0.Demand.ToArray(), ChartStyle.Area, RightAxis: false, KeepMax: true),
+            new("demand", "#f0a04b", t0.Ticks[from..to].ToArray(), t0.Demand[from..to].ToArray(), ChartStyle.Area, RightAxis: false, KeepMax: true),
         };
         for (var r = 0; r < runs.Count; r++)
         {
+            // Every run syncs at the same instants (same trace, range and period), so one index range fits all;
+            // a run with another sync period is clipped to its own length.
             var t = runs[r].Outcome.Timeline;
-            var capacity = new double[t.Count];
-            for (var i = 0; i < t.Count; i++) capacity[i] = t.Ready[i] * runs[r].Scenario.Workload.CapacityPerPod;
-            series.Add(new ChartSeries(runs[r].Scenario.Name, Colors[r % Colors.Length], t.Ticks.ToArray(), capacity, ChartStyle.Step, RightAxis: false, KeepMax: false));
+            var (lo, hi) = (Math.Min(from, t.Count), Math.Min(to, t.Count));
+            var capacity = new double[hi - lo];
+            for (var i = lo; i < hi; i++) capacity[i - lo] = t.Ready[i] * runs[r].Scenario.Workload.CapacityPerPod;
+            series.Add(new ChartSeries(runs[r].Scenario.Name, Colors[r % Colors.Length], t.Ticks[lo..hi].ToArray(), capacity, ChartStyle.Step, RightAxis: false, KeepMax: false));
         }
 
         var bands = runs[0].Outcome.OverloadPeriods.Select(p => (p.Start, p.End)).ToList();
         return SvgChart.Render(series, bands, "load units / minute", string.Empty);
+    }
+
+    private static (int From, int To)? ZoomRange(ReplaySummary run)
+    {
+        var worst = run.Outcome.OverloadPeriods.MaxBy(p => p.UnservedLoad);
+        var t = run.Outcome.Timeline;
+        if (worst is null || run.Outcome.To - run.Outcome.From <= TimeSpan.FromDays(2)) return null;
+        var from = Index(t.Ticks, worst.Start.Ticks - (TimeSpan.TicksPerHour * 12));
+        var to = Index(t.Ticks, worst.Start.Ticks + (TimeSpan.TicksPerHour * 12));
+        return to - from < 2 ? null : (from, to);
+    }
+
+    private static int Index(ReadOnlySpan<long> ticks, long value)
+    {
+        var i = ticks.BinarySearch(value);
+        return i >= 0 ? i : ~i;
     }
 }

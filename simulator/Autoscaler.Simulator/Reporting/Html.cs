@@ -23,12 +23,14 @@ internal static class Html
 
     public static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
-    public static string Number(double v) => Math.Abs(v) >= 100 || v == Math.Floor(v)
-        ? v.ToString("#,0", CultureInfo.InvariantCulture)
-        : v.ToString("#,0.##", CultureInfo.InvariantCulture);
+    public static string Number(double v)
+    {
+        if (Math.Abs(v) >= 100 || v == Math.Floor(v)) return v.ToString("#,0", CultureInfo.InvariantCulture);
+        return Math.Abs(v) < 0.01 ? v.ToString("G3", CultureInfo.InvariantCulture) : v.ToString("#,0.##", CultureInfo.InvariantCulture);
+    }
 
     public static string Time(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Page(string title, string body) =>
-        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Encode(title)}</title><style>{Style}</style></head>\n<body>\n{body}\n</body></html>\n";
+    public static string Page(string title, string body, int maxWidth = 1160) =>
+        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Encode(title)}</title><style>{Style}body{{max-width:{maxWidth}px}}</style></head>\n<body>\n{body}\n</body></html>\n";
 }

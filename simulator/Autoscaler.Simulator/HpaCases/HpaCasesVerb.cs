@@ -102,6 +102,11 @@ internal static class HpaCasesVerb
                 {
                     throw new CaseFileException($"{casesPath}: case '{id}': {e.Message}");
                 }
+                catch (Exception e) when (e is ArgumentException or ArithmeticException)
+                {
+                    // Values that parse but cannot be represented (times beyond year 9999, absurd durations).
+                    throw new CaseFileException($"{casesPath}: case '{id}': a value is out of range: {e.Message}");
+                }
             }
 
             return (CaseResultWriter.Serialize(results), tally);

@@ -78,6 +78,7 @@ public sealed class HpaCasesVerbTests : IDisposable
     [InlineData("""[{"id":"k2","level":"replicaCalculator","inputs":{"currentReplicas":1,"metric":{"kind":"Magic"}}}]""", "case 'k2'", "inputs.metric.kind: unknown value 'Magic'")]
     [InlineData("""[{"id":"k3","level":"legacyRules","inputs":{"desiredReplicas":1,"maxReplicas":3}}]""", "case 'k3'", "currentReplicas")]
     [InlineData("""[{"id":"k4","level":"legacyRules","inputs":{}},{"id":"k4","level":"legacyRules","inputs":{}}]""", "case 'k4'", "")]
+    [InlineData("""[{"id":"k5","level":"legacyStabilization","inputs":{"desiredReplicas":1,"recommendations":[{"replicas":2,"ageSeconds":1e300}]}}]""", "case 'k5'", "out of range")]
     [InlineData("""{"not":"an array"}""", "top level", "")]
     [InlineData("""[{"id": 3""", "invalid JSON", "")]
     public void BadInputExitsTwoNamesFileAndCaseAndWritesNothing(string content, string mention, string field)

@@ -5,11 +5,16 @@
 set -euo pipefail
 
 # One place to extend: the adapter developers append packages here (prometheus, python3-grpcio, wrk ...).
-E2E_PACKAGES="${E2E_PACKAGES:-golang-go rsync etcd-server openssl iproute2 curl dpkg-dev}${E2E_EXTRA_PACKAGES:+ $E2E_EXTRA_PACKAGES}"
+E2E_PACKAGES="${E2E_PACKAGES:-golang-go rsync etcd-server openssl iproute2 curl dpkg-dev golang-github-modern-go-reflect2-dev}${E2E_EXTRA_PACKAGES:+ $E2E_EXTRA_PACKAGES}"
 K8S_SOURCE_PACKAGE=kubernetes
 K8S_VERSION=1.20.2
+# The cache key names the source version and our patch: Kubernetes 1.20 vendors reflect2 1.0.1, whose
+# map iteration corrupts memory under Go >= 1.18 (the apiserver dies with SIGSEGV in mapiterinit when
+# it serves custom resources). Debian's reflect2 1.0.2 source replaces the vendored copy.
+K8S_BUILD_ID="$K8S_VERSION-reflect2-1.0.2"
+REFLECT2_SRC=/usr/share/gocode/src/github.com/modern-go/reflect2
 CACHE_ROOT="${AUTOSCALER_E2E_CACHE:-/var/cache/autoscaler-e2e}"
-BIN_DIR="$CACHE_ROOT/k8s-$K8S_VERSION/bin"
+BIN_DIR="$CACHE_ROOT/k8s-$K8S_BUILD_ID/bin"
 DEB_SRC_FILE=/etc/apt/sources.list.d/autoscaler-e2e-src.sources
 
 export DEBIAN_FRONTEND=noninteractive
@@ -85,6 +90,11 @@ build_binaries() {
     log "unpacking $orig"
     tar -C "$work" -xzf "$orig"
   fi
+  log "replacing vendored reflect2 1.0.1 with $REFLECT2_SRC (1.0.2)"
+  rm -rf "$tree/vendor/github.com/modern-go/reflect2"
+  mkdir -p "$tree/vendor/github.com/modern-go/reflect2"
+  cp "$REFLECT2_SRC"/*.go "$REFLECT2_SRC"/*.s "$tree/vendor/github.com/modern-go/reflect2/"
+  rm -f "$tree"/vendor/github.com/modern-go/reflect2/*_test.go
   # A failed earlier try leaves empty generated files under _output/ that break every later try.
   rm -rf "$tree/_output"
   log "building kube-apiserver and kube-controller-manager (cold: ~10 min on 2 cores)"

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+
+namespace Autoscaler.E2E.Tests.Fixtures;
+
+/// <summary>
+/// What tests/e2e/control-plane.sh prints with "env": kubeconfigs, the namespace, the service address
+/// and the CA files. Process environment variables win over the state file, so `run.sh` and a user who
+/// sourced the env both work; when neither exists the script is run with "up".
+/// </summary>
+public sealed class ControlPlaneEnvironment
+{
+    private readonly IReadOnlyDictionary<string, string> _values;
+
+    private ControlPlaneEnvironment(IReadOnlyDictionary<string, string> values) => _values = values;
+
+    /// <summary>Admin kubeconfig (client certificate in group system:masters).</summary>
+    public string Kubeconfig => this["KUBECONFIG"];
+
+    /// <summary>Name of the private network namespace everything runs in.</summary>
+    public string NetworkNamespace => this["AUTOSCALER_E2E_NETNS"];
+
+    /// <summary>Address (on lo inside the namespace) for services the API server must reach, such as the adapter: 10.123.0.1.</summary>
+    public string ServiceAddress => this["AUTOSCALER_E2E_SERVICE_ADDRESS"];
+
+    /// <summary>The cluster CA certificate (PEM), which also signs client certificates.</summary>
+    public string CaFile => this["AUTOSCALER_E2E_CA"];
+
+    /// <summary>The cluster CA key, for tests that issue their own serving or client certificates.</summary>
+    public string CaKeyFile => this["AUTOSCALER_E2E_CA_KEY"];
+
+    /// <summary>The front-proxy CA the aggregation layer's client certificate is signed by.</summary>
+    public string FrontProxyCaFile => this["AUTOSCALER_E2E_FRONT_PROXY_CA"];
+
+    /// <summary>The front-proxy client certificate (CN=front-proxy-client), to impersonate the aggregator in tests.</summary>
+    public string FrontProxyClientCertFile => this["AUTOSCALER_E2E_FRONT_PROXY_CLIENT_CERT"];
+
+    /// <summary>Key of the front-proxy client certificate.</summary>
+    public string FrontProxyClientKeyFile => this["AUTOSCALER_E2E_FRONT_PROXY_CLIENT_KEY"];
+
+    /// <summary>Kubeconfig of a plain user (CN=autoscaler-e2e-user, group autoscaler-e2e:users), subject to RBAC.</summary>
+    public string UserKubeconfig => this["AUTOSCALER_E2E_USER_KUBECONFIG"];
+
+    /// <summary>Kubeconfig of the plain user against the second API server that admits one read at a time.</summary>
+    public string ThrottledKubeconfig => this["AUTOSCALER_E2E_THROTTLED_KUBECONFIG"];
+
+    /// <summary>Any value by its variable name.</summary>
+    /// <param name="name">Variable name.</param>
+    public string this[string name] =>
+        _values.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"control plane env has no {name}");
+
+    /// <summary>Reads the environment, starting the control plane through the script when it is not up.</summary>
+    /// <returns>The environment.</returns>
+    public static ControlPlaneEnvironment Load()
+    {
+        var state = Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e";
+        var file = Path.Combine(state, "env");
+        if (!File.Exists(file) && Environment.GetEnvironmentVariable("AUTOSCALER_E2E_NETNS") is null)
+        {
+            RunScript("up");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (File.Exists(file))
+        {
+            foreach (var line in File.ReadAllLines(file))
+            {
+                var eq = line.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0)
+                {
+                    values[line[..eq]] = line[(eq + 1)..];
+                }
+            }
+        }
+
+        foreach (var key in values.Keys.ToList())
+        {
+            if (Environment.GetEnvironmentVariable(key) is { Length: > 0 } fromProcess && key != "KUBECONFIG")
+            {
+                values[key] = fromProcess;
+            }
+        }
+
+        return new ControlPlaneEnvironment(values);
+    }
+
+    private static void RunScript(string verb)
+    {
+        var script = FindScript();
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, verb]) { RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException($"could not start {script}");
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} {verb} failed with exit code {process.ExitCode}");
+        }
+    }
+
+    private static string FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "e2e", "control-plane.sh");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("tests/e2e/control-plane.sh not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Autoscaler.Kubernetes;
+using Autoscaler.Kubernetes.Config;
+using Autoscaler.Kubernetes.Http;
+using Autoscaler.Kubernetes.Models;
+
+namespace Autoscaler.E2E.Tests.Fixtures;
+
+/// <summary>
+/// Shared by every real-control-plane test (Category=Kubernetes and Category=Adapter): the environment,
+/// an admin client, clients for other identities, and throw-away namespaces removed at the end.
+/// Tests must run inside the control plane's network namespace (tests/e2e/run.sh does that).
+/// </summary>
+public sealed class ControlPlaneFixture : IAsyncLifetime
+{
+    private readonly ConcurrentBag<string> _namespaces = [];
+    private readonly ConcurrentBag<IDisposable> _owned = [];
+
+    /// <summary>The control plane's environment.</summary>
+    public ControlPlaneEnvironment Environment { get; private set; } = null!;
+
+    /// <summary>A client with the admin (system:masters) identity.</summary>
+    public KubernetesClient Admin { get; private set; } = null!;
+
+    /// <summary>Creates a client from a kubeconfig (the admin one by default); disposed with the fixture.</summary>
+    /// <param name="kubeconfig">Kubeconfig path, or null for the admin kubeconfig.</param>
+    /// <param name="options">Client options.</param>
+    /// <returns>The client.</returns>
+    public KubernetesClient CreateClient(string? kubeconfig = null, KubernetesClientOptions? options = null)
+    {
+        var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeConfig(kubeconfigPaths: kubeconfig ?? Environment.Kubeconfig), options);
+        _owned.Add(client);
+        return client;
+    }
+
+    /// <summary>Creates a namespace with a unique name, deleted when the test run ends.</summary>
+    /// <param name="prefix">Name prefix.</param>
+    /// <returns>The namespace name.</returns>
+    public async Task<string> CreateNamespaceAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 63)];
+        await Admin.Namespaces.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
+        _namespaces.Add(name);
+        return name;
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Environment = ControlPlaneEnvironment.Load();
+        Admin = CreateClient(options: new KubernetesClientOptions { Qps = 100, Burst = 200 });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        Exception? last = null;
+        while (!timeout.IsCancellationRequested)
+        {
+            try
+            {
+                if ((await Admin.GetStringAsync("/readyz", timeout.Token)).Trim() == "ok")
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (!timeout.IsCancellationRequested)
+            {
+                last = e;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException(
+            $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
+            + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
+            + $"(ip netns exec {Environment.NetworkNamespace} dotnet test ...)? Last error: {last?.Message}", last);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        foreach (var ns in _namespaces)
+        {
+            try
+            {
+                await Admin.Namespaces.DeleteAsync(ns);
+            }
+            catch (Exception)
+            {
+                // The control plane is torn down next anyway.
+            }
+        }
+
+        foreach (var client in _owned)
+        {
+            client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.Kubernetes;
+using Autoscaler.Kubernetes.LeaderElection;
+using Autoscaler.Kubernetes.Models;
+
+namespace Autoscaler.E2E.Tests.Kubernetes;
+
+[Collection(ControlPlaneCollection.Name)]
+[Trait("Category", "Kubernetes")]
+public sealed class LeaderElectionTests(ControlPlaneFixture cp)
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMilliseconds(500);
+
+    private sealed class LeadershipLog
+    {
+        private int _leaders;
+
+        public int MaxConcurrentLeaders { get; private set; }
+
+        public Func<CancellationToken, Task> Work() => async token =>
+        {
+            var now = Interlocked.Increment(ref _leaders);
+            lock (this)
+            {
+                MaxConcurrentLeaders = Math.Max(MaxConcurrentLeaders, now);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _leaders);
+            }
+        };
+    }
+
+    private LeaderElector Candidate(string ns, string identity, bool release, out KubernetesClient client)
+    {
+        client = cp.CreateClient();
+        return new LeaderElector(client, new LeaderElectionOptions
+        {
+            LeaseNamespace = ns, LeaseName = "controller", Identity = identity, LeaseDuration = LeaseDuration,
+            RenewDeadline = TimeSpan.FromSeconds(3), RetryPeriod = RetryPeriod, ReleaseOnCancel = release,
+        }, new Random(identity.GetHashCode(StringComparison.Ordinal)));
+    }
+
+    private static Task WaitUntil(string what, Func<bool> condition, TimeSpan timeout) =>
+        Eventually.Async(what, () => Task.FromResult(condition() ? "" : null), timeout);
+
+    [Fact]
+    public async Task Killed_leader_is_replaced_within_the_lease_duration_and_there_are_never_two_leaders()
+    {
+        var ns = await cp.CreateNamespaceAsync("lease");
+        var log = new LeadershipLog();
+        var a = Candidate(ns, "candidate-a", release: false, out _);
+        var b = Candidate(ns, "candidate-b", release: true, out _);
+        using var stopA = new CancellationTokenSource();
+        using var stopB = new CancellationTokenSource();
+        var runA = a.RunAsync(log.Work(), stopA.Token);
+        await WaitUntil("a to lead", () => a.IsLeader, TimeSpan.FromSeconds(20));
+        var runB = b.RunAsync(log.Work(), stopB.Token);
+
+        await Task.Delay(LeaseDuration + TimeSpan.FromSeconds(1));
+        Assert.True(a.IsLeader);
+        Assert.False(b.IsLeader);
+        Assert.Equal("candidate-a", b.ObservedLeader);
+
+        // "Kill" a: it stops renewing without releasing the lease, like a crashed process.
+        await stopA.CancelAsync();
+        var sinceKill = Stopwatch.StartNew();
+        await runA;
+        await WaitUntil("b to take over", () => b.IsLeader, TimeSpan.FromSeconds(30));
+        var takeover = sinceKill.Elapsed;
+
+        // b waits out the lease from when it last saw a renewal (at most one retry period before the kill).
+        Assert.InRange(takeover, LeaseDuration - RetryPeriod - TimeSpan.FromMilliseconds(300),
+            LeaseDuration + (RetryPeriod * 2.2) + TimeSpan.FromSeconds(1));
+        var lease = await cp.Admin.Leases.GetAsync("controller", ns);
+        Assert.Equal("candidate-b", lease.Spec!.HolderIdentity);
+        Assert.Equal(1, lease.Spec.LeaseTransitions);
+
+        // b releases on shutdown: c takes over at once instead of waiting out the lease.
+        var c = Candidate(ns, "candidate-c", release: true, out _);
+        using var stopC = new CancellationTokenSource();
+        var runC = c.RunAsync(log.Work(), stopC.Token);
+        await Task.Delay(RetryPeriod * 3);
+        Assert.False(c.IsLeader);
+        await stopB.CancelAsync();
+        await runB;
+        var sinceRelease = Stopwatch.StartNew();
+        await WaitUntil("c to take over", () => c.IsLeader, TimeSpan.FromSeconds(30));
+        Assert.True(sinceRelease.Elapsed < LeaseDuration, $"took {sinceRelease.Elapsed} after the release");
+
+        await stopC.CancelAsync();
+        await runC;
+        Assert.Equal(1, log.MaxConcurrentLeaders);
+    }
+
+    [Fact]
+    public async Task Leader_that_sees_another_holder_stops_acting_as_leader()
+    {
+        var ns = await cp.CreateNamespaceAsync("lease");
+        var log = new LeadershipLog();
+        var a = Candidate(ns, "candidate-a", release: false, out _);
+        using var stop = new CancellationTokenSource();
+        var leadershipEnded = new TaskCompletionSource();
+        var run = a.RunAsync(async token =>
+        {
+            await log.Work()(token);
+            leadershipEnded.TrySetResult();
+        }, stop.Token);
+        await WaitUntil("a to lead", () => a.IsLeader, TimeSpan.FromSeconds(20));
+
+        // Another party takes the lease over behind a's back (for example after a network partition).
+        var lease = await cp.Admin.Leases.GetAsync("controller", ns);
+        lease.Spec!.HolderIdentity = "intruder";
+        lease.Spec.RenewTime = DateTimeOffset.UtcNow;
+        await cp.Admin.Leases.ReplaceAsync(lease);
+
+        await leadershipEnded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(a.IsLeader);
+        Assert.Equal("intruder", a.ObservedLeader);
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,11 +18,19 @@ public static class GrpcEndpointExtensions
     /// <returns>The convention builder, e.g. to add <c>RequireHost</c>.</returns>
     public static IEndpointConventionBuilder MapAutoscalerGrpc(this IEndpointRouteBuilder endpoints)
     {
-        var dispatcher = endpoints.ServiceProvider.GetRequiredService<GrpcDispatcher>();
+        // Resolved per call: with the push source disabled there is no dispatcher, and gRPC paths answer 404.
+        var dispatcher = endpoints.ServiceProvider.GetService<GrpcDispatcher>();
         var pattern = RoutePatternFactory.Parse(
             "/{grpcService}/{grpcMethod}",
             defaults: null,
             parameterPolicies: new RouteValueDictionary { ["grpcService"] = new GrpcServiceNameConstraint() });
-        return endpoints.Map(pattern, dispatcher.HandleAsync).WithMetadata(new HttpMethodMetadata(["POST"])).WithDisplayName("gRPC");
+        RequestDelegate handler = dispatcher is null
+            ? context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            : dispatcher.HandleAsync;
+        return endpoints.Map(pattern, handler).WithMetadata(new HttpMethodMetadata(["POST"])).WithDisplayName("gRPC");
     }
 }

@@ -11,7 +11,11 @@ namespace Autoscaler.MetricsAdapter.Storage;
 /// </summary>
 internal sealed class SqliteSampleStore : ISampleStore, IDisposable
 {
+    // Rows per multi-row INSERT: one statement step per 64 samples instead of per sample is what makes
+    // batched ingest cheap (Microsoft.Data.Sqlite's per-execute overhead dominates single-row inserts).
+    private const int ChunkRows = 64;
     private readonly Lock _writeLock = new();
+    private readonly SqliteCommand _insertChunk;
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertSample;
     private readonly SqliteCommand _insertSeries;
@@ -36,6 +40,10 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
         _connection.Open();
         SqliteSchema.Apply(_connection, inMemory);
         _insertSample = Prepare("INSERT OR REPLACE INTO samples (series_id, ts, value) VALUES ($s, $t, $v)", "$s", "$t", "$v");
+        _insertChunk = Prepare(
+            "INSERT OR REPLACE INTO samples (series_id, ts, value) VALUES " +
+                string.Join(',', Enumerable.Range(0, ChunkRows).Select(i => $"($s{i}, $t{i}, $v{i})")),
+            [.. Enumerable.Range(0, ChunkRows).SelectMany(i => new[] { $"$s{i}", $"$t{i}", $"$v{i}" })]);
         _insertSeries = Prepare(
             "INSERT INTO series (namespace, name, labels, last_ts, last_value) VALUES ($n, $m, $l, $t, $v) RETURNING id",
             "$n", "$m", "$l", "$t", "$v");
@@ -60,11 +68,12 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
             using var transaction = _connection.BeginTransaction();
             try
             {
-                foreach (var sample in batch)
+                var ids = new long[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
                 {
+                    var sample = batch[i];
                     var entry = Resolve(sample, transaction, created);
-                    Bind(_insertSample, transaction, entry.Id, sample.TimestampUnixMs, sample.Value);
-                    _insertSample.ExecuteNonQuery();
+                    ids[i] = entry.Id;
                     var current = newest.TryGetValue(entry, out var seen) ? seen : entry.Latest;
                     if (current is null || sample.TimestampUnixMs >= current.TimestampUnixMs)
                     {
@@ -72,6 +81,7 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
                     }
                 }
 
+                InsertRows(batch, ids, transaction);
                 foreach (var (entry, point) in newest)
                 {
                     Bind(_updateSeries, transaction, point.TimestampUnixMs, point.Value, entry.Id);
@@ -173,9 +183,34 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
         lock (_writeLock)
         {
             _insertSample.Dispose();
+            _insertChunk.Dispose();
             _insertSeries.Dispose();
             _updateSeries.Dispose();
             _connection.Dispose();
+        }
+    }
+
+    private void InsertRows(IReadOnlyList<MetricSample> batch, long[] ids, SqliteTransaction transaction)
+    {
+        var i = 0;
+        _insertChunk.Transaction = transaction;
+        var parameters = _insertChunk.Parameters;
+        for (; i + ChunkRows <= batch.Count; i += ChunkRows)
+        {
+            for (var row = 0; row < ChunkRows; row++)
+            {
+                parameters[3 * row].Value = ids[i + row];
+                parameters[(3 * row) + 1].Value = batch[i + row].TimestampUnixMs;
+                parameters[(3 * row) + 2].Value = batch[i + row].Value;
+            }
+
+            _insertChunk.ExecuteNonQuery();
+        }
+
+        for (; i < batch.Count; i++)
+        {
+            Bind(_insertSample, transaction, ids[i], batch[i].TimestampUnixMs, batch[i].Value);
+            _insertSample.ExecuteNonQuery();
         }
     }
 

@@ -108,6 +108,19 @@ public sealed class SqliteSampleStoreTests : IDisposable
         Assert.Equal(1, store.SeriesCount);
     }
 
+    [Fact]
+    public void Large_batches_store_every_row_across_multi_row_chunks_and_the_remainder()
+    {
+        using var store = new SqliteSampleStore(DatabasePath);
+        var batch = Enumerable.Range(0, 150).Select(i => Sample("queue", i, 1000 + i, "q", $"s{i % 3}")).ToList();
+
+        store.Append(batch);
+
+        Assert.Equal(147.0, store.Latest("shop", "queue", l => l["q"] == "s0").Single().Value);
+        Assert.Equal(149.0, store.Latest("shop", "queue", l => l["q"] == "s2").Single().Value);
+        Assert.Equal(150, store.Prune(cutoffUnixMs: 10_000));
+    }
+
     private static MetricSample Sample(string name, double value, long ts, string label = "q", string labelValue = "main") =>
         new("shop", name, new Dictionary<string, string> { [label] = labelValue }, value, ts);
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Autoscaler.E2E.Tests.Adapter;
+
+/// <summary>Debian's Prometheus on a loopback port, scraping given targets every second; can be stopped and restarted.</summary>
+internal sealed class RealPrometheus : IDisposable
+{
+    public const string Binary = "/usr/bin/prometheus";
+    private readonly string _directory;
+    private ExternalProcess? _process;
+
+    public RealPrometheus(string directory, IEnumerable<(string Job, int Port, string Namespace)> targets)
+    {
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+        Port = FreePort();
+        var scrapeConfigs = string.Concat(targets.Select(t => $"""
+              - job_name: {t.Job}
+                static_configs:
+                  - targets: ['127.0.0.1:{t.Port}']
+                    labels: {"{"}namespace: {t.Namespace}{"}"}
+
+            """));
+        File.WriteAllText(ConfigPath, $"""
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+            scrape_configs:
+            {scrapeConfigs}
+            """);
+    }
+
+    public int Port { get; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    public string ConfigPath => Path.Combine(_directory, "prometheus.yml");
+
+    public async Task StartAsync()
+    {
+        _process = ExternalProcess.StartServer(
+            Binary,
+            [$"--config.file={ConfigPath}", $"--storage.tsdb.path={Path.Combine(_directory, "tsdb")}", $"--web.listen-address=127.0.0.1:{Port}", "--log.level=warn"],
+            Path.Combine(_directory, "prometheus.log"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(Url, "-/ready"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (_process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException("Prometheus did not become ready: " + File.ReadAllText(Path.Combine(_directory, "prometheus.log")));
+    }
+
+    public void Stop()
+    {
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public void Dispose() => Stop();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

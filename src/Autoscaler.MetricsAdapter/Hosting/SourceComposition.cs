@@ -1,5 +1,12 @@
+using Autoscaler.MetricsAdapter.Grpc;
+using Autoscaler.MetricsAdapter.Sources.Prometheus;
+using Autoscaler.MetricsAdapter.Sources.Push;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Hosting;
 
@@ -12,22 +19,43 @@ namespace Autoscaler.MetricsAdapter.Hosting;
 /// </summary>
 internal static class SourceComposition
 {
-    /// <summary>Registers the configured sources and their services.</summary>
+    /// <summary>Registers the configured sources and their services: push (default on, <c>Push:Enabled</c>)
+    /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>), and Prometheus when <c>Prometheus:Url</c> is set.</summary>
     public static void AddSources(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPushSource(builder.Configuration);
+        builder.Services.AddPrometheusSource(builder.Configuration);
+        if (builder.Configuration.GetValue("Push:Enabled", defaultValue: true))
+        {
+            var grpc = builder.Configuration.GetSection("Grpc").Get<GrpcOptions>() ?? new GrpcOptions();
+            if (grpc.Validate().Count == 0)
+            {
+                // Invalid options are reported by ValidateOnStart with every error; do not bind garbage first.
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(grpc));
+            }
+        }
     }
 
     /// <summary>True when a request belongs to a source's own listener rather than the metrics API.</summary>
     public static bool IsSourceRequest(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return false;
+        var port = context.RequestServices.GetService<IOptions<GrpcOptions>>()?.Value.Port ?? 0;
+        return port > 0 && context.Connection.LocalPort == port;
     }
 
     /// <summary>Builds the pipeline for source requests (routing and endpoints of the sources).</summary>
     public static void ConfigureSourceBranch(IApplicationBuilder branch)
     {
         ArgumentNullException.ThrowIfNull(branch);
+        branch.UseRouting();
+        branch.UseEndpoints(endpoints => endpoints.MapAutoscalerGrpc());
+        branch.Run(context =>
+        {
+            // Not a gRPC method path: the push port serves nothing else.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
     }
 }

@@ -12,15 +12,48 @@ internal static class ApiErrors
 
     public static KubernetesApiException FromResponse(string method, string path, HttpStatusCode code, string body)
     {
-        var status = TryParseStatus(body);
+        var status = TryParseStatus(body) ?? Synthesize(code, body);
         if (code == HttpStatusCode.Conflict && status?.Reason != "AlreadyExists")
         {
             return new KubernetesConflictException(method, path, status);
         }
 
-        var raw = status is null ? Truncate(body) : null;
-        return new KubernetesApiException(method, path, code, status, raw);
+        return new KubernetesApiException(method, path, code, status, null);
     }
+
+    /// <summary>
+    /// A Status for a body that is not one (a proxy's text, the max-in-flight filter's plain-text 429),
+    /// with the reason client-go derives from the code, so callers can always switch on the reason.
+    /// </summary>
+    internal static ApiStatus Synthesize(HttpStatusCode code, string body) => new()
+    {
+        Kind = "Status",
+        ApiVersion = "v1",
+        Status = "Failure",
+        Code = (int)code,
+        Reason = ReasonFor(code),
+        Message = Truncate(body),
+    };
+
+    private static string? ReasonFor(HttpStatusCode code) => (int)code switch
+    {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        409 => "Conflict",
+        410 => "Expired",
+        413 => "RequestEntityTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "Invalid",
+        429 => "TooManyRequests",
+        500 => "InternalError",
+        503 => "ServiceUnavailable",
+        504 => "Timeout",
+        _ => null,
+    };
 
     public static ApiStatus? TryParseStatus(string body)
     {

@@ -33,7 +33,10 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Creates a namespace with a unique name, deleted when the test run ends.</summary>
+    /// <summary>
+    /// Creates a namespace with a unique name, deleted when the test run ends. Returns once its "default"
+    /// service account exists: until then the ServiceAccount admission plugin rejects pods.
+    /// </summary>
     /// <param name="prefix">Name prefix.</param>
     /// <returns>The namespace name.</returns>
     public async Task<string> CreateNamespaceAsync(string prefix)
@@ -41,6 +44,18 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 63)];
         await Admin.Namespaces.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
         _namespaces.Add(name);
+        await Eventually.Async($"the default service account of {name}", async () =>
+        {
+            try
+            {
+                await Admin.GetJsonAsync($"/api/v1/namespaces/{name}/serviceaccounts/default");
+                return name;
+            }
+            catch (Autoscaler.Kubernetes.Errors.KubernetesApiException e) when (e.IsNotFound)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(30));
         return name;
     }
 

@@ -22,7 +22,6 @@ public sealed class PagingTests(ControlPlaneFixture cp)
         var first = await cp.Admin.ConfigMaps.ListAsync(ns, options);
         Assert.Equal(10, first.Items.Count);
         Assert.False(string.IsNullOrEmpty(first.Metadata.Continue));
-        Assert.Equal(15, first.Metadata.RemainingItemCount);
 
         var pages = 1;
         var names = first.Items.Select(i => i.Metadata.Name!).ToList();

@@ -31,6 +31,6 @@ internal static class Workloads
     public static Pod Pod(string ns, string name, string app) => new()
     {
         Metadata = new ObjectMeta { Name = name, Namespace = ns, Labels = Labels(app) },
-        Spec = new PodSpec { Containers = [new Container { Name = "main", Image = "example.invalid/app:1" }] },
+        Spec = new PodSpec { Containers = [new Container { Name = "main", Image = "example.invalid/app:1" }], AutomountServiceAccountToken = false },
     };
 }

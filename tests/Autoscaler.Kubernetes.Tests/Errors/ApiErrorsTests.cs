@@ -43,13 +43,15 @@ public sealed class ApiErrorsTests
     [Theory]
     [InlineData(HttpStatusCode.NotFound, """{"kind":"Status","reason":"NotFound","message":"pods \"p\" not found","code":404}""", "404 NotFound: pods \"p\" not found")]
     [InlineData(HttpStatusCode.Gone, """{"kind":"Status","reason":"Expired","message":"too old resource version: 1 (5)","code":410}""", "410 Expired: too old resource version")]
-    [InlineData(HttpStatusCode.ServiceUnavailable, "upstream connect error", "503: upstream connect error")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "upstream connect error", "503 ServiceUnavailable: upstream connect error")]
     [InlineData(HttpStatusCode.BadGateway, "{not json", "502: {not json")]
+    [InlineData(HttpStatusCode.TooManyRequests, "Too many requests, please try again later.\n", "429 TooManyRequests: Too many requests")]
     public void Any_body_becomes_a_readable_message(HttpStatusCode code, string body, string expected)
     {
         var e = ApiErrors.FromResponse("GET", "/x", code, body);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
         Assert.Equal(code == HttpStatusCode.NotFound, e.IsNotFound);
         Assert.Equal(code == HttpStatusCode.Gone, e.IsExpired);
+        Assert.Equal((int)code, e.Status!.Code);
     }
 }

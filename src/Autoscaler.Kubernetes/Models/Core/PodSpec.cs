@@ -11,4 +11,7 @@ public sealed class PodSpec : KubernetesModel
 
     /// <summary>The service account the pod runs as.</summary>
     public string? ServiceAccountName { get; set; }
+
+    /// <summary>False keeps the service-account token out of the pod (and lets admission skip waiting for it).</summary>
+    public bool? AutomountServiceAccountToken { get; set; }
 }

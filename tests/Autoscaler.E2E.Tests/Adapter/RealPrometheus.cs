@@ -10,7 +10,7 @@ internal sealed class RealPrometheus : IDisposable
     private readonly string _directory;
     private ExternalProcess? _process;
 
-    public RealPrometheus(string directory, IEnumerable<(string Job, int Port, string Namespace)> targets)
+    public RealPrometheus(string directory, IEnumerable<(string Job, int Port, string Namespace)> targets, string extraScrapeConfigs = "")
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
@@ -27,7 +27,7 @@ internal sealed class RealPrometheus : IDisposable
               scrape_interval: 1s
               evaluation_interval: 1s
             scrape_configs:
-            {scrapeConfigs}
+            {scrapeConfigs}{extraScrapeConfigs}
             """);
     }
 
@@ -78,7 +78,7 @@ internal sealed class RealPrometheus : IDisposable
 
     public void Dispose() => Stop();
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -70,6 +70,11 @@ public class ReplayBenchmarks
 
     private sealed class Columns : ManualConfig
     {
-        public Columns() => AddColumn(new SyncsPerSecondColumn());
+        // A shared 2-core machine can need more than the default 2 minutes to build the generated project.
+        public Columns()
+        {
+            AddColumn(new SyncsPerSecondColumn());
+            WithBuildTimeout(TimeSpan.FromMinutes(15));
+        }
     }
 }

@@ -4,8 +4,13 @@
 # version. Sourced by control-plane.sh; also runnable on its own: `tests/e2e/lib-build.sh`.
 set -euo pipefail
 
-# One place to extend: the adapter developers append packages here (prometheus, python3-grpcio, wrk ...).
-E2E_PACKAGES="${E2E_PACKAGES:-golang-go rsync etcd-server openssl iproute2 curl dpkg-dev golang-github-modern-go-reflect2-dev}${E2E_EXTRA_PACKAGES:+ $E2E_EXTRA_PACKAGES}"
+# One place to extend: every Debian package the e2e suite needs, one per line.
+E2E_PACKAGE_LIST="
+  golang-go rsync dpkg-dev golang-github-modern-go-reflect2-dev
+  etcd-server openssl iproute2 curl
+  prometheus python3-grpcio python3-grpc-tools
+"
+E2E_PACKAGES="${E2E_PACKAGES:-$(echo $E2E_PACKAGE_LIST)}${E2E_EXTRA_PACKAGES:+ $E2E_EXTRA_PACKAGES}"
 K8S_SOURCE_PACKAGE=kubernetes
 K8S_VERSION=1.20.2
 # The cache key names the source version and our patch: Kubernetes 1.20 vendors reflect2 1.0.1, whose

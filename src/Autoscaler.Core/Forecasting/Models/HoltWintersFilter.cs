@@ -29,7 +29,9 @@ internal sealed class HoltWintersFilter
     {
         var f = new HoltWintersFilter(m, multiplicative, p);
         var n = y.Length;
-        var season = new double[n];
+        // Parameter search only needs the last season: a ring of m slots instead of n keeps it off the large-object heap.
+        var ring = storeStates ? n : m;
+        var season = new double[ring];
         var levels = storeStates ? new double[n] : null;
         var trends = storeStates ? new double[n] : null;
         var level = 0.0;
@@ -51,7 +53,7 @@ internal sealed class HoltWintersFilter
         var sse = 0.0;
         for (var t = m; t < n; t++)
         {
-            var s = m == 1 ? (multiplicative ? 1 : 0) : season[t - m];
+            var s = m == 1 ? (multiplicative ? 1 : 0) : season[(t - m) % ring];
             var baseLevel = level + (p.Phi * trend);
             var predicted = multiplicative ? baseLevel * s : baseLevel + s;
             var error = y[t] - predicted;
@@ -59,7 +61,7 @@ internal sealed class HoltWintersFilter
             var newLevel = (p.Alpha * (multiplicative ? y[t] / s : y[t] - s)) + ((1 - p.Alpha) * baseLevel);
             trend = (p.Beta * (newLevel - level)) + ((1 - p.Beta) * p.Phi * trend);
             level = newLevel;
-            season[t] = m == 1 ? s : (p.Gamma * (multiplicative ? y[t] / level : y[t] - level)) + ((1 - p.Gamma) * s);
+            season[t % ring] = m == 1 ? s : (p.Gamma * (multiplicative ? y[t] / level : y[t] - level)) + ((1 - p.Gamma) * s);
             if (levels is not null)
             {
                 levels[t] = level;

@@ -40,18 +40,36 @@ internal sealed class RequestHeaderAuthenticator(ClientCertificateVerifier verif
     /// <summary>Removes every identity header so nothing downstream can read a spoofed one.</summary>
     public static void StripIdentityHeaders(IHeaderDictionary headers, RequestHeaderTrust? trust)
     {
-        var exact = (trust?.UsernameHeaders ?? RequestHeaderTrust.DefaultUsernameHeaders)
-            .Concat(trust?.GroupHeaders ?? RequestHeaderTrust.DefaultGroupHeaders)
-            .Concat(trust?.UidHeaders ?? ["X-Remote-Uid"]);
-        foreach (var name in exact)
+        RemoveAll(headers, trust?.UsernameHeaders ?? RequestHeaderTrust.DefaultUsernameHeaders);
+        RemoveAll(headers, trust?.GroupHeaders ?? RequestHeaderTrust.DefaultGroupHeaders);
+        RemoveAll(headers, trust?.UidHeaders ?? DefaultUidHeaders);
+        var prefixes = trust?.ExtraHeaderPrefixes ?? RequestHeaderTrust.DefaultExtraPrefixes;
+        List<string>? extra = null;
+        foreach (var key in headers.Keys)
         {
-            headers.Remove(name);
+            foreach (var p in prefixes)
+            {
+                if (key.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                {
+                    (extra ??= []).Add(key);
+                    break;
+                }
+            }
         }
 
-        var prefixes = trust?.ExtraHeaderPrefixes ?? RequestHeaderTrust.DefaultExtraPrefixes;
-        foreach (var key in headers.Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToArray())
+        if (extra is not null)
         {
-            headers.Remove(key);
+            RemoveAll(headers, extra);
+        }
+    }
+
+    private static readonly string[] DefaultUidHeaders = ["X-Remote-Uid"];
+
+    private static void RemoveAll(IHeaderDictionary headers, IReadOnlyList<string> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            headers.Remove(names[i]);
         }
     }
 

@@ -52,18 +52,46 @@ internal sealed class MetricAggregator : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = new KeyValuePair<string, string>[tags.Length];
-        for (var i = 0; i < tags.Length; i++)
+        var perInstrument = _series.GetOrAdd(instrument, static _ => new ConcurrentDictionary<string, Series>(StringComparer.Ordinal));
+        var key = Key(tags);
+        if (!perInstrument.TryGetValue(key, out var series))
         {
-            labels[i] = new(tags[i].Key, Convert.ToString(tags[i].Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+            var labels = new KeyValuePair<string, string>[tags.Length];
+            for (var i = 0; i < tags.Length; i++)
+            {
+                labels[i] = new(tags[i].Key, Text(tags[i].Value));
+            }
+
+            Array.Sort(labels, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            series = perInstrument.GetOrAdd(key, new Series(key, labels, instrument is Histogram<double> or Histogram<long> or Histogram<int> or Histogram<float>));
         }
 
-        Array.Sort(labels, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var key = string.Join('\u0001', labels.Select(l => l.Key + "\u0002" + l.Value));
-        var perInstrument = _series.GetOrAdd(instrument, _ => new ConcurrentDictionary<string, Series>(StringComparer.Ordinal));
-        var series = perInstrument.GetOrAdd(key, _ => new Series(key, labels, instrument is Histogram<double> or Histogram<long> or Histogram<int> or Histogram<float>));
         series.Add(value, IsCumulative(instrument));
     }
+
+    // The hot path: one small string per measurement, no LINQ. Tags come in call-site order, which is stable per call site.
+    private static string Key(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (tags.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var sb = new System.Text.StringBuilder(64);
+        foreach (var t in tags)
+        {
+            sb.Append(t.Key).Append('\u0002').Append(Text(t.Value)).Append('\u0001');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        string s => s,
+        int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+    };
 
     // Observable counters report totals; synchronous counters report increments.
     private static bool IsCumulative(Instrument instrument) => instrument.IsObservable;

@@ -46,7 +46,7 @@ public class ForecastBenchmarks
         _withEvents = new ForecastRequest(history, 31, events);
         foreach (var name in new[] { "seasonal-naive:1d", "persistence", "seasonal-profile", "holt-winters", "ssa", "auto" })
         {
-            ForecasterCatalog.TryCreate(name, _ => TimeSpan.FromDays(1), out var forecaster, out _);
+            ForecasterCatalog.TryCreate(name, out var forecaster, out _);
             _forecasters[name] = forecaster!;
         }
     }

@@ -37,7 +37,7 @@ internal static class BacktestVerb
         {
             var usesEvents = !spec.EndsWith(BacktestOptions.NoEventsSuffix, StringComparison.Ordinal);
             var name = usesEvents ? spec : spec[..^BacktestOptions.NoEventsSuffix.Length];
-            if (!ForecasterCatalog.TryCreate(name, ParsePeriod, out var forecaster, out var modelError))
+            if (!ForecasterCatalog.TryCreate(name, out var forecaster, out var modelError))
             {
                 return Fail(stderr, $"autoscaler-sim backtest: option '--models': {modelError}");
             }
@@ -82,8 +82,6 @@ internal static class BacktestVerb
         stdout.WriteLine($"forecasts written to {options.OutPath}");
         return 0;
     }
-
-    private static TimeSpan? ParsePeriod(string text) => DurationParser.TryParse(text, out var d, out _) ? d : null;
 
     private static Series? LoadTrace(string path, TextWriter stderr)
     {

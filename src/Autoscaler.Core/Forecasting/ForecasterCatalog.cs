@@ -1,5 +1,6 @@
 using Autoscaler.Core.Forecasting.Events;
 using Autoscaler.Core.Forecasting.Models;
+using Autoscaler.Core.TimeSeries;
 
 namespace Autoscaler.Core.Forecasting;
 
@@ -14,20 +15,19 @@ public static class ForecasterCatalog
         ["auto", "persistence", "seasonal-naive", "seasonal-profile", "holt-winters", "holt-winters-additive", "holt-winters-multiplicative", "holt", "ssa"];
 
     /// <summary>
-    /// Creates the forecaster named by <paramref name="spec"/>; <paramref name="parsePeriod"/> turns a period
-    /// suffix (after ':') into a duration, or returns null when it is not one.
+    /// Creates the forecaster named by <paramref name="spec"/> (a period suffix after ':' is a duration such as
+    /// <c>1d</c> or <c>7d</c>); on failure returns false and says why in <paramref name="error"/>.
     /// </summary>
-    public static bool TryCreate(string spec, Func<string, TimeSpan?> parsePeriod, out IForecaster? forecaster, out string error)
+    public static bool TryCreate(string spec, out IForecaster? forecaster, out string error)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(parsePeriod);
         forecaster = null;
         error = string.Empty;
         var parts = spec.Split(':', 2);
         TimeSpan? period = null;
         if (parts.Length == 2)
         {
-            period = parsePeriod(parts[1]);
+            period = DurationParser.TryParse(parts[1], out var parsed, out _) ? parsed : null;
             if (parts[0] != "seasonal-naive" || period is null || period <= TimeSpan.Zero)
             {
                 error = $"'{spec}': only seasonal-naive takes a period, as a positive duration (seasonal-naive:1d)";

@@ -70,9 +70,9 @@ public sealed class ForecastEngineTests
     [Fact]
     public void UnknownModelsAndBadPeriodsAreRejectedWithAReason()
     {
-        Assert.False(ForecasterCatalog.TryCreate("prophet", _ => null, out _, out var unknown));
+        Assert.False(ForecasterCatalog.TryCreate("prophet", out _, out var unknown));
         Assert.Contains("unknown model 'prophet'", unknown, StringComparison.Ordinal);
-        Assert.False(ForecasterCatalog.TryCreate("ssa:1d", _ => TimeSpan.FromDays(1), out _, out var period));
+        Assert.False(ForecasterCatalog.TryCreate("ssa:1d", out _, out var period));
         Assert.Contains("only seasonal-naive takes a period", period, StringComparison.Ordinal);
     }
 }

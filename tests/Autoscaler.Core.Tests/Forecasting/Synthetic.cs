@@ -22,14 +22,7 @@ internal static class Synthetic
 
     public static IForecaster Forecaster(string spec)
     {
-        Assert.True(ForecasterCatalog.TryCreate(spec, Period, out var forecaster, out var error), error);
+        Assert.True(ForecasterCatalog.TryCreate(spec, out var forecaster, out var error), error);
         return forecaster!;
     }
-
-    private static TimeSpan? Period(string text) => text switch
-    {
-        "1d" => TimeSpan.FromDays(1),
-        "7d" => TimeSpan.FromDays(7),
-        _ => null,
-    };
 }

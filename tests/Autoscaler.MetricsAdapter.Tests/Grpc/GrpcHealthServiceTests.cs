@@ -41,6 +41,24 @@ public sealed class GrpcHealthServiceTests
         Assert.Equal(ServingStatus.NotServing, second.Status);
     }
 
+    [Fact]
+    public async Task Watch_ends_with_ok_when_the_host_stops()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var request = GrpcTestHost.Request("/grpc.health.v1.Health/Watch", GrpcTestHost.Frame(new HealthCheckRequest()));
+        using var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        await using var body = await response.Content.ReadAsStreamAsync(cancel.Token);
+        Assert.Equal(ServingStatus.Serving, (await ReadMessage(body, cancel.Token)).Status);
+
+        host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+        var rest = new MemoryStream();
+        await body.CopyToAsync(rest, cancel.Token);
+
+        Assert.Equal(0, rest.Length);
+        Assert.Equal("0", response.TrailingHeaders.GetValues("grpc-status").Single());
+    }
+
     private static Task<GrpcReply> Check(GrpcTestHost host, string service) =>
         host.SendAsync(GrpcTestHost.Request("/grpc.health.v1.Health/Check", GrpcTestHost.Frame(new HealthCheckRequest { Service = service })));
 

@@ -1,9 +1,11 @@
 using Autoscaler.MetricsAdapter.Grpc.Health.Protocol;
+using Microsoft.Extensions.Hosting;
 
 namespace Autoscaler.MetricsAdapter.Grpc.Health;
 
 /// <summary><c>grpc.health.v1.Health</c>: Check (unknown name → NOT_FOUND) and Watch (current status, then every change).</summary>
-internal sealed class GrpcHealthService(GrpcHealthRegistry registry) : IGrpcService
+/// <remarks>Watch streams end with OK when the host stops, so shutdown is not held up by probes that never hang up.</remarks>
+internal sealed class GrpcHealthService(GrpcHealthRegistry registry, IHostApplicationLifetime? lifetime = null) : IGrpcService
 {
     public string ServiceName => "grpc.health.v1.Health";
 
@@ -20,9 +22,11 @@ internal sealed class GrpcHealthService(GrpcHealthRegistry registry) : IGrpcServ
 
     private async Task WatchAsync(HealthCheckRequest request, Func<HealthCheckResponse, Task> write, GrpcCall call)
     {
+        var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken, stopping);
         var last = registry.Response(request.Service);
         await write(last).ConfigureAwait(false);
-        while (true)
+        while (!stopping.IsCancellationRequested)
         {
             var next = registry.NextChange;
             var current = registry.Response(request.Service);
@@ -33,7 +37,14 @@ internal sealed class GrpcHealthService(GrpcHealthRegistry registry) : IGrpcServ
                 continue;
             }
 
-            await next.WaitAsync(call.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                await next.WaitAsync(watch.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 }

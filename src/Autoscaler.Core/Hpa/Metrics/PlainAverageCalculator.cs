@@ -16,53 +16,34 @@ internal static class PlainAverageCalculator
             return MetricProposal.Invalid(failReason, "no pods returned by selector while calculating replica count");
         }
 
-        var groups = PodGroups.Classify(pods, samples, cpu, options, now);
-        var metrics = WorkingSet.Without(samples, groups.Ignored, groups.Unready);
-        if (metrics.Count == 0)
+        var t = PodTally.Count(pods, samples, cpu, requestKey: null, fallbackPercent: 0, needSuperfluousValue: true, options, now);
+        var count = t.Ready + t.Superfluous;
+        if (count == 0)
         {
             return MetricProposal.Invalid(failReason, "did not receive metrics for any ready pods");
         }
 
-        var ratio = Ratio(metrics, target, out var average);
-        var status = new MetricProposal(currentReplicas, null, null) { StatusValueMilli = average };
-        var rebalance = groups.Unready.Count > 0 && ratio > 1.0;
-        if (!rebalance && groups.Missing.Count == 0)
+        // GetMetricUtilizationRatio: integer average of every entry, superfluous pods included.
+        var sum = t.ReadyValue + t.SuperfluousValue;
+        var average = sum / count;
+        var ratio = (double)average / (double)target;
+        var rebalance = t.Unready > 0 && ratio > 1.0;
+        int replicas;
+        if (!rebalance && t.Missing == 0)
         {
-            return tolerance.IsWithin(ratio) ? status : status with { Replicas = ReplicaMath.CeilTimes(ratio, groups.ReadyCount) };
+            replicas = tolerance.IsWithin(ratio) ? currentReplicas : ReplicaMath.CeilTimes(ratio, t.Ready);
         }
-
-        var v120 = tolerance.Profile == HpaProfile.V1_20;
-        if (groups.Missing.Count > 0 && (v120 || ratio != 1.0))
+        else
         {
             // v1.20 treats r == 1.0 like a scale-up (missing pods count as 0); current substitutes nothing then.
-            foreach (var name in groups.Missing)
-            {
-                metrics[name] = ratio < 1.0 ? target : 0;
-            }
+            var v120 = tolerance.Profile == HpaProfile.V1_20;
+            var substitute = t.Missing > 0 && (v120 || ratio != 1.0);
+            var total = sum + (substitute && ratio < 1.0 ? target * t.Missing : 0);
+            var entries = count + (substitute ? t.Missing : 0) + (rebalance ? t.Unready : 0);
+            var newRatio = (double)(total / entries) / (double)target;
+            replicas = DirectionGuard.Result(ratio, newRatio, entries, currentReplicas, tolerance, finalGuard: !v120);
         }
 
-        if (rebalance)
-        {
-            foreach (var name in groups.Unready)
-            {
-                metrics[name] = 0;
-            }
-        }
-
-        var newRatio = Ratio(metrics, target, out _);
-        return status with { Replicas = WorkingSet.Guarded(ratio, newRatio, metrics.Count, currentReplicas, tolerance, finalGuard: !v120) };
-    }
-
-    // GetMetricUtilizationRatio: integer average of every entry, superfluous pods included.
-    private static double Ratio(Dictionary<string, long> metrics, long target, out long average)
-    {
-        long total = 0;
-        foreach (var value in metrics.Values)
-        {
-            total += value;
-        }
-
-        average = total / metrics.Count;
-        return (double)average / (double)target;
+        return new MetricProposal(replicas, null, null) { StatusValueMilli = average };
     }
 }

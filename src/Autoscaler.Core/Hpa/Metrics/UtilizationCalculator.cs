@@ -13,89 +13,51 @@ internal static class UtilizationCalculator
             return MetricProposal.Invalid(failReason, "no pods returned by selector while calculating replica count");
         }
 
-        var groups = PodGroups.Classify(pods, samples, spec.IsCpu, options, now);
-        var metrics = WorkingSet.Without(samples, groups.Ignored, groups.Unready);
-        var requestKey = spec.RequestKey;
-        var requests = new Dictionary<string, long>(pods.Count, StringComparer.Ordinal);
-        for (var i = 0; i < pods.Count; i++)
+        // Current profile: a missing pod on scale-down counts as max(100 %, target) of its request; v1.20: 100 %.
+        long fallbackPercent = tolerance.Profile == HpaProfile.V1_20 ? 100 : Math.Max(100, targetUtilization);
+        var t = PodTally.Count(pods, samples, spec.IsCpu, spec.RequestKey, fallbackPercent, needSuperfluousValue: false, options, now);
+        if (t.RequestMissing)
         {
-            var pod = pods[i];
-            if (!pod.RequestsMilli.TryGetValue(requestKey, out var request))
-            {
-                return MetricProposal.Invalid(failReason, $"missing request for {spec.ResourceName}");
-            }
-
-            requests[pod.Name] = request;
+            return MetricProposal.Invalid(failReason, $"missing request for {spec.ResourceName}");
         }
 
-        if (metrics.Count == 0)
+        if (t.Ready + t.Superfluous == 0)
         {
             return MetricProposal.Invalid(failReason, "did not receive metrics for any ready pods");
         }
 
-        if (!TryRatio(metrics, requests, targetUtilization, out var ratio, out var utilization, out var rawAverage))
+        // Superfluous samples have no request: the ratio skips them (GetResourceUtilizationRatio).
+        if (t.ReadyRequest == 0)
         {
             return MetricProposal.Invalid(failReason, "no metrics returned matched known pods");
         }
 
-        var status = new MetricProposal(currentReplicas, null, null) { UtilizationPercent = utilization, StatusValueMilli = rawAverage };
-        var rebalance = groups.Unready.Count > 0 && ratio > 1.0;
-        if (!rebalance && groups.Missing.Count == 0)
+        var utilization = (int)(t.ReadyValue * 100 / t.ReadyRequest);
+        var ratio = (double)utilization / (double)targetUtilization;
+        var rawAverage = t.ReadyValue / t.Ready;
+        var rebalance = t.Unready > 0 && ratio > 1.0;
+        int replicas;
+        if (!rebalance && t.Missing == 0)
         {
-            return tolerance.IsWithin(ratio) ? status : status with { Replicas = ReplicaMath.CeilTimes(ratio, groups.ReadyCount) };
+            replicas = tolerance.IsWithin(ratio) ? currentReplicas : ReplicaMath.CeilTimes(ratio, t.Ready);
         }
-
-        if (groups.Missing.Count > 0 && ratio != 1.0)
+        else
         {
-            // Scale-down: missing pods count as fully used (current: max(100 %, target) of request); scale-up: as idle.
-            long fallbackPercent = Math.Max(100, targetUtilization);
-            foreach (var name in groups.Missing)
+            // Slow path: missing pods count as fully used on scale-down, idle on scale-up (nothing at r == 1);
+            // on a rebalance, unready pods join at 0.
+            var substitute = t.Missing > 0 && ratio != 1.0;
+            var total = t.ReadyValue + (substitute && ratio < 1.0 ? t.MissingFallback : 0);
+            var requests = t.ReadyRequest + (substitute ? t.MissingRequest : 0) + (rebalance ? t.UnreadyRequest : 0);
+            var entries = t.Ready + t.Superfluous + (substitute ? t.Missing : 0) + (rebalance ? t.Unready : 0);
+            if (requests == 0)
             {
-                metrics[name] = ratio > 1.0 ? 0
-                    : tolerance.Profile == HpaProfile.V1_20 ? requests[name] : requests[name] * fallbackPercent / 100;
+                return MetricProposal.Invalid(failReason, "no metrics returned matched known pods");
             }
+
+            var newRatio = (double)(int)(total * 100 / requests) / (double)targetUtilization;
+            replicas = DirectionGuard.Result(ratio, newRatio, entries, currentReplicas, tolerance, finalGuard: true);
         }
 
-        if (rebalance)
-        {
-            foreach (var name in groups.Unready)
-            {
-                metrics[name] = 0;
-            }
-        }
-
-        if (!TryRatio(metrics, requests, targetUtilization, out var newRatio, out _, out _))
-        {
-            return MetricProposal.Invalid(failReason, "no metrics returned matched known pods");
-        }
-
-        return status with { Replicas = WorkingSet.Guarded(ratio, newRatio, metrics.Count, currentReplicas, tolerance, finalGuard: true) };
-    }
-
-    // GetResourceUtilizationRatio: samples without a request (pods not listed) are skipped.
-    private static bool TryRatio(Dictionary<string, long> metrics, Dictionary<string, long> requests, int target,
-        out double ratio, out int utilization, out long rawAverage)
-    {
-        long metricsTotal = 0, requestsTotal = 0, entries = 0;
-        foreach (var (name, value) in metrics)
-        {
-            if (requests.TryGetValue(name, out var request))
-            {
-                metricsTotal += value;
-                requestsTotal += request;
-                entries++;
-            }
-        }
-
-        if (requestsTotal == 0)
-        {
-            (ratio, utilization, rawAverage) = (0, 0, 0);
-            return false;
-        }
-
-        utilization = (int)(metricsTotal * 100 / requestsTotal);
-        rawAverage = metricsTotal / entries;
-        ratio = (double)utilization / (double)target;
-        return true;
+        return new MetricProposal(replicas, null, null) { UtilizationPercent = utilization, StatusValueMilli = rawAverage };
     }
 }

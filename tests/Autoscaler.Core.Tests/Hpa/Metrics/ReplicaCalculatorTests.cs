@@ -33,6 +33,29 @@ public sealed class ReplicaCalculatorTests
     }
 
     [Fact]
+    public void SuperfluousSamplesCountAsEntriesButNotInTheUtilizationRatio()
+    {
+        // p0 at 100 % vs 40 % (r = 2.5), p1 missing, "other" not listed. Slow path: p1 → 0, so
+        // 1000 / 2000 = 50 % → 1.25, times 3 entries (p0, p1 and the superfluous sample) → 4.
+        var pods = Pods(2);
+        var proposal = Compute(Cpu(40), Samples(T0, ("p0", 1000), ("other", 5000)), 2, pods, HpaProfile.Current, T0);
+
+        Assert.Equal(4, proposal.Replicas);
+        Assert.Equal(100, proposal.UtilizationPercent);
+    }
+
+    [Fact]
+    public void SuperfluousSamplesJoinThePlainAverage()
+    {
+        // avg(1000, 2000) = 1500 vs 500 → r = 3; p1 missing → 0: 3000 / 3 = 1000 → 2 × 3 entries = 6.
+        var qps = new MetricSpec(MetricSourceType.Pods, MetricTarget.AverageValue(500));
+        var proposal = Compute(qps, Samples(T0, ("p0", 1000), ("other", 2000)), 2, Pods(2), HpaProfile.V1_20, T0);
+
+        Assert.Equal(6, proposal.Replicas);
+        Assert.Equal(1500, proposal.StatusValueMilli);
+    }
+
+    [Fact]
     public void AMissingRequestMakesTheMetricInvalid()
     {
         var pods = new List<PodSnapshot> { Pod("p0"), Pod("p1") with { RequestsMilli = new Dictionary<string, long>() } };

@@ -36,6 +36,4 @@ public sealed class ForecastHistory
 
     /// <summary>Time of grid point <paramref name="index"/> (may lie beyond the history).</summary>
     public DateTimeOffset TimeAt(int index) => Start + (Step * index);
-
-    internal double[] Raw => _values;
 }

@@ -1,4 +1,5 @@
 using Autoscaler.MetricsAdapter.Grpc;
+using Autoscaler.MetricsAdapter.Keda;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,8 @@ namespace Autoscaler.MetricsAdapter.Hosting;
 internal static class SourceComposition
 {
     /// <summary>Registers the configured sources and their services: push (default on, <c>Push:Enabled</c>)
-    /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>), and Prometheus when <c>Prometheus:Url</c> is set.</summary>
+    /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>, also serving KEDA's external scaler), and
+    /// Prometheus when <c>Prometheus:Url</c> is set.</summary>
     public static void AddSources(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +30,7 @@ internal static class SourceComposition
         builder.Services.AddPrometheusSource(builder.Configuration);
         if (builder.Configuration.GetValue("Push:Enabled", defaultValue: true))
         {
+            builder.Services.AddKedaExternalScaler();
             var grpc = builder.Configuration.GetSection("Grpc").Get<GrpcOptions>() ?? new GrpcOptions();
             if (grpc.Validate().Count == 0)
             {

@@ -6,7 +6,8 @@ using Autoscaler.MetricsAdapter.Providers;
 
 namespace Autoscaler.E2E.Tests.Adapter;
 
-/// <summary>The gRPC push service driven by Debian's python3-grpcio over real HTTP/2 (h2c) on loopback.</summary>
+/// <summary>The gRPC push service and KEDA's external scaler service driven by Debian's python3-grpcio over real
+/// HTTP/2 (h2c) on loopback.</summary>
 [Trait("Category", "Adapter")]
 public sealed class PythonGrpcPushTests : IAsyncLifetime
 {
@@ -54,6 +55,9 @@ public sealed class PythonGrpcPushTests : IAsyncLifetime
         Assert.Equal("RESOURCE_EXHAUSTED", result.GetProperty("oversized").GetString());
         Assert.Equal("UNIMPLEMENTED", result.GetProperty("unknown_method").GetString());
         Assert.Equal(1, result.GetProperty("push_after_errors").GetInt32());
+        Assert.Equal(5.0, result.GetProperty("keda_spec_target").GetDouble());
+        Assert.Equal(17.0, result.GetProperty("keda_value").GetDouble());
+        Assert.True(result.GetProperty("keda_active").GetBoolean());
 
         var external = _host.Services.GetServices<IExternalMetricsProvider>().Single();
         var orders = await external.GetExternalMetricAsync(new ExternalMetricQuery("shop", "queue_length", LabelSelector.Parse("queue=orders")), default);
@@ -76,7 +80,7 @@ public sealed class PythonGrpcPushTests : IAsyncLifetime
         var (exit, _, stderr) = await ExternalProcess.RunAsync(
             Python,
             ["-m", "grpc_tools.protoc", "-I", RepositoryPaths.Of("proto"), "-I", protoCopy, "--python_out", stubs, "--grpc_python_out", stubs,
-             "autoscaler/metrics/v1/push.proto", "health_v1.proto"],
+             "autoscaler/metrics/v1/push.proto", "externalscaler/externalscaler.proto", "health_v1.proto"],
             TimeSpan.FromSeconds(60));
         Assert.True(exit == 0, "grpc_tools.protoc failed (install python3-grpc-tools): " + stderr);
         return stubs;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Autoscaler.MetricsAdapter.Grpc;
+using Autoscaler.MetricsAdapter.Keda;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,10 @@ internal sealed class SourcesTestHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddPushSource(builder.Configuration);
         builder.Services.AddPrometheusSource(builder.Configuration);
+        if (builder.Configuration.GetValue("Push:Enabled", defaultValue: true))
+        {
+            builder.Services.AddKedaExternalScaler();
+        }
         var app = builder.Build();
         app.UseRouting();
         app.MapAutoscalerGrpc();

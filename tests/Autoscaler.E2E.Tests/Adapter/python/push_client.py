@@ -10,6 +10,7 @@ import grpc  # noqa: E402
 from autoscaler.metrics.v1 import push_pb2, push_pb2_grpc  # noqa: E402
 import health_v1_pb2  # noqa: E402
 import health_v1_pb2_grpc  # noqa: E402
+from externalscaler import externalscaler_pb2 as keda, externalscaler_pb2_grpc as keda_grpc  # noqa: E402
 
 out = {}
 channel = grpc.insecure_channel(target)
@@ -56,4 +57,11 @@ unknown = channel.unary_unary("/autoscaler.metrics.v1.MetricsPush/Nope",
 out["unknown_method"], _ = code_of(lambda: unknown(push_pb2.PushRequest(), timeout=5))
 # After every error the same connection still works.
 out["push_after_errors"] = push.Push(batch("shop", ("after", 1, now_ms, {})), timeout=10).accepted
+# KEDA's external scaler protocol on the same port, answered from the pushed samples.
+scaler = keda_grpc.ExternalScalerStub(channel)
+ref = keda.ScaledObjectRef(name="worker", namespace="shop")
+ref.scalerMetadata.update({"metricName": "queue_length", "labelSelector": "queue=orders", "targetValue": "5"})
+out["keda_spec_target"] = scaler.GetMetricSpec(ref, timeout=5).metricSpecs[0].targetSizeFloat
+out["keda_value"] = scaler.GetMetrics(keda.GetMetricsRequest(scaledObjectRef=ref, metricName="queue_length"), timeout=5).metricValues[0].metricValueFloat
+out["keda_active"] = scaler.IsActive(ref, timeout=5).result
 print(json.dumps(out))

@@ -5,7 +5,13 @@ namespace Autoscaler.E2E.Tests.Adapter;
 /// <summary>Runs a program to completion with a time bound, or keeps a server running until disposed (killed by its own id).</summary>
 internal sealed class ExternalProcess : IDisposable
 {
+    // Servers still running when the test process exits (e.g. a fixture whose setup failed, so xunit never
+    // disposed it) are killed here, by their own process ids.
+    private static readonly List<Process> Running = [];
+
     private readonly Process _process;
+
+    static ExternalProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
     private ExternalProcess(Process process) => _process = process;
 
@@ -36,6 +42,11 @@ internal sealed class ExternalProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        lock (Running)
+        {
+            Running.Add(process);
+        }
+
         return new ExternalProcess(process);
     }
 
@@ -43,6 +54,11 @@ internal sealed class ExternalProcess : IDisposable
 
     public void Dispose()
     {
+        lock (Running)
+        {
+            Running.Remove(_process);
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -50,6 +66,17 @@ internal sealed class ExternalProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static void KillAll()
+    {
+        lock (Running)
+        {
+            foreach (var process in Running.Where(p => !p.HasExited))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     private static Process Start(string file, IEnumerable<string> args)

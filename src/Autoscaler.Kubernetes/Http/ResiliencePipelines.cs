@@ -24,7 +24,7 @@ internal static class ResiliencePipelines
                 Delay = options.BaseRetryDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldHandle(args.Context, args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, time, options.MaxRetryDelay)),
+                DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, time, options.MaxRetryDelay, NextDouble(random))),
                 OnRetry = args =>
                 {
                     Notify(options, args);
@@ -55,10 +55,27 @@ internal static class ResiliencePipelines
             && RetryRules.ShouldRetryTransportFailure(request.Method);
     }
 
-    private static TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time, TimeSpan max) =>
+    /// <summary>
+    /// The server's Retry-After plus up to half of it again: never earlier than asked, and throttled callers
+    /// that were all told "1 second" do not return in the same instant.
+    /// </summary>
+    private static TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time, TimeSpan max, double jitter) =>
         RetryRules.RetryAfter(outcome.Result?.Headers.RetryAfter, time.GetUtcNow()) is { } wait
-            ? (wait < max ? wait : max)
+            ? TimeSpan.FromTicks(Math.Min(max.Ticks, (long)(wait.Ticks * (1 + (jitter / 2)))))
             : null;
+
+    private static double NextDouble(Random? random)
+    {
+        if (random is null)
+        {
+            return Random.Shared.NextDouble();
+        }
+
+        lock (random)
+        {
+            return random.NextDouble();
+        }
+    }
 
     private static void Notify(KubernetesClientOptions options, OnRetryArguments<HttpResponseMessage> args)
     {

@@ -50,6 +50,7 @@ public sealed class InformerTests(ControlPlaneFixture cp)
     public async Task Informer_relists_after_a_real_410_synthesizes_deletes_and_keeps_watching()
     {
         var ns = await cp.CreateNamespaceAsync("informer");
+        Assert.True((await TooOldVersion.FirstEventFromVersionOneAsync(cp.Admin, ns)).IsExpired);
         var maps = cp.Admin.ConfigMaps;
         await maps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "doomed", Namespace = ns } });
         var deleted = new ConcurrentQueue<string>();

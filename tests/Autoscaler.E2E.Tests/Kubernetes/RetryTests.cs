@@ -47,7 +47,7 @@ public sealed class RetryTests(ControlPlaneFixture cp)
     }
 
     private static Task<KubernetesList<ConfigMap>[]> Burst(KubernetesClient client) =>
-        Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.ConfigMaps.ListAsync()));
+        Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.ConfigMaps.ListAsync("kube-system")));
 
     [Fact]
     public async Task Real_429s_are_retried_after_the_servers_Retry_After_and_every_call_succeeds()
@@ -63,7 +63,9 @@ public sealed class RetryTests(ControlPlaneFixture cp)
         var throttled = notices.Where(n => n.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(throttled);
         Assert.All(throttled, n => Assert.True(n.FromRetryAfter));
-        Assert.All(throttled, n => Assert.Equal(TimeSpan.FromSeconds(1), n.Delay));
+        // The server says "Retry-After: 1"; the client waits that long plus up to half again, so a herd of
+        // throttled callers does not come back in the same instant.
+        Assert.All(throttled, n => Assert.InRange(n.Delay, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5)));
     }
 
     [Fact]

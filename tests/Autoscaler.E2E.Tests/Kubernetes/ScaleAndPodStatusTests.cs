@@ -20,16 +20,28 @@ public sealed class ScaleAndPodStatusTests(ControlPlaneFixture cp)
         Assert.Equal(2, scale.Spec!.Replicas);
         Assert.Equal("Scale", scale.Kind);
 
-        scale.Spec.Replicas = 4;
-        var replaced = await deployments.ReplaceScaleAsync(scale);
-        Assert.Equal(4, replaced.Spec!.Replicas);
+        // The deployment controller writes the object too: a conditional replace re-reads on conflict.
+        Scale? replaced = null;
+        for (var attempt = 0; replaced is null && attempt < 5; attempt++)
+        {
+            var fresh = await deployments.GetScaleAsync("web", ns);
+            fresh.Spec!.Replicas = 4;
+            try
+            {
+                replaced = await deployments.ReplaceScaleAsync(fresh);
+            }
+            catch (KubernetesConflictException)
+            {
+            }
+        }
 
-        scale.Spec.Replicas = 9;
-        await Assert.ThrowsAsync<KubernetesConflictException>(() => deployments.ReplaceScaleAsync(scale));
-
+        Assert.Equal(4, replaced!.Spec!.Replicas);
+        var stale = await deployments.GetScaleAsync("web", ns);
         var patched = await deployments.PatchScaleAsync("web", ns, 5);
         Assert.Equal(5, patched.Spec!.Replicas);
         Assert.Equal(5, (await deployments.GetAsync("web", ns)).Spec!.Replicas);
+        stale.Spec!.Replicas = 9;
+        await Assert.ThrowsAsync<KubernetesConflictException>(() => deployments.ReplaceScaleAsync(stale));
 
         // The deployment controller (in the real controller-manager) reports the selector in string form.
         var observed = await Eventually.Async("the scale selector",

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The end-to-end suite in one command (.ci/run calls it): installs the Debian packages, builds/caches
+# kube-apiserver + kube-controller-manager, builds the test project (outside the namespace: restore
+# needs the network), brings the control plane up, runs the Category=Kubernetes|Adapter tests inside
+# the private network namespace, and always brings the control plane down. Exits with dotnet test's code.
+# Extra Debian packages for new tests: E2E_EXTRA_PACKAGES="prometheus wrk" tests/e2e/run.sh
+# (or append them to E2E_PACKAGES in tests/e2e/lib-build.sh).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
+script=tests/e2e/control-plane.sh
+project=tests/Autoscaler.E2E.Tests/Autoscaler.E2E.Tests.csproj
+filter="${E2E_FILTER:-Category=Kubernetes|Category=Adapter}"
+
+step() { echo "[e2e] $(date -u +%H:%M:%S) $*"; }
+
+step "packages and control-plane binaries"
+tests/e2e/lib-build.sh </dev/null || { echo "[e2e] could not install packages or build the binaries"; exit 1; }
+
+step "building $project"
+dotnet build "$project" -nologo -v minimal </dev/null || { echo "[e2e] build failed"; exit 1; }
+
+trap '"$script" down </dev/null || true' EXIT
+step "starting the control plane"
+start=$SECONDS
+"$script" up </dev/null >/dev/null || { echo "[e2e] the control plane did not start"; exit 1; }
+step "control plane up in $((SECONDS - start)) s"
+set -a
+# shellcheck disable=SC1090
+source <("$script" env)
+set +a
+
+step "running tests inside network namespace $AUTOSCALER_E2E_NETNS (filter: $filter)"
+timeout --kill-after=30 3600 ip netns exec "$AUTOSCALER_E2E_NETNS" \
+  dotnet test "$project" --no-build --no-restore --disable-build-servers --filter "$filter" \
+  --results-directory "$AUTOSCALER_E2E_STATE/results" --logger "trx;LogFileName=e2e.trx" </dev/null
+rc=$?
+step "dotnet test exited with $rc; per test:"
+# One line per test (outcome, duration, name) from the TRX report; the summary line above is what .ci/run sums.
+grep -o '<UnitTestResult [^>]*' "$AUTOSCALER_E2E_STATE/results/e2e.trx" 2>/dev/null \
+  | sed -E 's/.*testName="([^"]*)".*duration="([^"]*)".*outcome="([^"]*)".*/  \3 \2 \1/' | sort -k3 || true
+exit "$rc"

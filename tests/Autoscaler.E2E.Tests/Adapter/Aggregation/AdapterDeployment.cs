@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Autoscaler.E2E.Tests.Fixtures;
+
+namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
+
+/// <summary>
+/// The adapter as a real process on the namespace's service address (10.123.0.1:8443), registered the way
+/// the shipped manifests do it: namespace, service account and RBAC from manifests/adapter, a selector-less
+/// Service + Endpoints pointing at the process, and the three APIServices with the generated certificate as
+/// caBundle. The adapter authenticates to the apiserver with its own service-account token, so the
+/// auth-delegator and authentication-reader bindings are exercised too. Everything is removed on dispose.
+/// </summary>
+internal sealed class AdapterDeployment : IAsyncDisposable
+{
+    public const string Namespace = "autoscaler";
+    private readonly ControlPlaneFixture _cp;
+    private readonly string _work;
+    private ExternalProcess? _process;
+
+    private AdapterDeployment(ControlPlaneFixture cp, string work)
+    {
+        _cp = cp;
+        _work = work;
+    }
+
+    public int PushPort { get; private set; }
+
+    public string Address => $"https://{_cp.Environment.ServiceAddress}:8443";
+
+    public string LogPath => Path.Combine(_work, "adapter.log");
+
+    public string Admin => _cp.Environment.Kubeconfig;
+
+    public static async Task<AdapterDeployment> StartAsync(ControlPlaneFixture cp)
+    {
+        var work = Directory.CreateTempSubdirectory("adapter-e2e-").FullName;
+        var d = new AdapterDeployment(cp, work);
+        try
+        {
+            await d.DeployAsync();
+            return d;
+        }
+        catch (Exception e)
+        {
+            var log = File.Exists(d.LogPath) ? string.Join('\n', File.ReadLines(d.LogPath).TakeLast(40)) : "(no log)";
+            await d.DisposeAsync();
+            throw new InvalidOperationException($"adapter deployment failed: {e.Message}\nadapter log:\n{log}", e);
+        }
+    }
+
+    private async Task DeployAsync()
+    {
+        var manifests = RepositoryPaths.Of("manifests", "adapter");
+        await Kubectl.RunAsync(Admin, string.Empty, "apply", "-f", Path.Combine(manifests, "00-namespace.yaml"), "-f", Path.Combine(manifests, "10-rbac.yaml"));
+        var kubeconfig = await ServiceAccountKubeconfigAsync();
+
+        // The serving certificate, made by the adapter's own generate-cert for the Service's DNS name and the endpoint IP.
+        var adapterDll = RepositoryPaths.Of("src", "Autoscaler.MetricsAdapter", "bin", "Debug", "net10.0", "Autoscaler.MetricsAdapter.dll");
+        var gen = await ExternalProcess.RunAsync("dotnet", [adapterDll, "generate-cert", "--out", _work, "--hosts", $"metrics-adapter.{Namespace}.svc,{_cp.Environment.ServiceAddress}"], TimeSpan.FromSeconds(60));
+        if (gen.ExitCode != 0)
+        {
+            throw new InvalidOperationException("generate-cert failed: " + gen.Stderr);
+        }
+
+        PushPort = FreePort();
+        _process = ExternalProcess.StartServer("dotnet",
+        [
+            adapterDll,
+            "--bind-address", _cp.Environment.ServiceAddress, "--secure-port", "8443",
+            "--tls-cert-file", Path.Combine(_work, "tls.crt"), "--tls-private-key-file", Path.Combine(_work, "tls.key"),
+            "--kubeconfig", kubeconfig,
+            $"--Storage:DatabasePath={Path.Combine(_work, "samples.db")}",
+            $"--Grpc:Port={PushPort}", "--Grpc:ListenAddress=127.0.0.1",
+            "--Staleness:MaxAge=00:10:00",
+        ], LogPath);
+        await WaitReadyAsync();
+
+        var service = $$"""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: metrics-adapter, namespace: {{Namespace}}}
+            spec:
+              ports: [{name: https, port: 443, targetPort: 8443}]
+            ---
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: metrics-adapter, namespace: {{Namespace}}}
+            subsets:
+              - addresses: [{ip: {{_cp.Environment.ServiceAddress}}}]
+                ports: [{name: https, port: 8443}]
+            """;
+        await Kubectl.RunAsync(Admin, service, "apply", "-f", "-");
+        var caBundle = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_work, "tls.crt")));
+        var apiServices = File.ReadAllText(Path.Combine(manifests, "40-apiservices.yaml")).Replace("CA_BUNDLE", caBundle, StringComparison.Ordinal);
+        await Kubectl.RunAsync(Admin, apiServices, "apply", "-f", "-");
+        foreach (var name in new[] { "v1beta1.external.metrics.k8s.io", "v1beta2.custom.metrics.k8s.io", "v1beta1.custom.metrics.k8s.io" })
+        {
+            await Eventually.Async($"APIService {name} Available", async () =>
+            {
+                var status = await Kubectl.RunAsync(Admin, string.Empty, "get", "apiservice", name, "-o", "jsonpath={.status.conditions[?(@.type==\"Available\")].status}");
+                return status.Trim() == "True" ? status : null;
+            }, TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private async Task<string> ServiceAccountKubeconfigAsync()
+    {
+        var token = await Eventually.Async("the metrics-adapter service-account token", async () =>
+        {
+            var secret = (await Kubectl.RunAsync(Admin, string.Empty, "-n", Namespace, "get", "serviceaccount", "metrics-adapter", "-o", "jsonpath={.secrets[0].name}")).Trim();
+            if (secret.Length == 0)
+            {
+                return null;
+            }
+
+            var data = (await Kubectl.RunAsync(Admin, string.Empty, "-n", Namespace, "get", "secret", secret, "-o", "jsonpath={.data.token}")).Trim();
+            return data.Length == 0 ? null : Encoding.UTF8.GetString(Convert.FromBase64String(data));
+        }, TimeSpan.FromSeconds(30));
+        var server = (await Kubectl.RunAsync(Admin, string.Empty, "config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}")).Trim();
+        var path = Path.Combine(_work, "adapter.kubeconfig");
+        await File.WriteAllTextAsync(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+              - name: e2e
+                cluster:
+                  server: "{server}"
+                  certificate-authority: "{_cp.Environment.CaFile}"
+            users:
+              - name: adapter
+                user:
+                  token: "{token}"
+            contexts:
+              - name: adapter
+                context:
+                  cluster: e2e
+                  user: adapter
+                  namespace: {Namespace}
+            current-context: adapter
+            """);
+        return path;
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { Timeout = TimeSpan.FromSeconds(3) };
+        await Eventually.Async("adapter /readyz", async () =>
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException("the adapter process exited");
+            }
+
+            try
+            {
+                using var r = await http.GetAsync($"{Address}/readyz");
+                return r.StatusCode == HttpStatusCode.OK ? "ok" : null;
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(60));
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var manifests = RepositoryPaths.Of("manifests", "adapter");
+        foreach (var args in new[]
+        {
+            new[] { "delete", "apiservice", "--ignore-not-found", "v1beta1.external.metrics.k8s.io", "v1beta2.custom.metrics.k8s.io", "v1beta1.custom.metrics.k8s.io" },
+            // Waits for the namespace to go, so the next test can create it again.
+            ["delete", "--ignore-not-found", "--timeout=50s", "-f", Path.Combine(manifests, "10-rbac.yaml"), "-f", Path.Combine(manifests, "00-namespace.yaml")],
+        })
+        {
+            try
+            {
+                await Kubectl.RunAsync(Admin, string.Empty, args);
+            }
+            catch (InvalidOperationException)
+            {
+                // Best effort: the control plane is torn down after the suite anyway.
+            }
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

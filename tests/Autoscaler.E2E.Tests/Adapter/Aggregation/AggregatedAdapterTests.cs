@@ -1,0 +1,159 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.Kubernetes.Errors;
+using Xunit.Abstractions;
+
+namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
+
+/// <summary>The adapter behind the real aggregation layer, read by the real HPA controller.</summary>
+[Collection(ControlPlaneCollection.Name)]
+[Trait("Category", "Adapter")]
+public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> Orders = new() { ["queue"] = "orders" };
+    private AdapterDeployment _adapter = null!;
+
+    public async Task InitializeAsync() => _adapter = await AdapterDeployment.StartAsync(cp);
+
+    public async Task DisposeAsync() => await _adapter.DisposeAsync();
+
+    [Fact]
+    public async Task Discovery_and_metrics_are_served_through_the_aggregator()
+    {
+        var ns = await cp.CreateNamespaceAsync("adapter-disc");
+        using var push = new GrpcPushClient(_adapter.PushPort);
+        Assert.Equal(1u, await push.PushAsync(ns, "queue_length", Orders, 1.5));
+
+        var group = await cp.Admin.GetJsonAsync("/apis/external.metrics.k8s.io/v1beta1");
+        var custom = await cp.Admin.GetJsonAsync("/apis/custom.metrics.k8s.io/v1beta2");
+        var value = await cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/queue_length?labelSelector=queue%3Dorders");
+        var missing = await Assert.ThrowsAsync<KubernetesApiException>(() => cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/no_such_metric"));
+
+        Assert.Equal("APIResourceList", group.GetProperty("kind").GetString());
+        Assert.Contains(group.GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == "queue_length");
+        Assert.Equal("custom.metrics.k8s.io/v1beta2", custom.GetProperty("groupVersion").GetString());
+        Assert.Equal("1500m", value.GetProperty("items")[0].GetProperty("value").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        output.WriteLine($"through the aggregator: {value.GetRawText()}");
+    }
+
+    [Fact]
+    public async Task Hpa_scales_a_deployment_up_and_back_down_from_a_pushed_queue_length()
+    {
+        var ns = await cp.CreateNamespaceAsync("adapter-hpa");
+        using var push = new GrpcPushClient(_adapter.PushPort);
+        await push.PushAsync(ns, "queue_length", Orders, 40);
+        await Kubectl.RunAsync(_adapter.Admin, $$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: worker, namespace: {{ns}}}
+            spec:
+              replicas: 1
+              selector:
+                matchLabels:
+                  app: worker
+              template:
+                metadata:
+                  labels:
+                    app: worker
+                spec:
+                  containers:
+                    - name: worker
+                      image: registry.invalid/worker:1
+            ---
+            apiVersion: autoscaling/v2beta2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: worker, namespace: {{ns}}}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
+              minReplicas: 1
+              maxReplicas: 8
+              metrics:
+                - type: External
+                  external:
+                    metric:
+                      name: queue_length
+                      selector:
+                        matchLabels:
+                          queue: orders
+                    target: {type: AverageValue, averageValue: "10"}
+              behavior:
+                scaleDown: {stabilizationWindowSeconds: 0}
+            """, "apply", "-f", "-");
+
+        // 40 queued / 10 per replica = 4 replicas.
+        await WaitReplicasAsync(ns, 4);
+        await push.PushAsync(ns, "queue_length", Orders, 5);
+        await WaitReplicasAsync(ns, 1);
+
+        var events = await Kubectl.RunAsync(_adapter.Admin, string.Empty, "-n", ns, "get", "events", "--field-selector", "involvedObject.kind=HorizontalPodAutoscaler",
+            "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
+        output.WriteLine(events);
+        Assert.Matches("SuccessfulRescale +New size: 4; reason: external metric queue_length.* above target", events);
+        Assert.Matches("SuccessfulRescale +New size: 1; reason: All metrics below target", events);
+    }
+
+    [Fact]
+    public async Task Queries_through_the_apiserver_are_authorized_per_user()
+    {
+        var ns = await cp.CreateNamespaceAsync("adapter-rbac");
+        using var push = new GrpcPushClient(_adapter.PushPort);
+        await push.PushAsync(ns, "queue_length", Orders, 7);
+        var user = cp.CreateClient(cp.Environment.UserKubeconfig);
+        var path = $"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/queue_length";
+
+        var denied = await Assert.ThrowsAsync<KubernetesApiException>(() => user.GetJsonAsync(path));
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        output.WriteLine($"without RBAC: {denied.Message}");
+
+        await Kubectl.RunAsync(_adapter.Admin, string.Empty, "-n", ns, "create", "rolebinding", "metrics-reader", "--clusterrole=autoscaler-metrics-reader", "--group=autoscaler-e2e:users");
+        var allowed = await Eventually.Async("the user's read after the RoleBinding", async () =>
+        {
+            try
+            {
+                return (await user.GetJsonAsync(path)).GetRawText();
+            }
+            catch (KubernetesApiException e) when (e.StatusCode == HttpStatusCode.Forbidden)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(30));
+        Assert.Equal("7", JsonDocument.Parse(allowed).RootElement.GetProperty("items")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Own_metrics_pass_promtool_and_anonymous_metric_reads_are_refused()
+    {
+        var env = cp.Environment;
+        using var proxyCert = X509Certificate2.CreateFromPemFile(env.FrontProxyClientCertFile, env.FrontProxyClientKeyFile);
+        using var asProxy = new HttpClient(new HttpClientHandler { ClientCertificates = { proxyCert }, ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+        using var anonymous = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_adapter.Address}/metrics");
+        request.Headers.Add("X-Remote-User", "system:kube-aggregator");
+        request.Headers.Add("X-Remote-Group", "system:masters");
+
+        using var response = await asProxy.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var anonymousStatus = (await anonymous.GetAsync($"{_adapter.Address}/apis/external.metrics.k8s.io/v1beta1/namespaces/default/queue_length")).StatusCode;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousStatus);
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, text);
+        var (exit, stdout, stderr) = await ExternalProcess.RunAsync("/bin/sh", ["-c", $"promtool check metrics < {file}"], TimeSpan.FromSeconds(30));
+        File.Delete(file);
+        Assert.True(exit == 0, $"promtool: {stdout}{stderr}\n{text}");
+        Assert.Contains("adapter_requests_total", text, StringComparison.Ordinal);
+    }
+
+    private async Task WaitReplicasAsync(string ns, int replicas)
+    {
+        await Eventually.Async($"worker scaled to {replicas}", async () =>
+        {
+            var d = await cp.Admin.Deployments.GetAsync("worker", ns);
+            return d.Spec?.Replicas == replicas ? "yes" : null;
+        }, TimeSpan.FromSeconds(120));
+    }
+}

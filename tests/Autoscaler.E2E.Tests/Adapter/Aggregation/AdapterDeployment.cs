@@ -19,10 +19,13 @@ internal sealed class AdapterDeployment : IAsyncDisposable
     private readonly string _work;
     private ExternalProcess? _process;
 
-    private AdapterDeployment(ControlPlaneFixture cp, string work)
+    private readonly string[] _extraArguments;
+
+    private AdapterDeployment(ControlPlaneFixture cp, string work, string[] extraArguments)
     {
         _cp = cp;
         _work = work;
+        _extraArguments = extraArguments;
     }
 
     public int PushPort { get; private set; }
@@ -33,10 +36,12 @@ internal sealed class AdapterDeployment : IAsyncDisposable
 
     public string Admin => _cp.Environment.Kubeconfig;
 
-    public static async Task<AdapterDeployment> StartAsync(ControlPlaneFixture cp)
+    /// <param name="cp">The control plane.</param>
+    /// <param name="extraArguments">Appended to the adapter's command line (a --Staleness:MaxAge here replaces the default), e.g. a Prometheus source.</param>
+    public static async Task<AdapterDeployment> StartAsync(ControlPlaneFixture cp, params string[] extraArguments)
     {
         var work = Directory.CreateTempSubdirectory("adapter-e2e-").FullName;
-        var d = new AdapterDeployment(cp, work);
+        var d = new AdapterDeployment(cp, work, extraArguments);
         try
         {
             await d.DeployAsync();
@@ -73,7 +78,8 @@ internal sealed class AdapterDeployment : IAsyncDisposable
             "--kubeconfig", kubeconfig,
             $"--Storage:DatabasePath={Path.Combine(_work, "samples.db")}",
             $"--Grpc:Port={PushPort}", "--Grpc:ListenAddress=127.0.0.1",
-            "--Staleness:MaxAge=00:10:00",
+            // The adapter refuses a key given twice, so a caller's own staleness bound replaces this default.
+            .. _extraArguments.Any(a => a.StartsWith("--Staleness:MaxAge=", StringComparison.Ordinal)) ? _extraArguments : ["--Staleness:MaxAge=00:10:00", .. _extraArguments],
         ], LogPath);
         await WaitReadyAsync();
 

@@ -1,0 +1,154 @@
+using System.Net;
+using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.Kubernetes.Errors;
+using Xunit.Abstractions;
+
+namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
+
+/// <summary>
+/// The real HPA controller scaling a Deployment from a Prometheus-backed external metric: a real Prometheus
+/// scrapes the demo app's queue_length gauge, the adapter (Prometheus source only, externalRules) is registered
+/// behind the real aggregator. A Prometheus outage must make the HPA hold its replicas, not scale down.
+/// </summary>
+[Collection(ControlPlaneCollection.Name)]
+[Trait("Category", "Adapter")]
+public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("adapter-prom-hpa-").FullName;
+    private string _ns = null!;
+    private DemoQueueApp? _demo;
+    private RealPrometheus? _prometheus;
+    private AdapterDeployment? _adapter;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _ns = await cp.CreateNamespaceAsync("adapter-prom");
+            _demo = await DemoQueueApp.StartAsync();
+            _demo.QueueLength = 40;
+            _prometheus = new RealPrometheus(Path.Combine(_work, "prometheus"), [("demo", _demo.Port, _ns)]);
+            await _prometheus.StartAsync();
+            var rules = Path.Combine(_work, "rules.yaml");
+            await File.WriteAllTextAsync(rules, """
+                externalRules:
+                - seriesQuery: '{__name__="queue_length",namespace!=""}'
+                  resources: {overrides: {namespace: {resource: "namespace"}}}
+                  metricsQuery: sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)
+                """);
+            _adapter = await AdapterDeployment.StartAsync(cp,
+                "--Push:Enabled=false", $"--Prometheus:Url={_prometheus.Url}", $"--Prometheus:RulesFile={rules}",
+                "--Prometheus:DiscoveryInterval=00:00:01", "--Prometheus:AttemptTimeout=00:00:02", "--Prometheus:TotalTimeout=00:00:05",
+                "--Prometheus:BreakDuration=00:00:02", "--Staleness:MaxAge=00:00:05");
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync when setup fails: stop what was started.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_adapter is not null)
+        {
+            await _adapter.DisposeAsync();
+        }
+
+        _prometheus?.Dispose();
+        if (_demo is not null)
+        {
+            await _demo.DisposeAsync();
+        }
+
+        Directory.Delete(_work, recursive: true);
+    }
+
+    [Fact]
+    public async Task Hpa_scales_up_and_down_from_a_prometheus_metric_and_holds_during_an_outage()
+    {
+        await Kubectl.RunAsync(cp.Environment.Kubeconfig, $$$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: worker, namespace: {{{_ns}}}}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: worker}}
+              template:
+                metadata: {labels: {app: worker}}
+                spec:
+                  containers: [{name: worker, image: registry.invalid/worker:1}]
+            ---
+            apiVersion: autoscaling/v2beta2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: worker, namespace: {{{_ns}}}}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
+              minReplicas: 1
+              maxReplicas: 8
+              metrics:
+                - type: External
+                  external:
+                    metric:
+                      name: queue_length
+                      selector: {matchLabels: {queue: orders}}
+                    target: {type: AverageValue, averageValue: "10"}
+              behavior:
+                scaleDown: {stabilizationWindowSeconds: 0}
+            """, "apply", "-f", "-");
+
+        // 40 queued (scraped by Prometheus) / 10 per replica = 4 replicas.
+        await WaitReplicasAsync(4);
+
+        // Outage: the adapter answers with a Status error through the aggregator and the HPA holds at 4.
+        _prometheus!.Stop();
+        var error = await Eventually.Async("a metric error through the aggregator", async () =>
+        {
+            try
+            {
+                await cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{_ns}/queue_length?labelSelector=queue%3Dorders");
+                return null;
+            }
+            catch (KubernetesApiException e)
+            {
+                return e;
+            }
+        }, TimeSpan.FromSeconds(60));
+        output.WriteLine($"during the outage: {(int)error.StatusCode} {error.Message}");
+        Assert.True(error.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"status {error.StatusCode}");
+        await Eventually.Async("the HPA failing to get the metric", async () =>
+            (await EventsAsync()).Contains("FailedGetExternalMetric", StringComparison.Ordinal) ? "yes" : null, TimeSpan.FromSeconds(60));
+        // Several HPA sync periods (5 s each) with the metric failing: the replica count must not move.
+        for (var i = 0; i < 6; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var held = await cp.Admin.Deployments.GetAsync("worker", _ns);
+            Assert.Equal(4, held.Spec?.Replicas);
+        }
+
+        // Recovery with a short queue: 5 / 10 per replica = 1 replica.
+        _demo!.QueueLength = 5;
+        await _prometheus.StartAsync();
+        await WaitReplicasAsync(1);
+
+        var events = await EventsAsync();
+        output.WriteLine(events);
+        Assert.Matches("SuccessfulRescale +New size: 4; reason: external metric queue_length.* above target", events);
+        Assert.Matches("FailedGetExternalMetric", events);
+        Assert.Matches("SuccessfulRescale +New size: 1; reason: All metrics below target", events);
+    }
+
+    private Task<string> EventsAsync() =>
+        Kubectl.RunAsync(cp.Environment.Kubeconfig, string.Empty, "-n", _ns, "get", "events", "--field-selector", "involvedObject.kind=HorizontalPodAutoscaler",
+            "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
+
+    private async Task WaitReplicasAsync(int replicas)
+    {
+        await Eventually.Async($"worker scaled to {replicas}", async () =>
+        {
+            var d = await cp.Admin.Deployments.GetAsync("worker", _ns);
+            return d.Spec?.Replicas == replicas ? "yes" : null;
+        }, TimeSpan.FromSeconds(120));
+    }
+}

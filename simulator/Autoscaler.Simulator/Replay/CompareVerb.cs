@@ -32,7 +32,7 @@ internal static class CompareVerb
         var runs = new List<ReplaySummary>();
         try
         {
-            var (trace, scenarios) = LoadInputs(tracePath!, scenarioPaths, stderr);
+            var (trace, scenarios) = VerbSupport.LoadInputs(tracePath!, scenarioPaths, stderr);
             var range = ReplayRunner.Range(trace, from, to);
             var progress = TerminalProgress.For(stderr);
             foreach (var scenario in scenarios)
@@ -57,23 +57,6 @@ internal static class CompareVerb
         }
 
         return VerbSupport.Ok;
-    }
-
-    private static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(string tracePath, IReadOnlyList<string> scenarioPaths, TextWriter notes)
-    {
-        var errors = new List<InputError>();
-        LoadedTrace? trace = null;
-        var scenarios = new List<Scenario>();
-        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        foreach (var path in scenarioPaths)
-        {
-            try { scenarios.Add(ScenarioLoader.LoadFile(path)); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        }
-
-        var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) errors.Add(new InputError("command line", 0, "--scenario", $"two scenarios are named '{duplicate.Key}'; give each a distinct 'name'"));
-        if (errors.Count > 0) throw new InputErrorException(errors);
-        return (trace!, scenarios);
     }
 
     private static void Write(string outDir, List<ReplaySummary> runs)

@@ -30,7 +30,8 @@ internal static class ReplayVerb
         ReplaySummary summary;
         try
         {
-            var (trace, scenario) = LoadInputs(tracePath!, scenarioPath!, stderr);
+            var (trace, scenarios) = VerbSupport.LoadInputs(tracePath!, [scenarioPath!], stderr);
+            var scenario = scenarios[0];
             var range = ReplayRunner.Range(trace, from, to);
             summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
         }
@@ -46,18 +47,6 @@ internal static class ReplayVerb
         if (breach is null) return VerbSupport.Ok;
         stderr.WriteLine(breach);
         return VerbSupport.GateBreached;
-    }
-
-    /// <summary>Loads both inputs and reports the errors of both at once.</summary>
-    internal static (LoadedTrace Trace, Scenario Scenario) LoadInputs(string tracePath, string scenarioPath, TextWriter notes)
-    {
-        var errors = new List<InputError>();
-        LoadedTrace? trace = null;
-        Scenario? scenario = null;
-        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        try { scenario = ScenarioLoader.LoadFile(scenarioPath); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        if (errors.Count > 0) throw new InputErrorException(errors);
-        return (trace!, scenario!);
     }
 
     internal static void Write(string outDir, ReplaySummary summary)

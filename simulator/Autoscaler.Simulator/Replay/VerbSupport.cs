@@ -1,3 +1,4 @@
+using Autoscaler.Simulator.Traces;
 using Autoscaler.Simulator.Gates;
 using Autoscaler.Simulator.Reporting;
 using Autoscaler.Simulator.Scenarios;
@@ -38,5 +39,23 @@ internal static class VerbSupport
     {
         var f = s.NumericFields();
         return $"{s.Scenario.Name}: overloadMinutes={Html.Number(f["overloadMinutes"])} unservedLoad={Html.Number(f["unservedLoad"])} podHours={Html.Number(f["podHours"])} peakReplicas={f["peakReplicas"]} scaleUps={f["scaleUps"]} scaleDowns={f["scaleDowns"]} meanUtilization={f["meanUtilization"]:0.###}";
+    }
+
+    /// <summary>Loads the trace and every scenario, reporting the errors of all of them at once.</summary>
+    public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(string tracePath, IReadOnlyList<string> scenarioPaths, TextWriter notes)
+    {
+        var errors = new List<InputError>();
+        LoadedTrace? trace = null;
+        var scenarios = new List<Scenario>();
+        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        foreach (var path in scenarioPaths)
+        {
+            try { scenarios.Add(ScenarioLoader.LoadFile(path)); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        }
+
+        var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) errors.Add(new InputError("command line", 0, "--scenario", $"two scenarios are named '{duplicate.Key}'; give each a distinct 'name'"));
+        if (errors.Count > 0) throw new InputErrorException(errors);
+        return (trace!, scenarios);
     }
 }

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 script=tests/e2e/control-plane.sh
 project=tests/Autoscaler.E2E.Tests/Autoscaler.E2E.Tests.csproj
-filter="${E2E_FILTER:-Category=Kubernetes|Category=Adapter}"
+filter="${E2E_FILTER:-Category=Kubernetes|Category=Adapter|Category=Controller|Category=Calendar|Category=Parity}"
 
 step() { echo "[e2e] $(date -u +%H:%M:%S) $*"; }
 

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
+
+namespace Autoscaler.Kubernetes.Entities;
+
+/// <summary>A list of <see cref="V1Alpha1ScalingEvent"/> as returned by list calls.</summary>
+public sealed class V1Alpha1ScalingEventList : IKubernetesObject<V1ListMeta>, IItems<V1Alpha1ScalingEvent>
+{
+    /// <inheritdoc />
+    [JsonPropertyName("apiVersion")]
+    public string ApiVersion { get; set; } = AutoscalerApi.ApiVersion;
+
+    /// <inheritdoc />
+    [JsonPropertyName("kind")]
+    public string Kind { get; set; } = "ScalingEventList";
+
+    /// <inheritdoc />
+    [JsonPropertyName("metadata")]
+    public V1ListMeta Metadata { get; set; } = new();
+
+    /// <inheritdoc />
+    [JsonPropertyName("items")]
+    public IList<V1Alpha1ScalingEvent> Items { get; set; } = [];
+}

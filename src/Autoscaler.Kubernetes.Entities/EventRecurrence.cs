@@ -2,22 +2,17 @@ using System.Text.Json.Serialization;
 
 namespace Autoscaler.Kubernetes.Entities;
 
-/// <summary>Repeats an event's window every <see cref="Interval"/> days or weeks, in the event's time zone.</summary>
+/// <summary>
+/// Repeats an event's window: an occurrence starts at every time of <see cref="Schedule"/> (5-field cron, read in the
+/// event's time zone) from the event's start on, lasts end - start, and none starts after <see cref="Until"/>.
+/// </summary>
 public sealed class EventRecurrence
 {
-    /// <summary>Daily or Weekly.</summary>
-    [JsonPropertyName("frequency")]
-    public string Frequency { get; set; } = "Daily";
+    /// <summary>Cron schedule: minute hour day-of-month month day-of-week ("0 18 * * FRI").</summary>
+    [JsonPropertyName("schedule")]
+    public string Schedule { get; set; } = "";
 
-    /// <summary>Every Nth period; 1 when null.</summary>
-    [JsonPropertyName("interval")]
-    public int? Interval { get; set; }
-
-    /// <summary>Number of occurrences including the first; unbounded when null (unless <see cref="Until"/>).</summary>
-    [JsonPropertyName("count")]
-    public int? Count { get; set; }
-
-    /// <summary>No occurrence starts after this instant (same forms as the event's start).</summary>
+    /// <summary>No occurrence starts after this time (same forms as the event's start); unbounded when null.</summary>
     [JsonPropertyName("until")]
     public string? Until { get; set; }
 }

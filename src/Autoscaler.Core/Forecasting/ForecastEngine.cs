@@ -38,18 +38,30 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
 
         var leads = request.LeadSteps;
         var context = BuildContext(history, leads);
-        var fitted = candidates
-            .Select(c => c.Fit(context))
-            .Where(f => f is not null && f.MinOrigin <= context.EvaluationStart)
-            .Cast<IFittedModel>()
-            .ToList();
-        if (fitted.Count == 0)
+        var satOut = new List<string>();
+        var fitted = new List<GuardedFit>();
+        foreach (var candidate in candidates)
         {
-            fitted.Add(new PersistenceModel().Fit(context)!);
+            var fit = GuardedFit.TryFit(candidate, context, out var failed);
+            if (failed)
+            {
+                satOut.Add(candidate.Name);
+            }
+            else if (fit is not null && fit.MinOrigin <= context.EvaluationStart)
+            {
+                fitted.Add(fit);
+            }
         }
 
-        var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
-        var weights = BlendSelector.Choose(evaluation.Scores, leads);
+        var (evaluation, weights) = fitted.Count == 0 ? (null, []) : Select(context, fitted, leads);
+        satOut.AddRange(fitted.Where(f => f.Failed).Select(f => f.Name));
+        if (evaluation is null || !weights.Any(w => w.Any(x => x > 0)))
+        {
+            // Nothing usable (history too short for every candidate, or every candidate failed): hold the last value.
+            fitted = [new GuardedFit(new PersistenceModel().Fit(context)!)];
+            (evaluation, weights) = Select(context, fitted, leads);
+        }
+
         var blend = new ModelBlend(fitted, weights);
         var offsets = evaluation.Origins.Count > 0
             ? QuantileOffsets.FromResiduals(evaluation.BlendResiduals(context, weights, leads), leads, PoolFor(evaluation.Origins.Count))
@@ -60,7 +72,46 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
         var adjustment = request.Events.Count > 0
             ? EventUplift.Adjust(context, history.Start, request.Events, blend, leads, eventOptions)
             : null;
-        return Assemble(history, context, point, offsets, adjustment, $"{blend.Name}; calibrated on {offsets.Samples} origins{(adjustment is null ? string.Empty : "; " + adjustment.Detail)}");
+        var satOutNote = satOut.Count == 0 ? string.Empty : $"; sat out: {string.Join(',', satOut)}";
+        return Assemble(history, context, point, offsets, adjustment, $"{blend.Name}; calibrated on {offsets.Samples} origins{(adjustment is null ? string.Empty : "; " + adjustment.Detail)}{satOutNote}") with
+        {
+            SatOut = satOut,
+        };
+    }
+
+    /// <summary>
+    /// Backtests the candidates and weighs them; a candidate that fails at an internal origin or at the
+    /// forecast origin itself gets no weight (its scores become NaN) and the others are weighed again.
+    /// </summary>
+    private static (RollingEvaluation Evaluation, double[][] Weights) Select(SeriesContext context, List<GuardedFit> fitted, int leads)
+    {
+        var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
+        var scores = evaluation.Scores.Select(s => (double[])s.Clone()).ToList();
+        var probe = new double[leads];
+        for (var round = 0; round <= fitted.Count; round++)
+        {
+            for (var j = 0; j < fitted.Count; j++)
+            {
+                if (fitted[j].Failed)
+                {
+                    Array.Fill(scores[j], double.NaN);
+                }
+            }
+
+            var weights = BlendSelector.Choose(scores, leads);
+            var used = Enumerable.Range(0, fitted.Count).Where(j => weights.Any(w => w[j] > 0)).ToList();
+            foreach (var j in used)
+            {
+                fitted[j].Forecast(context.Count, probe);
+            }
+
+            if (used.All(j => !fitted[j].Failed))
+            {
+                return (evaluation, weights);
+            }
+        }
+
+        return (evaluation, []);
     }
 
     private static SeriesContext BuildContext(ForecastHistory history, int leads)

@@ -68,6 +68,32 @@ public sealed class BacktestRealInputTests : IDisposable
         Assert.Contains("satOut", table.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ACalendarWithTheIssuesHeaderAndSeriesColumnIsReadByName()
+    {
+        var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var trace = Path.Combine(_dir, "shop.csv");
+        File.WriteAllLines(trace, ["timestamp,value", .. Enumerable.Range(0, 4 * 288).Select(i => string.Create(CultureInfo.InvariantCulture, $"{start.AddMinutes(5 * i):yyyy-MM-ddTHH:mm:ssZ},{500 + (i % 288)}"))]);
+        var events = Path.Combine(_dir, "events.csv");
+        File.WriteAllText(events, """
+            series,start_utc,end_utc,kind,description
+            shop.csv,2024-03-03T12:00:00Z,2024-03-03T14:00:00Z,sale,Group A Brazil-Scotland
+            other.csv,2024-03-03T15:00:00Z,2024-03-03T16:00:00Z,sale,not this trace
+            """);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = VerbDispatcher.Run(
+            ["backtest", "--trace", trace, "--events", events, "--horizon", "30m", "--step", "1h", "--history", "2d",
+             "--models", "auto", "--from", "2024-03-03T10:00:00Z", "--to", "2024-03-03T16:00:00Z", "--out", Path.Combine(_dir, "o.csv")],
+            stdout,
+            stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("inside event windows", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 of 2 events belong to other series than 'shop.csv'", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     private sealed class FailsEveryOtherOrigin(IForecaster inner) : IForecaster
     {
         private int _calls;

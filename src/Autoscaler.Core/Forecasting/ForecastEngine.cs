@@ -12,7 +12,11 @@ namespace Autoscaler.Core.Forecasting;
 /// quantiles from the blend's own residuals by lead, then apply the event calendar.
 /// A single-model forecaster is the same pipeline with one candidate.
 /// </summary>
-internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> candidates, EventUpliftOptions eventOptions) : IForecaster
+/// <param name="name">The forecaster's name.</param>
+/// <param name="candidates">The models the blend chooses from.</param>
+/// <param name="eventOptions">How the event calendar adjusts the forecast.</param>
+/// <param name="baselines">Names of naive candidates the blend must not do worse than (<see cref="NaiveShrinkage"/>); none by default.</param>
+internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> candidates, EventUpliftOptions eventOptions, IReadOnlySet<string>? baselines = null) : IForecaster
 {
     /// <summary>How far back the internal backtest reaches (capped at half the history).</summary>
     public static readonly TimeSpan EvaluationSpan = TimeSpan.FromDays(7);
@@ -62,6 +66,12 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
             (evaluation, weights) = Select(context, fitted, leads);
         }
 
+        var shrunk = 0;
+        if (baselines is not null && fitted.Count > 1)
+        {
+            weights = NaiveShrinkage.Apply(evaluation, fitted.Select(f => f.Name).ToList(), baselines, weights, out shrunk);
+        }
+
         var blend = new ModelBlend(fitted, weights);
         var offsets = evaluation.Origins.Count > 0
             ? QuantileOffsets.FromResiduals(evaluation.BlendResiduals(context, weights, leads), leads, PoolFor(evaluation.Origins.Count))
@@ -72,7 +82,8 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
         var adjustment = request.Events.Count > 0
             ? EventUplift.Adjust(context, history.Start, request.Events, blend, leads, eventOptions)
             : null;
-        var satOutNote = satOut.Count == 0 ? string.Empty : $"; sat out: {string.Join(',', satOut)}";
+        var satOutNote = (shrunk == 0 ? string.Empty : $"; shrunk toward naive at {shrunk}/{leads} leads")
+            + (satOut.Count == 0 ? string.Empty : $"; sat out: {string.Join(',', satOut)}");
         return Assemble(history, context, point, offsets, adjustment, $"{blend.Name}; calibrated on {offsets.Samples} origins{(adjustment is null ? string.Empty : "; " + adjustment.Detail)}{satOutNote}") with
         {
             SatOut = satOut,

@@ -53,12 +53,15 @@ internal static class ReplayVerb
     {
         var json = SummaryJsonWriter.ToJson(summary);
         var echo = System.Text.Json.JsonSerializer.Serialize(summary.ScenarioEcho, EchoOptions);
-        OutputFolder.WriteAll(outDir, new Dictionary<string, Action<TextWriter>>
+        var prescale = summary.Outcome.Prescale;
+        var files = new Dictionary<string, Action<TextWriter>>
         {
             ["summary.json"] = w => w.Write(json),
-            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod),
+            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod, prescale is not null),
             ["report.html"] = w => w.Write(ReplayHtmlWriter.Render(summary, echo)),
-        });
+        };
+        if (prescale is not null) files["decisions.jsonl"] = w => PrescaleJson.WriteDecisions(w, prescale.Decisions);
+        OutputFolder.WriteAll(outDir, files);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions EchoOptions = new()

@@ -42,7 +42,7 @@ internal static class ReplayVerb
 
         Write(outDir!, summary);
         stdout.WriteLine(VerbSupport.OneLine(summary));
-        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html");
+        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html{(summary.Outcome.Prescale is null ? string.Empty : ", decisions.jsonl")}");
         var breach = GateEvaluator.FirstBreach(gates, summary.NumericFields());
         if (breach is null) return VerbSupport.Ok;
         stderr.WriteLine(breach);
@@ -81,6 +81,7 @@ internal static class ReplayVerb
           --trace CSV        load trace, 'timestamp,value' (see below)
           --scenario YAML    workload model and HPA configuration (see below)
           --out DIR          writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html
+                             (+ DIR/decisions.jsonl with a prescale section)
           --from T, --to T   crop the replay to [from, to), ISO-8601 UTC (default: the whole trace)
           --fail-if EXPR     CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=,
                              e.g. --fail-if "overloadMinutes>30" --fail-if "podHours>=5000"

@@ -47,7 +47,7 @@ internal static class ReplayVerb
 
         Write(outDir!, summary);
         stdout.WriteLine(VerbSupport.OneLine(summary));
-        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html");
+        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html{(summary.Outcome.Prescale is null ? string.Empty : ", decisions.jsonl")}");
         var breach = GateEvaluator.FirstBreach(gates, summary.NumericFields());
         if (breach is null) return VerbSupport.Ok;
         stderr.WriteLine(breach);
@@ -58,12 +58,15 @@ internal static class ReplayVerb
     {
         var json = SummaryJsonWriter.ToJson(summary);
         var echo = System.Text.Json.JsonSerializer.Serialize(summary.ScenarioEcho, EchoOptions);
-        OutputFolder.WriteAll(outDir, new Dictionary<string, Action<TextWriter>>
+        var prescale = summary.Outcome.Prescale;
+        var files = new Dictionary<string, Action<TextWriter>>
         {
             ["summary.json"] = w => w.Write(json),
-            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod),
+            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod, prescale is not null),
             ["report.html"] = w => w.Write(ReplayHtmlWriter.Render(summary, echo)),
-        });
+        };
+        if (prescale is not null) files["decisions.jsonl"] = w => PrescaleJson.WriteDecisions(w, prescale.Decisions);
+        OutputFolder.WriteAll(outDir, files);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions EchoOptions = new()
@@ -93,6 +96,7 @@ internal static class ReplayVerb
                              initialReadinessDelaySeconds and metricDelaySeconds. The same HPA given as a
                              scenario gives the same outputs, byte for byte.
           --out DIR          writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html
+                             (+ DIR/decisions.jsonl with a prescale section)
           --from T, --to T   crop the replay to [from, to), ISO-8601 UTC (default: the whole trace)
           --fail-if EXPR     CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=,
                              e.g. --fail-if "overloadMinutes>30" --fail-if "podHours>=5000"

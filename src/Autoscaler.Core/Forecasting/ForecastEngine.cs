@@ -167,6 +167,9 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
             quantiles[2][h] = Math.Max(quantiles[2][h], quantiles[1][h]);
         }
 
-        return new ForecastResult(Name, history.TimeAt(history.Count), history.Step, quantiles[0], quantiles[1], quantiles[2], detail);
+        return new ForecastResult(Name, history.TimeAt(history.Count), history.Step, quantiles[0], quantiles[1], quantiles[2], detail)
+        {
+            EventUplift = adjustment?.Uplift,
+        };
     }
 }

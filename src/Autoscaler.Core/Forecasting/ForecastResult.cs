@@ -1,3 +1,5 @@
+using Autoscaler.Core.Forecasting.Events;
+
 namespace Autoscaler.Core.Forecasting;
 
 /// <summary>
@@ -25,4 +27,7 @@ public sealed record ForecastResult(
     /// forecast; the blend used the others. Empty when none did.
     /// </summary>
     public IReadOnlyList<string> SatOut { get; init; } = [];
+
+    /// <summary>The event the forecast was adjusted for, and whether its uplift was learned; null when none.</summary>
+    public ForecastEventUplift? EventUplift { get; init; }
 }

@@ -41,6 +41,12 @@ internal sealed record ParityRecording
     /// <summary>The real Deployment's <c>spec.replicas</c> changes.</summary>
     public required IReadOnlyList<ReplicaChange> Real { get; init; }
 
+    /// <summary>
+    /// The same changes as kube-controller-manager logged them (its SuccessfulRescale events, on its own clock),
+    /// when its log was readable; informational: <see cref="Real"/> is what is compared.
+    /// </summary>
+    public IReadOnlyList<ReplicaChange>? ControllerLogged { get; init; }
+
     /// <summary>Reads a recording; a file that is not one is an <see cref="InvalidDataException"/> naming the file.</summary>
     /// <param name="path">The JSON file.</param>
     /// <returns>The recording.</returns>

@@ -80,8 +80,10 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
 
         var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "parity")).FullName;
         var verdicts = new List<(ParityCase Case, ParityVerdict Verdict)>();
+        var fromLog = new List<(ParityCase Case, IReadOnlyList<ReplicaChange>? Logged, IReadOnlyList<ReplicaChange> Sampled)>();
         for (var i = 0; i < cases.Length; i++)
         {
+            var logged = ControllerLog.Rescales(Path.Combine(cp.Environment["AUTOSCALER_E2E_STATE"], "logs", "kube-controller-manager.log"), namespaces[i], cases[i].Name, started);
             var recording = new ParityRecording
             {
                 ControllerVersion = version,
@@ -93,14 +95,15 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
                 Series = ParityScript.Series,
                 Pushed = [new SeriesPoint(0, ParityScript.Series[0].Value), .. pushed],
                 Real = recorder.ChangesOf(cases[i].Name),
+                ControllerLogged = logged,
             };
             var verdict = recording.Judge();
             verdicts.Add((cases[i], verdict));
             recording.Save(Path.Combine(artifacts, $"{cases[i].Name}.json"));
             await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}.csv"), verdict.ToCsv());
-            var events = await Kubectl.RunAsync(_adapter.Admin, string.Empty, "-n", namespaces[i], "get", "events", "--field-selector", "involvedObject.kind=HorizontalPodAutoscaler",
-                "--sort-by=.metadata.creationTimestamp", "-o", "custom-columns=TIME:.firstTimestamp,REASON:.reason,MESSAGE:.message");
-            var report = $"## {cases[i].Name} ({version}, started {started:O})\n\n{verdict.ToMarkdown()}\nscale events:\n```\n{events}```\n";
+            fromLog.Add((cases[i], logged, recording.Real));
+            var report = $"## {cases[i].Name} ({version}, started {started:O})\n\n{verdict.ToMarkdown()}\n"
+                + $"kube-controller-manager's own SuccessfulRescale log lines (s after the start → new size): {(logged is null ? "log not readable here" : string.Join(", ", logged.Select(c => $"{c.At:0.00} → {c.Replicas}")))}\n";
             await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}.md"), report);
             output.WriteLine(report);
         }
@@ -108,6 +111,18 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
         output.WriteLine($"pushed (scheduled → landed): {string.Join(", ", ParityScript.Series.Skip(1).Zip(pushed, (s, p) => $"{s.At}→{p.At:0.00}"))}; artifacts in {artifacts}");
         var late = ParityScript.Series.Skip(1).Zip(pushed, (s, p) => p.At - s.At).Max();
         Assert.True(late <= MaxPushLatenessSeconds, $"a push landed {late:0.00} s after its scheduled time: the machine could not keep the schedule, so this run proves nothing");
+        foreach (var (c, maybeLogged, sampled) in fromLog)
+        {
+            if (maybeLogged is not { } logged)
+            {
+                continue;
+            }
+
+            // The sampled Deployment and the controller's log must tell the same story: no change missed between two samples.
+            Assert.True(logged.Select(l => l.Replicas).SequenceEqual(sampled.Select(r => r.Replicas)),
+                $"{c.Name}: the controller logged rescales to [{string.Join(", ", logged.Select(l => l.Replicas))}] but the Deployment was seen at [{string.Join(", ", sampled.Select(r => r.Replicas))}]");
+        }
+
         foreach (var (c, verdict) in verdicts)
         {
             Assert.True(verdict.Agrees, $"{c.Name}: the simulator and the real controller disagree:\n{string.Join('\n', verdict.Problems)}\n{verdict.ToMarkdown()}");

@@ -28,6 +28,18 @@ public sealed class GoldenParityTests
         Assert.Equal(["parity-behavior.json", "parity-default.json"], Files());
     }
 
+    [Fact]
+    public void The_comparison_catches_a_model_configured_unlike_the_cluster()
+    {
+        var legacy = ParityRecording.Load(Path.Combine(AppContext.BaseDirectory, "Parity", "golden", "parity-default.json"));
+        var behavior = ParityRecording.Load(Path.Combine(AppContext.BaseDirectory, "Parity", "golden", "parity-behavior.json"));
+
+        // Upstream's 300 s downscale window instead of the 60 s flag: the scale-down comes 4 minutes late (after the run).
+        Assert.False((legacy with { Flags = legacy.Flags with { DownscaleStabilizationSeconds = 300 } }).Judge().Agrees);
+        // The legacy path instead of the behavior block: 6 → 12 → 16 instead of +2 per 15 s.
+        Assert.False((behavior with { Hpa = behavior.Hpa with { Behavior = null } }).Judge().Agrees);
+    }
+
     private static string[] Files() => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Parity", "golden"), "*.json")
         .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
 }

@@ -42,6 +42,12 @@ internal sealed record ParityRecording
     public required IReadOnlyList<ReplicaChange> Real { get; init; }
 
     /// <summary>
+    /// When the real HPA synced: its reads of the metric in the adapter's request log, seconds from the start.
+    /// Null when not recorded; then no stall is allowed for.
+    /// </summary>
+    public IReadOnlyList<double>? RealSyncs { get; init; }
+
+    /// <summary>
     /// The same changes as kube-controller-manager logged them (its SuccessfulRescale events, on its own clock),
     /// when its log was readable; informational: <see cref="Real"/> is what is compared.
     /// </summary>
@@ -70,5 +76,5 @@ internal sealed record ParityRecording
     /// <summary>Replays <see cref="Series"/> through the simulator and compares with <see cref="Real"/>.</summary>
     /// <returns>The verdict.</returns>
     public ParityVerdict Judge() =>
-        TrajectoryComparison.Compare(ParityReplay.Simulate(Hpa, Flags, Series, DurationSeconds), Real, Allowance);
+        TrajectoryComparison.Compare(ParityReplay.Simulate(Hpa, Flags, Series, DurationSeconds), Real, Allowance, RealSyncs);
 }

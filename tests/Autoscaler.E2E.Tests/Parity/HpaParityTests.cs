@@ -34,7 +34,7 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
 
     private AdapterDeployment _adapter = null!;
 
-    public async Task InitializeAsync() => _adapter = await AdapterDeployment.StartAsync(cp);
+    public async Task InitializeAsync() => _adapter = await AdapterDeployment.StartAsync(cp, AdapterRequestLog.Arguments);
 
     public async Task DisposeAsync() => await _adapter.DisposeAsync();
 
@@ -84,6 +84,8 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
         for (var i = 0; i < cases.Length; i++)
         {
             var logged = ControllerLog.Rescales(Path.Combine(cp.Environment["AUTOSCALER_E2E_STATE"], "logs", "kube-controller-manager.log"), namespaces[i], cases[i].Name, started);
+            var syncs = AdapterRequestLog.Reads(_adapter.LogPath, namespaces[i], ParityScript.Metric, started);
+            Assert.True(syncs.Count > 0, $"no read of {namespaces[i]}/{ParityScript.Metric} found in the adapter's request log {_adapter.LogPath}");
             var recording = new ParityRecording
             {
                 ControllerVersion = version,
@@ -96,13 +98,16 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
                 Pushed = [new SeriesPoint(0, ParityScript.Series[0].Value), .. pushed],
                 Real = recorder.ChangesOf(cases[i].Name),
                 ControllerLogged = logged,
+                RealSyncs = syncs,
             };
             var verdict = recording.Judge();
             verdicts.Add((cases[i], verdict));
             recording.Save(Path.Combine(artifacts, $"{cases[i].Name}.json"));
             await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}.csv"), verdict.ToCsv());
             fromLog.Add((cases[i], logged, recording.Real));
+            var gaps = syncs.Zip(syncs.Skip(1), (a, b) => b - a).ToArray();
             var report = $"## {cases[i].Name} ({version}, started {started:O})\n\n{verdict.ToMarkdown()}\n"
+                + $"real syncs (metric reads at the adapter): {syncs.Count}, gap mean {gaps.Average():0.00} s, max {gaps.Max():0.00} s\n\n"
                 + $"kube-controller-manager's own SuccessfulRescale log lines (s after the start → new size): {(logged is null ? "log not readable here" : string.Join(", ", logged.Select(c => $"{c.At:0.00} → {c.Replicas}")))}\n";
             await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}.md"), report);
             output.WriteLine(report);

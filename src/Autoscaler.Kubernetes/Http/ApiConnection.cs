@@ -70,7 +70,7 @@ internal sealed class ApiConnection : IDisposable
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw ApiErrors.FromResponse(request.Method.Method, request.PathAndQuery, response.StatusCode, body);
+            throw Errors.ApiErrors.FromResponse(request.Method.Method, request.PathAndQuery, response.StatusCode, body);
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Autoscaler.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
 
@@ -58,22 +60,45 @@ public sealed class HorizontalPodAutoscalerApi
     /// <param name="name">Its name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The HPA.</returns>
-    public async Task<V2HorizontalPodAutoscaler> ReadAsync(string @namespace, string name, CancellationToken cancellationToken = default)
-    {
-        var raw = await _client.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, @namespace, Plural, name, cancellationToken)
-            .ConfigureAwait(false);
-        return Convert<V2HorizontalPodAutoscaler>(raw);
-    }
+    public Task<V2HorizontalPodAutoscaler> ReadAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
+        _client.CustomObjects.GetNamespacedCustomObjectAsync<V2HorizontalPodAutoscaler>(Group, Version, @namespace, Plural, name, cancellationToken);
 
-    /// <summary>Lists the HPAs of a namespace.</summary>
+    /// <summary>Lists the HPAs of a namespace (one page of at most <paramref name="limit"/> when given).</summary>
     /// <param name="namespace">The namespace.</param>
+    /// <param name="limit">Page size, or null for all.</param>
+    /// <param name="continueToken">The previous page's continue token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The list.</returns>
-    public async Task<V2HorizontalPodAutoscalerList> ListAsync(string @namespace, CancellationToken cancellationToken = default)
+    public Task<V2HorizontalPodAutoscalerList> ListAsync(
+        string @namespace, int? limit = null, string? continueToken = null, CancellationToken cancellationToken = default) =>
+        _client.CustomObjects.ListNamespacedCustomObjectAsync<V2HorizontalPodAutoscalerList>(
+            Group, Version, @namespace, Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken);
+
+    /// <summary>The list+watch of HPAs for an <see cref="Informer{T}"/>: one namespace, or all when null.</summary>
+    /// <param name="namespace">The namespace, or null for every namespace.</param>
+    /// <returns>The source.</returns>
+    public KubernetesListWatch<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList> ListWatch(string? @namespace) => new(
+        (page, ct) => @namespace is null
+            ? _client.CustomObjects.ListClusterCustomObjectAsync<V2HorizontalPodAutoscalerList>(
+                Group, Version, Plural, continueParameter: page.Continue, limit: page.Limit, cancellationToken: ct)
+            : ListAsync(@namespace, page.Limit, page.Continue, ct),
+        (watch, onError, ct) => Typed(@namespace is null
+            ? _client.CustomObjects.WatchListClusterCustomObjectAsync(
+                Group, Version, Plural, allowWatchBookmarks: true, resourceVersion: watch.ResourceVersion, timeoutSeconds: watch.TimeoutSeconds,
+                onError: onError, cancellationToken: ct)
+            : _client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                Group, Version, @namespace, Plural, allowWatchBookmarks: true, resourceVersion: watch.ResourceVersion, timeoutSeconds: watch.TimeoutSeconds,
+                onError: onError, cancellationToken: ct), ct));
+
+    /// <summary>The library's custom-object watch yields JSON; v2beta2 and v2 HPAs both read as <see cref="V2HorizontalPodAutoscaler"/>.</summary>
+    private static async IAsyncEnumerable<(WatchEventType, V2HorizontalPodAutoscaler)> Typed(
+        IAsyncEnumerable<(WatchEventType, object)> events, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var raw = await _client.CustomObjects.ListNamespacedCustomObjectAsync(Group, Version, @namespace, Plural, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return Convert<V2HorizontalPodAutoscalerList>(raw);
+        await foreach (var (type, raw) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var json = raw is JsonElement element ? element.GetRawText() : KubernetesJson.Serialize(raw);
+            yield return (type, KubernetesJson.Deserialize<V2HorizontalPodAutoscaler>(json));
+        }
     }
 
     /// <summary>
@@ -100,12 +125,8 @@ public sealed class HorizontalPodAutoscalerApi
         metadata["name"] = name;
         metadata["namespace"] = @namespace;
         body["metadata"] = metadata;
-        var raw = await _client.CustomObjects.PatchNamespacedCustomObjectAsync(
+        return await _client.CustomObjects.PatchNamespacedCustomObjectAsync<V2HorizontalPodAutoscaler>(
             new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch), Group, Version, @namespace, Plural, name,
             fieldManager: fieldManager, force: force, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Convert<V2HorizontalPodAutoscaler>(raw);
     }
-
-    private static T Convert<T>(object raw) =>
-        KubernetesJson.Deserialize<T>(raw is JsonElement element ? element.GetRawText() : KubernetesJson.Serialize(raw));
 }

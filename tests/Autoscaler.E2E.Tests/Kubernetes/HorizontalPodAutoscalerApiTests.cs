@@ -1,6 +1,8 @@
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Kubernetes.Autoscaling;
+using Autoscaler.Kubernetes.Informers;
 using k8s;
+using k8s.Models;
 
 namespace Autoscaler.E2E.Tests.Kubernetes;
 
@@ -50,10 +52,39 @@ public sealed class HorizontalPodAutoscalerApiTests(ControlPlaneFixture cp)
         Assert.Contains(read, (await hpas.ListAsync(ns)).Items, new NameComparer());
     }
 
-    private sealed class NameComparer : IEqualityComparer<k8s.Models.V2HorizontalPodAutoscaler>
+    [Fact]
+    public async Task An_informer_over_v2beta2_HPAs_sees_a_floor_applied_after_it_synced()
     {
-        public bool Equals(k8s.Models.V2HorizontalPodAutoscaler? x, k8s.Models.V2HorizontalPodAutoscaler? y) => x?.Metadata.Name == y?.Metadata.Name;
+        var ns = await cp.CreateNamespaceAsync("hpa-watch");
+        var hpas = await HorizontalPodAutoscalerApi.DiscoverAsync(cp.Admin);
+        var spec = new { spec = new { scaleTargetRef = new { apiVersion = "apps/v1", kind = "Deployment", name = "api" }, minReplicas = 1, maxReplicas = 4 } };
+        await hpas.ApplyAsync(ns, "api", spec, fieldManager: "e2e-gitops");
+        var informer = new Informer<V2HorizontalPodAutoscaler>(hpas.ListWatch(ns));
+        using var stop = new CancellationTokenSource();
+        var running = informer.RunAsync(stop.Token);
+        await informer.WaitForSyncAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(informer.TryGet($"{ns}/api", out var listed));
+        Assert.Equal(1, listed.Spec.MinReplicas);
 
-        public int GetHashCode(k8s.Models.V2HorizontalPodAutoscaler obj) => obj.Metadata.Name.GetHashCode(StringComparison.Ordinal);
+        await hpas.ApplyAsync(ns, "api", new { spec = new { minReplicas = 2 } }, fieldManager: "autoscaler-prescale", force: true);
+
+        var watched = await Eventually.Async("the watched HPA with minReplicas 2", seen =>
+        {
+            var found = informer.TryGet($"{ns}/api", out var hpa);
+            seen(found ? $"minReplicas {hpa.Spec.MinReplicas}, resourceVersion {hpa.Metadata.ResourceVersion}" : "not cached");
+            return Task.FromResult(found && hpa.Spec.MinReplicas == 2 ? hpa : null);
+        }, TimeSpan.FromSeconds(30));
+        Assert.Equal(4, watched.Spec.MaxReplicas);
+        Assert.Equal(1, informer.ListCount);
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private sealed class NameComparer : IEqualityComparer<V2HorizontalPodAutoscaler>
+    {
+        public bool Equals(V2HorizontalPodAutoscaler? x, V2HorizontalPodAutoscaler? y) => x?.Metadata.Name == y?.Metadata.Name;
+
+        public int GetHashCode(V2HorizontalPodAutoscaler obj) => obj.Metadata.Name.GetHashCode(StringComparison.Ordinal);
     }
 }

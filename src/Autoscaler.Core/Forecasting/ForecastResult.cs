@@ -18,4 +18,11 @@ public sealed record ForecastResult(
     IReadOnlyList<double> P10,
     IReadOnlyList<double> P50,
     IReadOnlyList<double> P90,
-    string Detail);
+    string Detail)
+{
+    /// <summary>
+    /// Candidate models that failed on this history (threw, or gave a non-finite value) and sat out this
+    /// forecast; the blend used the others. Empty when none did.
+    /// </summary>
+    public IReadOnlyList<string> SatOut { get; init; } = [];
+}

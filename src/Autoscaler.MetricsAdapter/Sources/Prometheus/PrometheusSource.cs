@@ -4,7 +4,6 @@ using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
-using Microsoft.Extensions.Logging;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
 
@@ -209,7 +208,10 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
             }
         }
 
-        return values;
+        // Series that describe none of the requested objects are no answer either: never an empty success for objects asked by name.
+        return values.Count == 0 && wanted is not null
+            ? MetricError.NoValue($"Prometheus returned no value of {info.Metric} for the requested {info.Resource} (query: {promql})")
+            : values;
     }
 
     private static bool TryAddSelector(LabelSelector selector, List<string> matchers, out MetricError? error)

@@ -92,6 +92,16 @@ public sealed class PrometheusPodsBySelectorTests
     }
 
     [Fact]
+    public async Task Series_of_other_pods_only_are_no_value_not_an_empty_success()
+    {
+        _client.Answer = _ => [new PromSample(Labels("kubernetes_pod_name", "db-1"), 99, Now)];
+
+        var result = await BySelector("app=web");
+
+        Assert.Equal(MetricErrorKind.NoValue, result.Error!.Kind);
+    }
+
+    [Fact]
     public async Task Without_an_object_lister_the_answer_stays_a_clear_bad_request()
     {
         var source = new PrometheusSource(

@@ -1,0 +1,43 @@
+using Autoscaler.Calendar.Api;
+using Autoscaler.Calendar.Forms;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Autoscaler.Calendar.Feeds;
+
+/// <summary>Events as an iCalendar (RFC 5545) feed, written by Ical.Net: one VEVENT per event, in UTC, state in the summary.</summary>
+public static class IcalFeed
+{
+    /// <summary>The feed text for <paramref name="events"/> (events whose times do not resolve are left out).</summary>
+    public static string Write(IEnumerable<EventView> events, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var calendar = new Ical.Net.Calendar { ProductId = "-//autoscaler.dev//calendar//EN" };
+        calendar.AddProperty("X-WR-CALNAME", "Autoscaler events");
+        foreach (var e in events.Where(e => e.StartUtc is not null && e.EndUtc is not null))
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{e.Name}.{e.Namespace}@autoscaler.dev",
+                Summary = $"{e.Title} [{e.State}]",
+                Description = $"{string.Join(", ", e.Services)}: {Load(e)}{(e.Note is { Length: > 0 } n ? "\n" + n : string.Empty)}",
+                DtStart = new CalDateTime(e.StartUtc!.Value.UtcDateTime, "UTC"),
+                DtEnd = new CalDateTime(e.EndUtc!.Value.UtcDateTime, "UTC"),
+                DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+                Status = e.State is EventState.Cancelled or EventState.Rejected ? EventStatus.Cancelled : e.State == EventState.Proposed ? EventStatus.Tentative : EventStatus.Confirmed,
+                Categories = [e.Kind],
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
+    private static string Load(EventView e) => e.LoadKind switch
+    {
+        "multiplier" => FormattableString.Invariant($"about {e.LoadValue}x normal load"),
+        "bumpPercent" => FormattableString.Invariant($"+{e.LoadValue} % load"),
+        _ => FormattableString.Invariant($"at least {e.LoadValue} replicas"),
+    };
+}

@@ -21,6 +21,9 @@ public sealed class ProxyAuthenticationHandler : AuthenticationHandler<ProxyAuth
     /// <summary>Method claim value for the proxy headers.</summary>
     public const string ProxyMethod = "proxy";
 
+    /// <summary>Method claim value for <see cref="ProxyAuthenticationOptions.LocalUser"/> (a laptop run).</summary>
+    public const string LocalMethod = "local";
+
     /// <summary>Method claim value for a bearer token.</summary>
     public const string TokenMethod = "token";
 
@@ -43,7 +46,13 @@ public sealed class ProxyAuthenticationHandler : AuthenticationHandler<ProxyAuth
         }
 
         var name = Request.Headers[Options.UserHeader].ToString();
-        if (name.Length == 0) return AuthenticateResult.NoResult();
+        if (name.Length == 0)
+        {
+            return Options.LocalUser is { Length: > 0 } local && Context.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
+                ? Success(new CalendarUser(local, Options.LocalGroups.ToList(), LocalMethod))
+                : AuthenticateResult.NoResult();
+        }
+
         if (!FromProxy())
         {
             return AuthenticateResult.Fail($"{Options.UserHeader} came from a sender that is not the authenticating proxy (no valid shared secret or proxy client certificate)");

@@ -24,6 +24,15 @@ public sealed class ProxyAuthenticationOptions : AuthenticationSchemeOptions
     /// <summary>PEM file of the CA that issues the proxy's client certificate; null disables this proof.</summary>
     public string? ProxyClientCaFile { get; set; }
 
+    /// <summary>
+    /// For running on a laptop only: requests from a loopback address that carry no other identity are this user. Never
+    /// set it in a deployment (a proxy on the same host would connect from loopback too). Null disables it.
+    /// </summary>
+    public string? LocalUser { get; set; }
+
+    /// <summary>Groups of <see cref="LocalUser"/>.</summary>
+    public IList<string> LocalGroups { get; } = [];
+
     /// <summary>Accepted subject common names of the proxy's client certificate (any name from the CA when empty).</summary>
     public IList<string> ProxyClientNames { get; } = [];
 }

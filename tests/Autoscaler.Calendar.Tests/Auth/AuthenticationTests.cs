@@ -20,6 +20,15 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
+    public async Task The_local_user_is_never_granted_to_a_non_loopback_caller()
+    {
+        await using var host = await CalendarHost.StartAsync(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero), localUser: "laptop");
+        host.Rbac.Grant("laptop", "shop", "list");
+        var response = await host.App.GetTestClient().GetAsync(new Uri("/api/namespaces/shop/events", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task No_identity_is_401()
     {
         var response = await _host.App.GetTestClient().GetAsync(new Uri("/api/namespaces/shop/events", UriKind.Relative));

@@ -106,13 +106,15 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         Assert.Contains(events.Items, e => e.Reason == "Approved" && e.Message.Contains("bob", StringComparison.Ordinal));
 
         await alice.GotoAsync(new Uri(_server.Url, "#/week").ToString());
+        await Assertions.Expect(alice.Locator("h2")).ToContainTextAsync("Week of", new() { Timeout = 30_000 });
+        await Shot(alice, "5-week");
         await alice.Locator("#nav-month").ClickAsync();
         await Assertions.Expect(alice.Locator(".ev.Approved", new() { HasText = "Spring sale" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Shot(alice, "5-month");
+        await Shot(alice, "6-month");
         var phone = await PageAsAsync("alice", 390, 844);
-        await phone.GotoAsync(new Uri(_server.Url, "#/approvals").ToString());
-        await Assertions.Expect(phone.Locator("h2")).ToContainTextAsync("Approval queue");
-        await Shot(phone, "6-phone-approvals");
+        await phone.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await Assertions.Expect(phone.GetByLabel("Title")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Shot(phone, "7-phone-form");
     }
 
     private async Task<IPage> PageAsAsync(string user, int width, int height)

@@ -1,1 +1,5 @@
-return 0;
+using System.CommandLine;
+using Autoscaler.Controller.Hosting;
+
+var command = ControllerCommand.Create();
+return await command.Parse(args).InvokeAsync().ConfigureAwait(false);

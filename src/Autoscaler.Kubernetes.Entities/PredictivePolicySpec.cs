@@ -17,7 +17,7 @@ public sealed class PredictivePolicySpec
     [JsonPropertyName("forecaster")]
     public string? Forecaster { get; set; }
 
-    /// <summary>Forecast quantile the floor is sized for, 0.5..0.99; 0.9 when null.</summary>
+    /// <summary>Forecast quantile the floor is sized for, 0.1..0.9; 0.9 when null.</summary>
     [JsonPropertyName("quantile")]
     public double? Quantile { get; set; }
 

@@ -33,6 +33,10 @@ public sealed class PredictivePolicyStatus
     [JsonPropertyName("approvedAt")]
     public DateTime? ApprovedAt { get; set; }
 
+    /// <summary>metadata.generation that was approved; a later spec change needs a new approval.</summary>
+    [JsonPropertyName("approvedGeneration")]
+    public long? ApprovedGeneration { get; set; }
+
     /// <summary>The lead time used, as a duration.</summary>
     [JsonPropertyName("leadTimeUsed")]
     public string? LeadTimeUsed { get; set; }

@@ -37,6 +37,10 @@ public sealed class ScalingEventStatus
     [JsonPropertyName("approvedAt")]
     public DateTime? ApprovedAt { get; set; }
 
+    /// <summary>metadata.generation that was approved; a later spec change needs a new approval.</summary>
+    [JsonPropertyName("approvedGeneration")]
+    public long? ApprovedGeneration { get; set; }
+
     /// <summary>The planned and applied floor per target HPA.</summary>
     [JsonPropertyName("targets")]
     public IList<TargetFloorStatus>? Targets { get; set; }

@@ -9,7 +9,8 @@ namespace Autoscaler.Calendar.Api;
 
 /// <summary>
 /// Approve or reject a proposed event. Needs the <c>approve</c> verb on scalingevents (SubjectAccessReview); the
-/// user who proposed an event may not review it. Recorded in status.approvedBy/approvedAt (the entity's fields),
+/// user who proposed an event may not review it. Recorded in status.approvedBy/approvedAt/approvedGeneration (the
+/// entity's fields; the controller acts only while approvedGeneration equals metadata.generation),
 /// in annotations (comment, rejecter) and as a core/v1 Event.
 /// </summary>
 public static class ApprovalEndpoints
@@ -52,13 +53,13 @@ public static class ApprovalEndpoints
         // The resourceVersion makes the patch conditional: a concurrent edit (which withdraws approval) wins with a 409.
         var patched = await store.PatchAsync(ns, name, new JsonObject { ["metadata"] = new JsonObject { ["resourceVersion"] = item.Metadata.ResourceVersion, ["annotations"] = annotations } }, http.RequestAborted);
         var status = approve
-            ? new JsonObject { ["phase"] = ScalingEventPhases.Approved, ["approvedBy"] = user.Name, ["approvedAt"] = stamp }
-            : new JsonObject { ["phase"] = ScalingEventPhases.Rejected, ["approvedBy"] = null, ["approvedAt"] = null };
+            ? new JsonObject { ["phase"] = ScalingEventPhases.Approved, ["approvedBy"] = user.Name, ["approvedAt"] = stamp, ["approvedGeneration"] = item.Metadata.Generation }
+            : new JsonObject { ["phase"] = ScalingEventPhases.Rejected, ["approvedBy"] = null, ["approvedAt"] = null, ["approvedGeneration"] = null };
         await store.PatchStatusAsync(ns, name, status, http.RequestAborted);
         var verb = approve ? "Approved" : "Rejected";
         await store.RecordEventAsync(patched, verb, $"{verb.ToLowerInvariant()} by {user.Name} at {stamp}{(comment.Length > 0 ? ": " + comment : string.Empty)}", http.RequestAborted);
         patched.Status = approve
-            ? new ScalingEventStatus { Phase = ScalingEventPhases.Approved, ApprovedBy = user.Name, ApprovedAt = now }
+            ? new ScalingEventStatus { Phase = ScalingEventPhases.Approved, ApprovedBy = user.Name, ApprovedAt = now, ApprovedGeneration = item.Metadata.Generation }
             : new ScalingEventStatus { Phase = ScalingEventPhases.Rejected };
         return Results.Ok(EventViews.From(patched));
     }

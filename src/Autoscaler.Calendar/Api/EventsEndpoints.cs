@@ -86,6 +86,11 @@ public static class EventsEndpoints
                 [CalendarAnnotations.Title] = form.Title!.Trim(),
                 [CalendarAnnotations.UpdatedBy] = user.Name,
                 [CalendarAnnotations.UpdatedAt] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+
+                // An edited event is proposed anew: a rejection of the old version no longer stands.
+                [CalendarAnnotations.RejectedBy] = null,
+                [CalendarAnnotations.RejectedAt] = null,
+                [CalendarAnnotations.ReviewComment] = null,
             },
         };
         if (!string.IsNullOrEmpty(form.ResourceVersion)) metadata["resourceVersion"] = form.ResourceVersion;
@@ -93,7 +98,7 @@ public static class EventsEndpoints
         if (state != EventState.Proposed)
         {
             // A changed event needs a fresh approval: the approver approved the old window and load.
-            await store.PatchStatusAsync(ns, name, new JsonObject { ["phase"] = ScalingEventPhases.Proposed, ["approvedBy"] = null, ["approvedAt"] = null }, http.RequestAborted);
+            await store.PatchStatusAsync(ns, name, new JsonObject { ["phase"] = ScalingEventPhases.Proposed, ["approvedBy"] = null, ["approvedAt"] = null, ["approvedGeneration"] = null }, http.RequestAborted);
             patched.Status = new ScalingEventStatus { Phase = ScalingEventPhases.Proposed };
         }
 

@@ -1,3 +1,4 @@
+using Autoscaler.Calendar.Cluster;
 using Autoscaler.Kubernetes.Entities;
 
 namespace Autoscaler.Calendar.Forms;
@@ -24,13 +25,16 @@ public static class EventState
     public const string Cancelled = "Cancelled";
 
     /// <summary>
-    /// The state of <paramref name="item"/>: Cancelled when spec.cancelled; Approved for the controller's Scheduled, and for
-    /// an approval recorded before the controller's next status write; Proposed when there is no status yet.
+    /// The state of <paramref name="item"/>: Cancelled when spec.cancelled; Rejected when an approver rejected it (the
+    /// rejected-by annotation, which the controller does not touch, so its next status write cannot undo it); Approved
+    /// for the controller's Scheduled, and for an approval recorded before the controller's next status write; Proposed
+    /// when there is no status yet.
     /// </summary>
     public static string Of(V1Alpha1ScalingEvent item)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (item.Spec.Cancelled == true) return Cancelled;
+        if (item.Metadata.Annotations?.ContainsKey(CalendarAnnotations.RejectedBy) == true) return Rejected;
         return item.Status?.Phase switch
         {
             ScalingEventPhases.Scheduled or ScalingEventPhases.Approved => Approved,

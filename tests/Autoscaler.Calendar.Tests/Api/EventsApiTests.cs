@@ -87,6 +87,7 @@ public sealed class EventsApiTests : IAsyncLifetime
         Assert.Equal(ScalingEventPhases.Approved, stored!.Status!.Phase);
         Assert.Equal("sre", stored.Status.ApprovedBy);
         Assert.Equal(Now.UtcDateTime, stored.Status.ApprovedAt);
+        Assert.Equal(stored.Metadata.Generation, stored.Status.ApprovedGeneration);
         Assert.Equal("capacity checked", stored.Metadata.Annotations[CalendarAnnotations.ReviewComment]);
         Assert.Contains(_host.Store.Events, e => e.Name == name && e.Reason == "Approved" && e.Message.Contains("sre", StringComparison.Ordinal));
     }
@@ -113,6 +114,11 @@ public sealed class EventsApiTests : IAsyncLifetime
         var stored = await _host.Store.GetAsync("shop", name, default);
         Assert.Equal(ScalingEventPhases.Rejected, stored!.Status!.Phase);
         Assert.Equal("sre", stored.Metadata.Annotations[CalendarAnnotations.RejectedBy]);
+
+        // The controller rewrites status.phase on its next pass; the rejection must survive that.
+        await _host.Store.PatchStatusAsync("shop", name, new System.Text.Json.Nodes.JsonObject { ["phase"] = ScalingEventPhases.Proposed }, default);
+        var stillRejected = await sre.PostAsJsonAsync($"/api/namespaces/shop/events/{name}/approve", new { comment = "" });
+        Assert.Equal(HttpStatusCode.Conflict, stillRejected.StatusCode);
     }
 
     [Fact]
@@ -138,6 +144,8 @@ public sealed class EventsApiTests : IAsyncLifetime
         var stored = await _host.Store.GetAsync("shop", name, default);
         Assert.Equal(ScalingEventPhases.Proposed, stored!.Status!.Phase);
         Assert.Null(stored.Status.ApprovedBy);
+        Assert.Null(stored.Status.ApprovedGeneration);
+        Assert.Equal(2, stored.Metadata.Generation);
         Assert.Equal(12, stored.Spec.ExpectedLoad.AbsoluteFloor);
         Assert.Null(stored.Spec.ExpectedLoad.Multiplier);
         Assert.Equal("2026-12-01T15:00:00", stored.Spec.End);

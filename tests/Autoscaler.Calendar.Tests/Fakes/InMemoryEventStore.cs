@@ -34,6 +34,7 @@ public sealed class InMemoryEventStore : IScalingEventStore
         item.Metadata.GenerateName = null;
         item.Metadata.ResourceVersion = NextVersion();
         item.Metadata.Uid = Guid.NewGuid().ToString();
+        item.Metadata.Generation = 1;
         var node = JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
         _items[$"{item.Metadata.NamespaceProperty}/{item.Metadata.Name}"] = node;
         return Task.FromResult(Read(node));
@@ -53,6 +54,7 @@ public sealed class InMemoryEventStore : IScalingEventStore
         (copy["metadata"] as JsonObject)?.Remove("resourceVersion");
         Merge(node, copy);
         node["metadata"]!["resourceVersion"] = NextVersion();
+        if (copy.ContainsKey("spec")) node["metadata"]!["generation"] = node["metadata"]!["generation"]!.GetValue<long>() + 1;
         return Task.FromResult(Read(node));
     }
 

@@ -102,6 +102,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         var approved = (await ListAsync()).Items[0];
         Assert.Equal(ScalingEventPhases.Approved, approved.Status?.Phase);
         Assert.Equal("bob", approved.Status?.ApprovedBy);
+        Assert.Equal(approved.Metadata.Generation, approved.Status?.ApprovedGeneration);
         var events = await _kube.CoreV1.ListNamespacedEventAsync(_ns);
         Assert.Contains(events.Items, e => e.Reason == "Approved" && e.Message.Contains("bob", StringComparison.Ordinal));
 

@@ -24,6 +24,10 @@ internal static class CalendarCluster
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
+            // Left by an earlier run with an older schema: bring it to the repository's version (test setup only).
+            var existing = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name);
+            crd.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
+            await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name);
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);

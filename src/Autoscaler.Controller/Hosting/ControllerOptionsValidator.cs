@@ -1,0 +1,44 @@
+namespace Autoscaler.Controller.Hosting;
+
+/// <summary>Checks <see cref="ControllerOptions"/> at start, collecting every error (a bad start is fatal).</summary>
+public static class ControllerOptionsValidator
+{
+    /// <summary>Returns every problem, naming the flag; empty when valid.</summary>
+    /// <param name="options">The options.</param>
+    public static IReadOnlyList<string> Validate(ControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (options.SyncPeriod < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"--sync-period must be at least 1s (got {options.SyncPeriod})");
+        }
+
+        if (options.RenewDeadline >= options.LeaseDuration)
+        {
+            errors.Add($"--renew-deadline ({options.RenewDeadline}) must be shorter than --lease-duration ({options.LeaseDuration}), or two replicas could act at once");
+        }
+
+        if (options.RetryPeriod <= TimeSpan.Zero || options.RetryPeriod >= options.RenewDeadline)
+        {
+            errors.Add($"--retry-period ({options.RetryPeriod}) must be positive and shorter than --renew-deadline ({options.RenewDeadline})");
+        }
+
+        if (options.DecisionsKept is < 1 or > 20)
+        {
+            errors.Add($"--decisions-kept must be within 1..20 (the CRD keeps at most 20; got {options.DecisionsKept})");
+        }
+
+        if (options.HttpPort is < 1 or > 65535)
+        {
+            errors.Add($"--http-port must be a TCP port (got {options.HttpPort})");
+        }
+
+        if (options.Kubeconfig is { } path && !File.Exists(path))
+        {
+            errors.Add($"--kubeconfig: no file at {path}");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,95 @@
+using Autoscaler.Controller.Cluster;
+using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.Planning;
+using Autoscaler.Core.Planning.Calendar;
+using Autoscaler.Kubernetes.Entities;
+
+namespace Autoscaler.Controller.Reconciling;
+
+/// <summary>
+/// Checks a PredictivePolicy against the cluster (HPA exists, forecaster and exclusion dates valid) and maps it to the
+/// planner's terms. The trust gate: in auto, forecast-driven floors act only while the policy's rolling accuracy
+/// beats persistence and daily seasonal-naive (status.accuracy.trusted); until then the policy behaves as recommend.
+/// </summary>
+public static class PolicyResolver
+{
+    /// <summary>Resolves one policy.</summary>
+    /// <param name="resource">The policy.</param>
+    /// <param name="hpas">HPAs in its namespace.</param>
+    public static ResolvedPolicy Resolve(V1Alpha1PredictivePolicy resource, IReadOnlyList<HpaView> hpas)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(hpas);
+        var spec = resource.Spec;
+        var problems = new List<InputProblem>();
+        var hpa = hpas.FirstOrDefault(h => h.Name == spec.TargetRef.Name);
+        if (hpa is null)
+        {
+            problems.Add(new InputProblem("UnknownHpa", "spec.targetRef.name", $"no HorizontalPodAutoscaler named '{spec.TargetRef.Name}' in this namespace"));
+        }
+
+        if (!ForecasterCatalog.TryCreate(spec.Forecaster ?? "auto", out var forecaster, out var forecasterError))
+        {
+            problems.Add(new InputProblem("UnknownForecaster", "spec.forecaster", forecasterError));
+        }
+
+        var exclusions = new List<ExclusionDate>();
+        var dates = spec.ExclusionDates ?? [];
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (ExclusionDate.TryCreate(dates[i], spec.TimeZone ?? "UTC", out var dateError) is { } date)
+            {
+                exclusions.Add(date);
+            }
+            else
+            {
+                var field = dateError.Contains("time zone", StringComparison.Ordinal) ? "spec.timeZone" : $"spec.exclusionDates[{i}]";
+                problems.Add(new InputProblem(field == "spec.timeZone" ? "UnknownTimeZone" : "InvalidDate", field, dateError));
+            }
+        }
+
+        if (spec.TimeZone is { } zone && LocalTimeResolver.FindZone(zone, out var zoneError) is null && !problems.Any(p => p.Field == "spec.timeZone"))
+        {
+            problems.Add(new InputProblem("UnknownTimeZone", "spec.timeZone", zoneError));
+        }
+
+        var (mode, reason) = EffectiveMode(resource);
+        return new ResolvedPolicy
+        {
+            Resource = resource,
+            Problems = problems,
+            Hpa = hpa,
+            Mode = mode,
+            ModeReason = reason,
+            Actuation = spec.Actuation == ActuationKinds.ExternalMetric ? FloorActuation.ExternalMetric : FloorActuation.MinReplicas,
+            Forecaster = forecaster,
+            Quantile = spec.Quantile ?? 0.9,
+            Headroom = (spec.HeadroomPercent ?? 10) / 100.0,
+            Bounds = new SafetyBounds(spec.Bounds?.MaxFloor, spec.Bounds?.MaxStepUp),
+            Exclusions = exclusions,
+        };
+    }
+
+    private static (PlanningMode Mode, string? Reason) EffectiveMode(V1Alpha1PredictivePolicy resource)
+    {
+        var status = resource.Status;
+        var approved = status?.ApprovedBy is { Length: > 0 } && status.ApprovedGeneration == resource.Metadata.Generation;
+        switch (resource.Spec.Mode)
+        {
+            case PolicyModes.Observe:
+                return (PlanningMode.Observe, null);
+            case PolicyModes.Recommend:
+                return approved ? (PlanningMode.Auto, $"recommendation approved by {status!.ApprovedBy}") : (PlanningMode.Recommend, null);
+            default:
+                var gateOn = resource.Spec.TrustGate?.Enabled != false;
+                if (!gateOn || status?.Accuracy?.Trusted == true)
+                {
+                    return (PlanningMode.Auto, null);
+                }
+
+                return approved
+                    ? (PlanningMode.Auto, $"untrusted forecast, acting on the approval by {status!.ApprovedBy}")
+                    : (PlanningMode.Recommend, "trust gate: the policy's rolling accuracy does not (yet) beat persistence and daily seasonal-naive");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Autoscaler.Controller.Actuation;
+using Autoscaler.Core.Planning;
+using Autoscaler.Kubernetes.Entities;
+
+namespace Autoscaler.Controller.Reconciling;
+
+/// <summary>Computes a PredictivePolicy's status from its resolution and its target's outcome (pure).</summary>
+public static class PolicyStatuses
+{
+    /// <summary>Builds the status; approval members are left to the approver.</summary>
+    /// <param name="resolved">The resolved policy.</param>
+    /// <param name="outcome">Its target's outcome, when it ran.</param>
+    /// <param name="now">Now (UTC).</param>
+    /// <param name="keep">Decision entries kept.</param>
+    public static PredictivePolicyStatus Build(ResolvedPolicy resolved, TargetOutcome? outcome, DateTimeOffset now, int keep)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        var resource = resolved.Resource;
+        var old = resource.Status;
+        var generation = resource.Metadata.Generation;
+        var acting = resolved.Mode == PlanningMode.Auto;
+        var result = acting ? outcome?.Acting : outcome?.Observing;
+        var conditions = new List<ResourceCondition>
+        {
+            resolved.Problems.Count == 0
+                ? Conditions.Make(old?.Conditions, "Valid", true, "Valid", "the spec is valid and the target HPA exists", generation, now)
+                : Conditions.Make(old?.Conditions, "Valid", false, resolved.Problems[0].Reason, string.Join("; ", resolved.Problems), generation, now),
+            Conditions.Make(old?.Conditions, "Acting", acting, acting ? "Auto" : resolved.Mode.ToString(),
+                resolved.ModeReason ?? (acting ? "forecast floors are applied" : $"mode {resource.Spec.Mode}: floors are recommended, not applied"), generation, now),
+            Conditions.Make(old?.Conditions, "HistoryAvailable", result?.Record.Forecast is not null, result?.Record.Forecast is null ? "NoHistory" : "Fitted",
+                result?.Record.Forecast ?? "no forecast: this controller build reads no history yet (Prometheus and adapter sources are not wired); only event floors are planned",
+                generation, now),
+        };
+        if (outcome?.Actuation == ActuationResult.Conflict)
+        {
+            conditions.Add(Conditions.Make(old?.Conditions, "FloorApplied", false, "FieldManagerConflict", outcome.Conflict ?? "conflict", generation, now));
+        }
+
+        var decisions = old?.Decisions?.ToList() ?? [];
+        if (result is not null && outcome is not null)
+        {
+            decisions = DecisionEntries.Append(decisions, DecisionEntries.From(result.Record, outcome.Hpa.Name, FloorAnnotations.AppliedFloor(outcome.Hpa)), keep);
+        }
+
+        return new PredictivePolicyStatus
+        {
+            ObservedGeneration = generation,
+            EffectiveMode = resolved.Mode switch { PlanningMode.Observe => PolicyModes.Observe, PlanningMode.Recommend => PolicyModes.Recommend, _ => PolicyModes.Auto },
+            ActiveFloor = acting ? outcome?.HeldFloor ?? (resolved.Actuation == FloorActuation.ExternalMetric ? result?.FloorToApply : null) : null,
+            RecommendedFloor = result?.Floor,
+            OriginalMinReplicas = outcome?.OriginalMinReplicas,
+            LeadTimeUsed = outcome is null ? null : Core.TimeSeries.DurationParser.Format(TimeSpan.FromSeconds(Math.Round(outcome.LeadTime.Value.TotalSeconds))),
+            Forecast = result?.Record.Forecast is { } model ? new ForecastSummary { Model = model, GeneratedAt = result.Record.Time.UtcDateTime } : null,
+            Accuracy = old?.Accuracy,
+            Decisions = decisions.Count == 0 ? null : decisions,
+            Conditions = conditions,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Autoscaler.Controller.Actuation;
+using Autoscaler.Controller.Cluster;
+using Autoscaler.Core.Planning;
+
+namespace Autoscaler.Controller.Reconciling;
+
+/// <summary>What one pass decided and did for one HPA; the statuses are written from it.</summary>
+public sealed record TargetOutcome
+{
+    /// <summary>The HPA at the start of the pass.</summary>
+    public required HpaView Hpa { get; init; }
+
+    /// <summary>The acting step's result (events, and the policy when it acts).</summary>
+    public PlanResult? Acting { get; init; }
+
+    /// <summary>The policy's observing step result when the policy does not act (observe/recommend).</summary>
+    public PlanResult? Observing { get; init; }
+
+    /// <summary>What the actuator did.</summary>
+    public ActuationResult Actuation { get; init; }
+
+    /// <summary>The conflict message, when Actuation is Conflict.</summary>
+    public string? Conflict { get; init; }
+
+    /// <summary>The floor held after the pass.</summary>
+    public int? HeldFloor { get; init; }
+
+    /// <summary>The owner's minReplicas.</summary>
+    public int OriginalMinReplicas { get; init; }
+
+    /// <summary>The lead time used.</summary>
+    public required LeadTime LeadTime { get; init; }
+
+    /// <summary>Spec, MeasuredPods or Default.</summary>
+    public required string LeadTimeSource { get; init; }
+
+    /// <summary>An unexpected failure of this target's pass (the others went on).</summary>
+    public string? Failure { get; init; }
+}

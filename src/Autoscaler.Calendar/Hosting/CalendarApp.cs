@@ -30,6 +30,7 @@ public static class CalendarApp
             .AddScheme<ProxyAuthenticationOptions, ProxyAuthenticationHandler>(ProxyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection("Calendar:Auth").Bind(o));
         services.AddAuthorization();
         services.AddSingleton<PreviewService>();
+        services.AddSingleton<ReportService>();
         AddIfMissing<IKubernetes>(services, _ => new k8s.Kubernetes(KubernetesClientConfiguration.BuildDefaultConfig()));
         AddIfMissing<IScalingEventStore>(services, sp => new KubernetesScalingEventStore(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>()));
         AddIfMissing<IWorkloadCatalog>(services, sp => new KubernetesWorkloadCatalog(sp.GetRequiredService<IKubernetes>()));
@@ -77,6 +78,7 @@ public static class CalendarApp
         SessionEndpoints.Map(api);
         PreviewEndpoints.Map(api);
         IcalEndpoints.Map(api);
+        ReportEndpoints.Map(api);
     }
 
     private static void AddIfMissing<T>(IServiceCollection services, Func<IServiceProvider, T> factory)

@@ -41,12 +41,15 @@ public sealed class PreviewService
     /// <param name="end">End (UTC).</param>
     /// <param name="others">Live events of the same namespace that target this HPA (their floors combine).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<ServicePreview> PreviewAsync(Workload workload, ScalingEventSpec spec, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<V1Alpha1ScalingEvent> others, CancellationToken cancellationToken)
+    /// <param name="asOf">Plan as of this time instead of now (the after-event report replans a past event as it was planned); history is read strictly before it.</param>
+    public async Task<ServicePreview> PreviewAsync(
+        Workload workload, ScalingEventSpec spec, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<V1Alpha1ScalingEvent> others, CancellationToken cancellationToken, DateTimeOffset? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(others);
-        var now = _time.GetUtcNow();
+        var clock = asOf is { } fixedNow ? new FixedTime(fixedNow) : _time;
+        var now = clock.GetUtcNow();
         var notes = new List<string>();
         var lead = Lead(spec, notes);
         var zone = LocalTimeResolver.FindZone(spec.TimeZone ?? "UTC", out _) ?? NodaTime.DateTimeZone.Utc;
@@ -95,7 +98,7 @@ public sealed class PreviewService
             PlanStep = step,
         };
         var view = new FixedWorkload(new WorkloadSnapshot(workload.MinReplicas, workload.MaxReplicas, Math.Max(workload.CurrentReplicas, workload.MinReplicas)));
-        var run = new PreScaleStep(policy, history ?? new NoHistory(), view, NoActuator.Instance, NoSink.Instance, _time);
+        var run = new PreScaleStep(policy, history ?? new NoHistory(), view, NoActuator.Instance, NoSink.Instance, clock);
         var result = await run.RunOnceAsync(cancellationToken).ConfigureAwait(false);
         var forecast = run.Forecast?.WithEvents;
         if (history is not null && forecast is null) notes.Add("the history is too short or empty to forecast");
@@ -160,6 +163,11 @@ public sealed class PreviewService
 
     private static string Local(DateTimeOffset instant, NodaTime.DateTimeZone zone) =>
         NodaTime.Instant.FromDateTimeOffset(instant).InZone(zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     private sealed class FixedWorkload(WorkloadSnapshot snapshot) : IWorkloadView
     {

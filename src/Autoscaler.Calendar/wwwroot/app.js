@@ -135,6 +135,23 @@ function renderForm(ev) {
   $('#btn-preview').onclick = () => preview(ev);
   if ($('#btn-cancel')) $('#btn-cancel').onclick = () => cancelEvent(ev);
   if ($('#ics')) $('#ics').onchange = importIcs;
+  if (ev && ev.endUtc && new Date(ev.endUtc) < new Date()) showReport(ev);
+}
+
+async function showReport(ev) {
+  const sec = $('#preview');
+  try {
+    const r = await api('GET', nsPath(`/events/${encodeURIComponent(ev.name)}/report`));
+    const fmt = v => v == null ? '—' : v;
+    sec.hidden = false;
+    sec.innerHTML = '<h3>What happened</h3>' + r.services.map(s => `<h4>${esc(s.displayName)}</h4>
+      <dl id="report"><dt>Peak load</dt><dd>${fmt(s.peakLoad?.toFixed(0))}${s.peakAt ? ` at ${esc(new Date(s.peakAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}` : ''} (${fmt(s.peakMultiplier)} × the same time a week earlier; ${fmt(s.windowMultiplier)} × on average)</dd>
+      <dt>Planned floor</dt><dd>${fmt(s.plannedPeakFloor)} replicas</dd>
+      <dt>Minutes above what the floor carries</dt><dd>${fmt(s.overloadedMinutes)}</dd>
+      <dt>Time to capacity</dt><dd>${esc(s.timeToCapacity)}</dd>
+      <dt>Suggested for the next ${esc(r.kind)}</dt><dd><strong>about ${fmt(s.suggestedMultiplier)} ×</strong></dd></dl>
+      ${s.notes.map(n => `<p class="hint">${esc(n)}</p>`).join('')}`).join('');
+  } catch (e) { sec.hidden = false; sec.innerHTML = `<p class="hint">No report: ${esc(e.message)}</p>`; }
 }
 
 function readForm(ev) {

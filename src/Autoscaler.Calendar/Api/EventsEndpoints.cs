@@ -60,10 +60,20 @@ public static class EventsEndpoints
             Spec = validated.Spec!,
         };
         var created = await store.CreateAsync(item, http.RequestAborted);
-        await store.PatchStatusAsync(ns, created.Metadata.Name, new JsonObject { ["phase"] = ScalingEventPhases.Proposed }, http.RequestAborted);
-        await store.RecordEventAsync(created, "Proposed", $"proposed by {user.Name} in the calendar", http.RequestAborted);
         created.Status = new ScalingEventStatus { Phase = ScalingEventPhases.Proposed };
-        return Results.Created($"/api/namespaces/{ns}/events/{created.Metadata.Name}", new { @event = EventViews.From(created), warnings = validated.Warnings.ByField });
+        string? notice = null;
+        try
+        {
+            await store.PatchStatusAsync(ns, created.Metadata.Name, new JsonObject { ["phase"] = ScalingEventPhases.Proposed }, http.RequestAborted);
+            await store.RecordEventAsync(created, "Proposed", $"proposed by {user.Name} in the calendar", http.RequestAborted);
+        }
+        catch (ClusterException e)
+        {
+            // The event exists: answering with an error would make the user save it twice. Its state without a status is Proposed anyway.
+            notice = $"saved, but recording the proposal failed: {e.Message}";
+        }
+
+        return Results.Created($"/api/namespaces/{ns}/events/{created.Metadata.Name}", new { @event = EventViews.From(created), warnings = validated.Warnings.ByField, notice });
     }
 
     private static async Task<IResult> EditAsync(

@@ -78,7 +78,7 @@ function renderMonth() {
   }
   $('#main').innerHTML = `<div class="toolbar"><button id="prev" aria-label="Previous month">‹</button><h2 id="title">${first.toLocaleDateString([], { month: 'long', year: 'numeric' })}</h2><button id="next" aria-label="Next month">›</button>
     <a href="${nsPath('/events.ics')}">Subscribe (iCalendar)</a></div>${legend()}
-    <div class="grid" role="grid" aria-labelledby="title">${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map(d => `<div class="dow">${d}</div>`).join('')}${cells}</div>`;
+    <div class="grid" aria-labelledby="title">${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map(d => `<div class="dow">${d}</div>`).join('')}${cells}</div>`;
   $('#prev').onclick = () => { state.cursor = new Date(c.getFullYear(), c.getMonth() - 1, 1); renderMonth(); };
   $('#next').onclick = () => { state.cursor = new Date(c.getFullYear(), c.getMonth() + 1, 1); renderMonth(); };
 }
@@ -188,7 +188,7 @@ async function save(ev) {
   try {
     const res = ev ? await api('PUT', nsPath(`/events/${encodeURIComponent(ev.name)}`), body) : await api('POST', nsPath('/events'), body);
     showProblems({});
-    say(`Saved “${res.event.title}” as ${res.event.state}.`);
+    say(`Saved “${res.event.title}” as ${res.event.state}.${res.notice ? ' ' + res.notice : ''}`);
     location.hash = '#/edit/' + encodeURIComponent(res.event.name);
   } catch (e) {
     // The form keeps what the user typed: nothing is re-rendered, only the messages change.

@@ -72,6 +72,19 @@ public sealed class EventsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_only_the_status_write_fails_the_created_event_is_reported_as_saved_so_it_is_not_saved_twice()
+    {
+        _host.Store.FailStatusWrites = (503, "etcd leader changed");
+        var pm = await _host.ProxiedAsync("pm");
+        var response = await pm.PostAsJsonAsync("/api/namespaces/shop/events", SpringSale);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Contains("etcd leader changed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, _host.Store.Count);
+        var list = await pm.GetFromJsonAsync<JsonElement>("/api/namespaces/shop/events");
+        Assert.Equal("Proposed", list[0].GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task The_proposer_cannot_approve_even_with_the_approve_verb_but_another_approver_can()
     {
         var name = await CreateAsync("pm2");

@@ -16,6 +16,9 @@ public sealed class InMemoryEventStore : IScalingEventStore
 
     public List<(string Name, string Reason, string Message)> Events { get; } = [];
 
+    /// <summary>When set, status writes fail with this status and message.</summary>
+    public (int Status, string Message)? FailStatusWrites { get; set; }
+
     /// <summary>When set, every write fails with this status and message.</summary>
     public (int Status, string Message)? FailWrites { get; set; }
 
@@ -61,6 +64,7 @@ public sealed class InMemoryEventStore : IScalingEventStore
     public Task PatchStatusAsync(string ns, string name, JsonObject status, CancellationToken cancellationToken)
     {
         Fail();
+        if (FailStatusWrites is { } f) throw new ClusterException(f.Status, $"the API server answered {f.Status}: {f.Message}");
         var node = _items[$"{ns}/{name}"];
         Merge(node, new JsonObject { ["status"] = status.DeepClone() });
         node["metadata"]!["resourceVersion"] = NextVersion();

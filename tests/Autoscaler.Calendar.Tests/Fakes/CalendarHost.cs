@@ -32,13 +32,15 @@ public sealed class CalendarHost : IAsyncDisposable
 
     public static readonly Workload Checkout = new(Ns, "checkout", "Checkout", 2, 40, 3, 100, null);
 
-    public static async Task<CalendarHost> StartAsync(DateTimeOffset now, IHistorySourceFactory? history = null, string? localUser = null, params Workload[] workloads)
+    public static async Task<CalendarHost> StartAsync(
+        DateTimeOffset now, IHistorySourceFactory? history = null, string? localUser = null, IReadOnlyDictionary<string, string>? settings = null, params Workload[] workloads)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Configuration["Calendar:Namespaces:0"] = Ns;
         builder.Configuration["Calendar:Auth:SharedSecret"] = Secret;
         if (localUser is not null) builder.Configuration["Calendar:Auth:LocalUser"] = localUser;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Configuration[key] = value;
         builder.Configuration["Calendar:Forecaster"] = "seasonal-naive:1d";
         builder.Configuration["Calendar:HistoryWindow"] = "9d";
         var time = new FakeTimeProvider(now);

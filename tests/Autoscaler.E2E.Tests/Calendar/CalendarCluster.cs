@@ -17,7 +17,16 @@ internal static class CalendarCluster
     public static async Task<IKubernetes> ConnectAsync(string kubeconfig)
     {
         var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
-        var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(FindRepoFile("manifests/crds/scalingevents.yaml")));
+        foreach (var file in new[] { "manifests/crds/scalingevents.yaml", "manifests/crds/predictivepolicies.yaml" })
+        {
+            await ApplyCrdAsync(client, KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(FindRepoFile(file))));
+        }
+
+        return client;
+    }
+
+    private static async Task ApplyCrdAsync(IKubernetes client, V1CustomResourceDefinition crd)
+    {
         try
         {
             await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
@@ -31,18 +40,15 @@ internal static class CalendarCluster
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string last = "not read";
+        string last;
         while (true)
         {
             var current = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name);
-            var established = current.Status?.Conditions?.FirstOrDefault(c => c.Type == "Established");
-            last = established?.Status ?? "no Established condition";
-            if (last == "True") break;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the ScalingEvent CRD was not Established within 30 s (last: {last})");
+            last = current.Status?.Conditions?.FirstOrDefault(c => c.Type == "Established")?.Status ?? "no Established condition";
+            if (last == "True") return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"CRD {crd.Metadata.Name} was not Established within 30 s (last: {last})");
             await Task.Delay(200);
         }
-
-        return client;
     }
 
     public static async Task CreateNamespaceAsync(IKubernetes client, string ns, string pm, string approver)

@@ -176,7 +176,7 @@ function showProblems(data) {
   for (const [f, msgs] of Object.entries(warnings)) { const p = $('#warn-' + f); if (p) { p.textContent = msgs.join(' '); p.hidden = false; } }
   $('#ack-box').hidden = Object.keys(warnings).length === 0;
   const choices = data?.offsetChoices || {};
-  $('#offsets').innerHTML = Object.entries(choices).map(([f, opts]) => `<fieldset><legend>${f === 'start' ? 'Start' : 'End'} happens twice (clocks go back): which one?</legend>${opts.map((o, i) => `<label><input type="radio" name="offset-${f}" value="${esc(o)}"> UTC${esc(o)} (${i === 0 ? 'first, summer time' : 'second, winter time'})</label>`).join(' ')}</fieldset>`).join('');
+  $('#offsets').innerHTML = Object.entries(choices).map(([f, opts]) => `<fieldset><legend>${f === 'start' ? 'Start' : 'End'} happens twice (clocks go back): which one?</legend>${opts.map((o, i) => `<label><input type="radio" name="offset-${f}" value="${esc(o)}"> UTC${esc(o)} (${i === 0 ? 'the first time' : 'the second time'})</label>`).join(' ')}</fieldset>`).join('');
   const first = Object.keys(errors)[0];
   if (first && $('#' + first)) $('#' + first).focus();
 }

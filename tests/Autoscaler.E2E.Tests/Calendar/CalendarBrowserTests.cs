@@ -119,6 +119,31 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         await Shot(phone, "7-phone-form");
     }
 
+    [Fact]
+    public async Task An_ambiguous_autumn_time_is_asked_about_and_saved_with_the_chosen_offset()
+    {
+        var alice = await PageAsAsync("alice", 1280, 800);
+        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.GetByLabel("Title").FillAsync("Night migration");
+        await alice.GetByLabel("Checkout").CheckAsync();
+        await alice.GetByLabel("Start (local time)").FillAsync("2027-10-31T02:30");
+        await alice.GetByLabel("End (local time)").FillAsync("2027-10-31T04:00");
+        await alice.GetByLabel("Time zone (IANA)").FillAsync("Europe/Paris");
+        await alice.GetByLabel("Expected traffic").SelectOptionAsync("absoluteFloor");
+        await alice.GetByLabel("N", new() { Exact = true }).FillAsync("6");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save as proposed" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#err-start")).ToContainTextAsync("happens twice", new() { Timeout = 30_000 });
+        await Shot(alice, "8-dst-overlap-question");
+        Assert.Empty((await ListAsync()).Items);
+
+        await alice.GetByLabel("UTC+01:00").CheckAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save as proposed" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#status")).ToContainTextAsync("as Proposed", new() { Timeout = 30_000 });
+        var stored = Assert.Single((await ListAsync()).Items);
+        Assert.Equal("2027-10-31T02:30:00+01:00", stored.Spec.Start);
+        Assert.Equal(6, stored.Spec.ExpectedLoad.AbsoluteFloor);
+    }
+
     private async Task<IPage> PageAsAsync(string user, int width, int height)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions

@@ -8,10 +8,14 @@ namespace Autoscaler.Calendar.Cluster;
 
 /// <summary>
 /// <see cref="IWorkloadCatalog"/> over autoscaling/v1 HPAs (served by every Kubernetes version, including 1.20 which has
-/// no autoscaling/v2): name, bounds, current replicas and the calendar's annotations.
+/// no autoscaling/v2): name, bounds, current replicas and the calendar's annotations. The friendly name is the
+/// display-name annotation, else the app.kubernetes.io/name label, else the HPA name.
 /// </summary>
 public sealed class KubernetesWorkloadCatalog : IWorkloadCatalog
 {
+    /// <summary>The label used for the friendly name when the display-name annotation is absent.</summary>
+    public const string NameLabel = "app.kubernetes.io/name";
+
     private readonly IKubernetes _client;
 
     /// <summary>Creates the catalog.</summary>
@@ -42,7 +46,11 @@ public sealed class KubernetesWorkloadCatalog : IWorkloadCatalog
     internal static Workload ToWorkload(V1HorizontalPodAutoscaler hpa)
     {
         var annotations = hpa.Metadata.Annotations ?? new Dictionary<string, string>();
-        annotations.TryGetValue(CalendarAnnotations.DisplayName, out var display);
+        if (!annotations.TryGetValue(CalendarAnnotations.DisplayName, out var display) || string.IsNullOrWhiteSpace(display))
+        {
+            hpa.Metadata.Labels?.TryGetValue(NameLabel, out display);
+        }
+
         double? perReplica = annotations.TryGetValue(CalendarAnnotations.LoadPerReplica, out var text)
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : null;
         annotations.TryGetValue(CalendarAnnotations.HistoryQuery, out var query);

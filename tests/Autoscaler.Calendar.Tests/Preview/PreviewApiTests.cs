@@ -40,6 +40,31 @@ public sealed class PreviewApiTests
     }
 
     [Fact]
+    public async Task An_overlapping_event_is_planned_together_so_the_preview_shows_the_combined_floor()
+    {
+        await using var host = await CalendarHost.StartAsync(Now, new InMemoryHistory(400, 200));
+        host.Rbac.Grant("pm", "shop", "list", "create");
+        var pm = await host.ProxiedAsync("pm");
+        (await pm.PostAsJsonAsync("/api/namespaces/shop/events", new
+        {
+            title = "Morning launch", services = new[] { "checkout" }, start = "2026-12-01T11:00", end = "2026-12-01T13:00",
+            timeZone = "Europe/Paris", loadKind = "absoluteFloor", loadValue = 30, leadTime = "10m",
+        })).EnsureSuccessStatusCode();
+        var response = await pm.PostAsJsonAsync("/api/namespaces/shop/preview", new
+        {
+            title = "Spring sale", services = new[] { "checkout" }, start = "2026-12-01T12:00", end = "2026-12-01T14:00",
+            timeZone = "Europe/Paris", loadKind = "absoluteFloor", loadValue = 12, leadTime = "10m",
+        });
+        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("Morning launch", root.GetProperty("warnings").GetProperty("start")[0].GetString(), StringComparison.Ordinal);
+        var points = root.GetProperty("services")[0].GetProperty("points").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("time").GetDateTimeOffset(), p => p.GetProperty("floor").GetInt32());
+        Assert.Equal(30, points[new DateTimeOffset(2026, 12, 1, 11, 30, 0, TimeSpan.Zero)]); // both in force: the larger floor
+        Assert.Equal(12, points[new DateTimeOffset(2026, 12, 1, 12, 30, 0, TimeSpan.Zero)]); // only the new event
+        Assert.Equal(0, points[new DateTimeOffset(2026, 12, 1, 13, 30, 0, TimeSpan.Zero)]);
+    }
+
+    [Fact]
     public async Task An_invalid_form_gets_field_errors_not_a_preview()
     {
         await using var host = await CalendarHost.StartAsync(Now);

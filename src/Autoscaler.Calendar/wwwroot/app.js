@@ -267,7 +267,8 @@ function renderQueue() {
   ${pending.map(e => `<tr data-name="${esc(e.name)}"><td><a href="#/edit/${encodeURIComponent(e.name)}">${esc(e.title)}</a></td>
     <td>${esc(e.start.replace('T', ' '))} – ${esc(e.end.replace('T', ' '))} ${esc(e.timeZone)}</td><td>${esc(e.services.join(', '))}</td>
     <td>${esc(e.loadKind)} ${esc(e.loadValue)}</td><td>${esc(e.createdBy)}</td>
-    <td>${can.canApprove ? `<label for="c-${esc(e.name)}">Comment</label> <input id="c-${esc(e.name)}">
+    <td>${e.createdBy === state.me.user ? '<span class="own">You proposed this: another approver must review it.</span>'
+      : can.canApprove ? `<label for="c-${esc(e.name)}">Comment</label> <input id="c-${esc(e.name)}">
       <button type="button" data-act="approve">Approve</button> <button type="button" data-act="reject">Reject</button>` : '—'}</td></tr>`).join('') || '<tr><td colspan="6">Nothing waiting for approval.</td></tr>'}
   </tbody></table></div>`;
   document.querySelectorAll('.queue button[data-act]').forEach(b => b.onclick = async () => {

@@ -26,6 +26,7 @@ public static class ControllerCommand
         var podStartup = Duration("--default-pod-startup", defaults.DefaultPodStartup, "Pod start-up assumed for lead time 'auto' until 3 pods of the target were seen Ready.");
         var keep = new Option<int>("--decisions-kept") { Description = "Decision records kept in each status (1-20).", DefaultValueFactory = _ => defaults.DecisionsKept };
         var port = new Option<int>("--http-port") { Description = "Port for /metrics, /healthz, /readyz and POST /approve/namespaces/{ns}/{scalingevents|predictivepolicies}/{name}.", DefaultValueFactory = _ => defaults.HttpPort };
+        var prometheus = new Option<Uri?>("--prometheus-url") { Description = "Prometheus base URL for PredictivePolicies whose spec.history.prometheus.url is empty (http://prometheus.monitoring:9090/)." };
         var root = new RootCommand(
             """
             autoscaler-controller: raises HPA replica floors before ScalingEvents and forecast peaks.
@@ -39,7 +40,7 @@ public static class ControllerCommand
             Docs: docs/controller.md.
             """)
         {
-            kubeconfig, ns, sync, leaseName, leaseNs, identity, leaseDuration, renewDeadline, retry, noElection, force, hpaSync, metricDelay, podStartup, keep, port,
+            kubeconfig, ns, sync, leaseName, leaseNs, identity, leaseDuration, renewDeadline, retry, noElection, force, hpaSync, metricDelay, podStartup, keep, port, prometheus,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -61,6 +62,7 @@ public static class ControllerCommand
                 DefaultPodStartup = result.GetValue(podStartup),
                 DecisionsKept = result.GetValue(keep),
                 HttpPort = result.GetValue(port),
+                PrometheusUrl = result.GetValue(prometheus),
             };
             var errors = ControllerOptionsValidator.Validate(options);
             if (errors.Count > 0)

@@ -1,5 +1,6 @@
 using Autoscaler.Controller.Approval;
 using Autoscaler.Controller.Cluster;
+using Autoscaler.Controller.History;
 using Autoscaler.Controller.Leadership;
 using Autoscaler.Controller.Reconciling;
 using Autoscaler.Controller.Telemetry;
@@ -50,6 +51,7 @@ public static class ControllerHost
         services.AddSingleton<IClusterView>(sp => new InformerClusterView(
             sp.GetRequiredService<Informer<V1Alpha1ScalingEvent>>(), sp.GetRequiredService<Informer<V1Alpha1PredictivePolicy>>(),
             sp.GetRequiredService<Informer<V2HorizontalPodAutoscaler>>(), sp.GetRequiredService<Informer<V1Pod>>(), hpaVersion));
+        services.AddSingleton(new HistorySources(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, options.PrometheusUrl));
         services.AddSingleton<ControllerReconciler>();
         services.AddSingleton<ApprovalService>();
         services.AddHostedService<InformerService>();

@@ -48,6 +48,9 @@ public sealed record ControllerOptions
     /// <summary>HTTP port for /metrics, /healthz, /readyz and the approval endpoint (default 8080).</summary>
     public int HttpPort { get; init; } = 8080;
 
+    /// <summary>Prometheus base URL for policies whose spec.history.prometheus has no url; null: none.</summary>
+    public Uri? PrometheusUrl { get; init; }
+
     /// <summary>Leader election off: this replica always acts (single-replica or tests).</summary>
     public bool DisableLeaderElection { get; init; }
 }

@@ -1,5 +1,6 @@
 using Autoscaler.Controller.Actuation;
 using Autoscaler.Controller.Cluster;
+using Autoscaler.Controller.History;
 using Autoscaler.Controller.Hosting;
 using Autoscaler.Controller.Telemetry;
 using Autoscaler.Core.Planning;
@@ -25,12 +26,15 @@ public sealed partial class ControllerReconciler
     private readonly ControllerMetrics _metrics;
     private readonly ILogger _logger;
     private readonly StatusPublisher _publisher;
+    private readonly HistorySources _histories;
     private readonly Dictionary<string, TargetRunner> _acting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TargetRunner> _observing = new(StringComparer.Ordinal);
 
     /// <summary>Creates the reconciler.</summary>
-    public ControllerReconciler(IClusterView view, IClusterWriter writer, ControllerOptions options, TimeProvider time, ControllerMetrics metrics, ILogger<ControllerReconciler> logger)
+    public ControllerReconciler(
+        IClusterView view, IClusterWriter writer, ControllerOptions options, TimeProvider time, ControllerMetrics metrics, ILogger<ControllerReconciler> logger, HistorySources? histories = null)
     {
+        _histories = histories ?? HistorySources.None;
         _view = view;
         _writer = writer;
         _options = options;
@@ -183,6 +187,7 @@ public sealed partial class ControllerReconciler
                 OriginalMinReplicas = FloorAnnotations.OriginalMinReplicas(work.Hpa),
                 LeadTime = leadTime,
                 LeadTimeSource = leadSource,
+                HistoryNote = _histories.For(work.Policy).Missing,
             };
             Observe(outcome);
             return outcome;
@@ -212,7 +217,8 @@ public sealed partial class ControllerReconciler
         if (!runners.TryGetValue(key, out var runner) || runner.Fingerprint != fingerprint)
         {
             var slot = runner?.Slot ?? new TargetSlot(work.Hpa);
-            runner = new TargetRunner(slot, policy, fingerprint, NoHistory.Instance, _writer, _options.ForceConflicts, _time);
+            var history = withForecast ? _histories.For(work.Policy).Source : NoHistory.Instance;
+            runner = new TargetRunner(slot, policy, fingerprint, history, _writer, _options.ForceConflicts, _time);
             runners[key] = runner;
         }
 

@@ -7,6 +7,18 @@ namespace Autoscaler.Controller.Reconciling;
 /// <summary>Computes a PredictivePolicy's status from its resolution and its target's outcome (pure).</summary>
 public static class PolicyStatuses
 {
+    private static ResourceCondition History(IEnumerable<ResourceCondition>? previous, PlanResult? result, TargetOutcome? outcome, long? generation, DateTimeOffset now)
+    {
+        if (result?.Record.Forecast is { } forecast)
+        {
+            return Conditions.Make(previous, "HistoryAvailable", true, "Fitted", forecast, generation, now);
+        }
+
+        return outcome?.Failure is { } failure
+            ? Conditions.Make(previous, "HistoryAvailable", false, "QueryFailed", failure, generation, now)
+            : Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
+    }
+
     /// <summary>Builds the status; approval members are left to the approver.</summary>
     /// <param name="resolved">The resolved policy.</param>
     /// <param name="outcome">Its target's outcome, when it ran.</param>
@@ -27,9 +39,7 @@ public static class PolicyStatuses
                 : Conditions.Make(old?.Conditions, "Valid", false, resolved.Problems[0].Reason, string.Join("; ", resolved.Problems), generation, now),
             Conditions.Make(old?.Conditions, "Acting", acting, acting ? "Auto" : resolved.Mode.ToString(),
                 resolved.ModeReason ?? (acting ? "forecast floors are applied" : $"mode {resource.Spec.Mode}: floors are recommended, not applied"), generation, now),
-            Conditions.Make(old?.Conditions, "HistoryAvailable", result?.Record.Forecast is not null, result?.Record.Forecast is null ? "NoHistory" : "Fitted",
-                result?.Record.Forecast ?? "no forecast: this controller build reads no history yet (Prometheus and adapter sources are not wired); only event floors are planned",
-                generation, now),
+            History(old?.Conditions, result, outcome, generation, now),
         };
         if (outcome?.Actuation == ActuationResult.Conflict)
         {

@@ -34,6 +34,9 @@ public sealed record TargetOutcome
     /// <summary>Spec, MeasuredPods or Default.</summary>
     public required string LeadTimeSource { get; init; }
 
+    /// <summary>Why the policy has no history source, when it has none.</summary>
+    public string? HistoryNote { get; init; }
+
     /// <summary>An unexpected failure of this target's pass (the others went on).</summary>
     public string? Failure { get; init; }
 }

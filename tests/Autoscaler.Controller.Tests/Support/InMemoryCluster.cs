@@ -68,7 +68,9 @@ internal sealed class InMemoryCluster : IClusterView, IClusterWriter
 
     public IReadOnlyList<HpaView> Hpas() => [.. _hpas.Values];
 
-    public IReadOnlyList<TimeSpan> PodStartupTimes(string ns, string workload) => [];
+    public IReadOnlyList<TimeSpan> Startups { get; set; } = [];
+
+    public IReadOnlyList<TimeSpan> PodStartupTimes(string ns, string workload) => Startups;
 
     public Task<ApplyOutcome> ApplyMinReplicasAsync(HpaView hpa, int minReplicas, IReadOnlyDictionary<string, string> annotations, bool force, CancellationToken cancellationToken)
     {

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Autoscaler.Kubernetes;
-using Autoscaler.Kubernetes.Config;
 using Autoscaler.Kubernetes.Http;
-using Autoscaler.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 
 namespace Autoscaler.E2E.Tests.Fixtures;
 
@@ -19,16 +20,19 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <summary>The control plane's environment.</summary>
     public ControlPlaneEnvironment Environment { get; private set; } = null!;
 
-    /// <summary>A client with the admin (system:masters) identity.</summary>
-    public KubernetesClient Admin { get; private set; } = null!;
+    /// <summary>A KubernetesClient with the admin (system:masters) identity.</summary>
+    public IKubernetes Admin { get; private set; } = null!;
 
-    /// <summary>Creates a client from a kubeconfig (the admin one by default); disposed with the fixture.</summary>
+    /// <summary>
+    /// Creates a KubernetesClient from a kubeconfig (the admin one by default), with our retry handler in front;
+    /// disposed with the fixture.
+    /// </summary>
     /// <param name="kubeconfig">Kubeconfig path, or null for the admin kubeconfig.</param>
-    /// <param name="options">Client options.</param>
+    /// <param name="retry">Retry settings; null uses the defaults.</param>
     /// <returns>The client.</returns>
-    public KubernetesClient CreateClient(string? kubeconfig = null, KubernetesClientOptions? options = null)
+    public IKubernetes CreateClient(string? kubeconfig = null, KubernetesRetryOptions? retry = null)
     {
-        var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeConfig(kubeconfigPaths: kubeconfig ?? Environment.Kubeconfig), options);
+        var client = KubernetesClients.Create(kubeconfig ?? Environment.Kubeconfig, retry);
         _owned.Add(client);
         return client;
     }
@@ -42,16 +46,16 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     public async Task<string> CreateNamespaceAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 63)];
-        await Admin.Namespaces.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
+        await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         _namespaces.Add(name);
         await Eventually.Async($"the default service account of {name}", async () =>
         {
             try
             {
-                await Admin.GetJsonAsync($"/api/v1/namespaces/{name}/serviceaccounts/default");
+                await Admin.CoreV1.ReadNamespacedServiceAccountAsync("default", name);
                 return name;
             }
-            catch (Autoscaler.Kubernetes.Errors.KubernetesApiException e) when (e.IsNotFound)
+            catch (HttpOperationException e) when (ApiErrors.IsNotFound(e))
             {
                 return null;
             }
@@ -63,30 +67,31 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Environment = ControlPlaneEnvironment.Load();
-        Admin = CreateClient(options: new KubernetesClientOptions { Qps = 100, Burst = 200 });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        Exception? last = null;
-        while (!timeout.IsCancellationRequested)
+        Admin = CreateClient();
+        try
         {
-            try
+            await Eventually.Async("the API server answering /readyz with ok", async seen =>
             {
-                if ((await Admin.GetStringAsync("/readyz", timeout.Token)).Trim() == "ok")
+                try
                 {
-                    return;
+                    var body = (await Admin.GetStringAsync("/readyz")).Trim();
+                    seen(body);
+                    return body == "ok" ? body : null;
                 }
-            }
-            catch (Exception e) when (!timeout.IsCancellationRequested)
-            {
-                last = e;
-            }
-
-            await Task.Delay(500);
+                catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException)
+                {
+                    seen(e.Message);
+                    return null;
+                }
+            }, TimeSpan.FromSeconds(60));
         }
-
-        throw new InvalidOperationException(
-            $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
-            + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
-            + $"(ip netns exec {Environment.NetworkNamespace} dotnet test ...)? Last error: {last?.Message}", last);
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException(
+                $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
+                + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
+                + $"(ip netns exec {Environment.NetworkNamespace} dotnet test ...)? {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
@@ -96,7 +101,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         {
             try
             {
-                await Admin.Namespaces.DeleteAsync(ns);
+                await Admin.CoreV1.DeleteNamespaceAsync(ns);
             }
             catch (Exception)
             {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Autoscaler.Controller.History;
+using Autoscaler.Controller.Reconciling;
+using Autoscaler.Controller.Tests.History;
+using Autoscaler.Controller.Tests.Support;
+using Autoscaler.Controller.Telemetry;
+using Autoscaler.Kubernetes.Entities;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Autoscaler.Controller.Tests.Reconciling;
+
+public sealed class ForecastPolicyTests
+{
+    private static readonly DateTimeOffset T0 = ReconcilerHarness.T0;
+    private const string Ns = "shop";
+
+    /// <summary>A daily load of 100 at night and 900 from 11:00 to 14:00 (UTC), 5-minute grid, answered for any range.</summary>
+    private static string DailyPeak(Uri uri)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+        var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
+        var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
+        var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
+        var values = new StringBuilder();
+        for (var t = start; t <= end; t += step)
+        {
+            var hour = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime.Hour;
+            values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{(hour is >= 11 and < 14 ? 900 : 100)}\"]");
+        }
+
+        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
+    }
+
+    [Fact]
+    public async Task An_auto_policy_without_trust_gate_raises_the_floor_from_a_Prometheus_forecast_and_reports_it()
+    {
+        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, DailyPeak(r.RequestUri!)));
+        var histories = new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/"));
+        var cluster = new InMemoryCluster();
+        var hpa = cluster.AddHpa(Ns, "web", 2, 20, 2);
+        cluster.SetHpa(hpa with { AverageValueTarget = 100 });
+        var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
+        policy.Spec.TrustGate = new TrustGateSpec { Enabled = false };
+        policy.Spec.HeadroomPercent = 0;
+        cluster.AddPolicy(policy);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0.AddMinutes(-30)); // 11:30, inside the daily peak
+        var reconciler = new ControllerReconciler(cluster, cluster, new Autoscaler.Controller.Hosting.ControllerOptions(), time, new ControllerMetrics(),
+            NullLogger<ControllerReconciler>.Instance, histories);
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.NotEmpty(handler.Requests);
+        var status = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.Contains(status.Conditions!, c => c.Type == "HistoryAvailable" && c.Status == "True");
+        Assert.Equal(PolicyModes.Auto, status.EffectiveMode);
+        Assert.True(status.RecommendedFloor >= 8, $"a p90 floor for ~900 load at 100 per replica, got {status.RecommendedFloor}");
+        Assert.Equal(status.RecommendedFloor, cluster.Hpa(Ns, "web").MinReplicas);
+        Assert.Equal(status.RecommendedFloor, status.ActiveFloor);
+        Assert.Contains(status.Decisions!, d => d.Reason == "Forecast" && d.Action == "RaiseFloor");
+    }
+
+    [Fact]
+    public async Task A_failing_query_is_a_condition_and_changes_nothing()
+    {
+        var handler = new PrometheusHistoryTests.Scripted(_ => (HttpStatusCode.BadRequest, "{\"status\":\"error\",\"error\":\"bad_data: parse error\"}"));
+        var cluster = new InMemoryCluster();
+        cluster.AddHpa(Ns, "web", 2, 20, 2);
+        var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
+        policy.Spec.TrustGate = new TrustGateSpec { Enabled = false };
+        cluster.AddPolicy(policy);
+        var reconciler = new ControllerReconciler(cluster, cluster, new Autoscaler.Controller.Hosting.ControllerOptions(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0),
+            new ControllerMetrics(), NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(2, cluster.Hpa(Ns, "web").MinReplicas);
+        Assert.Contains(cluster.Policy(Ns, "web-policy").Status!.Conditions!,
+            c => c.Type == "HistoryAvailable" && c.Reason == "QueryFailed" && c.Message!.Contains("parse error", StringComparison.Ordinal));
+    }
+}

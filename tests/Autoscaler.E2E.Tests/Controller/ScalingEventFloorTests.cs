@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.Kubernetes.Entities;
+using k8s.Models;
+using Xunit.Abstractions;
+
+namespace Autoscaler.E2E.Tests.Controller;
+
+/// <summary>
+/// Issue #11 tests 1 and 2 on the real v1.20 control plane (autoscaling/v2beta2): the controller raises the HPA's
+/// minReplicas lead time before an approved event, the real HPA controller scales the Deployment to it, and the owner's
+/// minReplicas is restored after the end; approval is refused (403) to a user without the custom verb "approve".
+/// </summary>
+[Collection(ControlPlaneCollection.Name)]
+[Trait("Category", "Controller")]
+public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHelper output)
+{
+    private readonly ControllerCluster _cluster = new(cp);
+
+    private static V1Alpha1ScalingEvent Event(string ns, string name, DateTimeOffset start, DateTimeOffset end, int floor, string lead) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new ScalingEventSpec
+        {
+            Targets = new ScalingEventTargets { HpaNames = ["web"] },
+            Start = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            End = end.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            Kind = "flash-sale",
+            ExpectedLoad = new ExpectedLoad { AbsoluteFloor = floor },
+            LeadTime = lead,
+        },
+    };
+
+    [Fact]
+    public async Task Replicas_reach_the_floor_before_start_and_the_original_min_replicas_is_restored_after_end()
+    {
+        await _cluster.InstallAsync();
+        var ns = await _cluster.NamespaceAsync("ctl-floor");
+        await _cluster.WorkloadAsync(ns, "web", minReplicas: 1);
+        var approver = await _cluster.TokenAsync(ns, "approver", "scalingevent-approver");
+        var (app, port) = await _cluster.StartControllerAsync(ns, TimeSpan.FromSeconds(5));
+        await using var _ = app;
+
+        var start = DateTimeOffset.UtcNow.AddSeconds(90);
+        var end = start.AddSeconds(45);
+        await _cluster.CreateEventAsync(Event(ns, "sale", start, end, floor: 5, lead: "30s"));
+        var (status, body) = await ControllerCluster.ApproveAsync(port, ns, "sale", approver);
+        Assert.True(status == HttpStatusCode.OK, body);
+
+        var scheduled = await Poll.UntilAsync("the event Scheduled with its lead time", async () =>
+        {
+            var e = await _cluster.EventAsync(ns, "sale");
+            return (e.Status?.Phase == ScalingEventPhases.Scheduled, e, $"phase {e.Status?.Phase}, approvedBy {e.Status?.ApprovedBy}");
+        }, TimeSpan.FromSeconds(30));
+        Assert.Equal("30s", scheduled.Status!.LeadTimeUsed);
+        Assert.StartsWith("system:serviceaccount:" + ns + ":approver", scheduled.Status.ApprovedBy, StringComparison.Ordinal);
+        Assert.Equal(1, (await _cluster.HpaAsync(ns, "web")).Spec.MinReplicas);
+
+        var reached = await Poll.UntilAsync("the Deployment scaled to the floor of 5 by the HPA", async () =>
+        {
+            var hpa = await _cluster.HpaAsync(ns, "web");
+            var replicas = await _cluster.DeploymentReplicasAsync(ns, "web");
+            return (hpa.Spec.MinReplicas == 5 && replicas == 5, DateTimeOffset.UtcNow, $"HPA minReplicas {hpa.Spec.MinReplicas}, Deployment replicas {replicas}");
+        }, TimeSpan.FromSeconds(120));
+        output.WriteLine($"replicas reached 5 at start - {(start - reached).TotalSeconds:0.0} s");
+        Assert.True(reached < start, $"replicas reached 5 at {reached:O}, after the start {start:O}");
+
+        var raised = await _cluster.HpaAsync(ns, "web");
+        Assert.Equal("1", raised.Metadata.Annotations[AutoscalerApi.OriginalMinReplicasAnnotation]);
+        Assert.Contains(raised.Metadata.ManagedFields, f => f.Manager == AutoscalerApi.FieldManager && f.Operation == "Apply");
+        var active = await Poll.UntilAsync("the event Active with the floor applied", async () =>
+        {
+            var e = await _cluster.EventAsync(ns, "sale");
+            return (e.Status?.Phase == ScalingEventPhases.Active && e.Status.Targets?[0].AppliedFloor == 5, e, $"phase {e.Status?.Phase}");
+        }, TimeSpan.FromSeconds(30));
+        Assert.Equal(1, active.Status!.Targets![0].OriginalMinReplicas);
+
+        await Poll.UntilAsync("minReplicas restored to 1 after the end and the event Completed", async () =>
+        {
+            var hpa = await _cluster.HpaAsync(ns, "web");
+            var e = await _cluster.EventAsync(ns, "sale");
+            var annotations = hpa.Metadata.Annotations?.Keys.Where(k => k.StartsWith(AutoscalerApi.Group, StringComparison.Ordinal)).ToList() ?? [];
+            return (hpa.Spec.MinReplicas == 1 && annotations.Count == 0 && e.Status?.Phase == ScalingEventPhases.Completed, true,
+                $"HPA minReplicas {hpa.Spec.MinReplicas}, annotations [{string.Join(",", annotations)}], phase {e.Status?.Phase}");
+        }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
+        Assert.True(DateTimeOffset.UtcNow >= end);
+
+        var hpaEvents = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+        output.WriteLine(hpaEvents);
+        Assert.Contains("FloorRaised: minReplicas 1 -> 5", hpaEvents, StringComparison.Ordinal);
+        Assert.Contains("FloorReleased: minReplicas restored to the owner's 1", hpaEvents, StringComparison.Ordinal);
+        Assert.Contains("SuccessfulRescale: New size: 5; reason: Current number of replicas below Spec.MinReplicas", hpaEvents, StringComparison.Ordinal);
+        var decisions = (await _cluster.EventAsync(ns, "sale")).Status!.Decisions!;
+        Assert.Contains(decisions, d => d.Action == "RaiseFloor" && d.Floor == 5);
+        Assert.Contains(decisions, d => d.Action == "ReleaseFloor");
+    }
+
+    [Fact]
+    public async Task Nothing_changes_until_approval_and_a_user_without_approve_gets_403()
+    {
+        await _cluster.InstallAsync();
+        var ns = await _cluster.NamespaceAsync("ctl-approve");
+        await _cluster.WorkloadAsync(ns, "web", minReplicas: 2);
+        var pm = await _cluster.TokenAsync(ns, "pm", "scalingevent-editor");
+        var approver = await _cluster.TokenAsync(ns, "lead", "scalingevent-approver");
+        var (app, port) = await _cluster.StartControllerAsync(ns, TimeSpan.FromSeconds(3));
+        await using var _ = app;
+
+        await _cluster.CreateEventAsync(Event(ns, "launch", DateTimeOffset.UtcNow.AddSeconds(5), DateTimeOffset.UtcNow.AddMinutes(10), floor: 4, lead: "10s"));
+        var proposed = await Poll.UntilAsync("the event Proposed (in its window, unapproved)", async () =>
+        {
+            var e = await _cluster.EventAsync(ns, "launch");
+            return (e.Status?.Phase == ScalingEventPhases.Proposed && e.Status.Conditions?.Any(c => c.Type == "Approved" && c.Status == "False") == true, e, $"phase {e.Status?.Phase}");
+        }, TimeSpan.FromSeconds(30));
+        Assert.NotNull(proposed.Status!.NextStart);
+
+        var (denied, deniedBody) = await ControllerCluster.ApproveAsync(port, ns, "launch", pm);
+        output.WriteLine($"pm: {(int)denied} {deniedBody}");
+        Assert.Equal(HttpStatusCode.Forbidden, denied);
+        Assert.Contains("may not 'approve'", deniedBody, StringComparison.Ordinal);
+        var (anonymous, _) = await ControllerCluster.ApproveAsync(port, ns, "launch", "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
+
+        // Several passes later (sync 3 s) and inside the window: still the owner's minReplicas.
+        await Poll.UntilAsync("three more passes without approval", async () =>
+        {
+            var e = await _cluster.EventAsync(ns, "launch");
+            var seconds = (DateTime.UtcNow - e.Status!.Conditions!.First(c => c.Type == "Approved").LastTransitionTime!.Value.ToUniversalTime()).TotalSeconds;
+            return (seconds > 10, true, $"{seconds:0} s since Proposed");
+        }, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, (await _cluster.HpaAsync(ns, "web")).Spec.MinReplicas);
+
+        var (approved, approvedBody) = await ControllerCluster.ApproveAsync(port, ns, "launch", approver);
+        Assert.True(approved == HttpStatusCode.OK, approvedBody);
+        await Poll.UntilAsync("the floor of 4 after approval", async () =>
+        {
+            var hpa = await _cluster.HpaAsync(ns, "web");
+            return (hpa.Spec.MinReplicas == 4, true, $"minReplicas {hpa.Spec.MinReplicas}");
+        }, TimeSpan.FromSeconds(30));
+        var e = await _cluster.EventAsync(ns, "launch");
+        Assert.Equal(ScalingEventPhases.Active, e.Status!.Phase);
+        Assert.Equal($"system:serviceaccount:{ns}:lead", e.Status.ApprovedBy);
+    }
+}

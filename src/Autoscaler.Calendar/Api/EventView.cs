@@ -23,8 +23,9 @@ namespace Autoscaler.Calendar.Api;
 /// <param name="RejectedBy">Who rejected it.</param>
 /// <param name="ReviewComment">The approver's comment.</param>
 /// <param name="ResourceVersion">For conditional edits.</param>
+/// <param name="Occurrences">The windows inside the listed range (the first, and repetitions of a recurring event).</param>
 public sealed record EventView(
     string Namespace, string Name, string Title, IReadOnlyList<string> Services, string Start, string End, string? TimeZone,
     DateTimeOffset? StartUtc, DateTimeOffset? EndUtc, string LoadKind, double LoadValue, string Kind, string? Note, string? Recurrence,
     string? LeadTime, string State, string? CreatedBy, string? ApprovedBy, DateTime? ApprovedAt, string? RejectedBy, string? ReviewComment,
-    string? ResourceVersion);
+    string? ResourceVersion, IReadOnlyList<Occurrence> Occurrences);

@@ -16,18 +16,22 @@ public static class EventsEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/namespaces/{ns}/events", ListAsync).WithName("ListEvents").WithSummary("Events of a namespace the caller may list");
+        api.MapGet("/namespaces/{ns}/events", ListAsync).WithName("ListEvents")
+            .WithSummary("Events of a namespace the caller may list, with their windows in [from, to) (default: 45 days back, 90 ahead)");
         api.MapGet("/namespaces/{ns}/events/{name}", GetAsync).WithName("GetEvent");
         api.MapPost("/namespaces/{ns}/events", CreateAsync).WithName("CreateEvent").WithSummary("Validates and creates a ScalingEvent in phase Proposed");
         api.MapPut("/namespaces/{ns}/events/{name}", EditAsync).WithName("EditEvent").WithSummary("Validates and merge-patches the spec; an approved event returns to Proposed");
         api.MapPost("/namespaces/{ns}/events/{name}/cancel", CancelAsync).WithName("CancelEvent");
     }
 
-    private static async Task<IResult> ListAsync(string ns, HttpContext http, IAccessReview review, IScalingEventStore store)
+    private static async Task<IResult> ListAsync(string ns, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IAccessReview review, IScalingEventStore store, TimeProvider time)
     {
         if (await Access.RequireAsync(http, review, "list", ns) is { } denied) return denied;
+        var now = time.GetUtcNow();
+        var (f, t) = (from ?? now - TimeSpan.FromDays(45), to ?? now + TimeSpan.FromDays(90));
+        if (t <= f || t - f > TimeSpan.FromDays(400)) return ProblemResults.Message(422, "from must be before to, at most 400 days apart");
         var items = await store.ListAsync(ns, http.RequestAborted);
-        return Results.Ok(items.Select(EventViews.From).OrderBy(v => v.StartUtc).ToList());
+        return Results.Ok(items.Select(i => EventViews.From(i, f, t)).OrderBy(v => v.StartUtc).ToList());
     }
 
     private static async Task<IResult> GetAsync(string ns, string name, HttpContext http, IAccessReview review, IScalingEventStore store)

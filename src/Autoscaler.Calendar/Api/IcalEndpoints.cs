@@ -11,7 +11,7 @@ public static class IcalEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/namespaces/{ns}/events.ics", FeedAsync).WithName("EventsFeed").WithSummary("iCalendar (RFC 5545) feed of the namespace's events");
+        api.MapGet("/namespaces/{ns}/events.ics", FeedAsync).WithName("EventsFeed").WithSummary("iCalendar (RFC 5545) feed of the namespace's events: one VEVENT per window from 45 days back to 180 ahead");
         api.MapPost("/namespaces/{ns}/import", ImportAsync).WithName("ImportIcs").WithSummary("Reads an .ics file (request body, text/calendar) into drafts; saves nothing");
     }
 
@@ -19,7 +19,9 @@ public static class IcalEndpoints
     {
         if (await Access.RequireAsync(http, review, "list", ns) is { } denied) return denied;
         var items = await store.ListAsync(ns, http.RequestAborted);
-        return Results.Text(IcalFeed.Write(items.Select(EventViews.From), time.GetUtcNow()), "text/calendar; charset=utf-8");
+        var now = time.GetUtcNow();
+        var views = items.Select(i => EventViews.From(i, now - TimeSpan.FromDays(45), now + TimeSpan.FromDays(180)));
+        return Results.Text(IcalFeed.Write(views, now), "text/calendar; charset=utf-8");
     }
 
     private static async Task<IResult> ImportAsync(string ns, HttpContext http, IAccessReview review)

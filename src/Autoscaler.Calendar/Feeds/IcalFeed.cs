@@ -7,7 +7,7 @@ using Ical.Net.Serialization;
 
 namespace Autoscaler.Calendar.Feeds;
 
-/// <summary>Events as an iCalendar (RFC 5545) feed, written by Ical.Net: one VEVENT per event, in UTC, state in the summary.</summary>
+/// <summary>Events as an iCalendar (RFC 5545) feed, written by Ical.Net: one VEVENT per window of each event (repetitions get their own UID), in UTC, state in the summary.</summary>
 public static class IcalFeed
 {
     /// <summary>The feed text for <paramref name="events"/> (events whose times do not resolve are left out).</summary>
@@ -16,19 +16,24 @@ public static class IcalFeed
         ArgumentNullException.ThrowIfNull(events);
         var calendar = new Ical.Net.Calendar { ProductId = "-//autoscaler.dev//calendar//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Autoscaler events");
-        foreach (var e in events.Where(e => e.StartUtc is not null && e.EndUtc is not null))
+        foreach (var e in events)
         {
-            calendar.Events.Add(new CalendarEvent
+            foreach (var window in e.Occurrences)
             {
-                Uid = $"{e.Name}.{e.Namespace}@autoscaler.dev",
-                Summary = $"{e.Title} [{e.State}]",
-                Description = $"{string.Join(", ", e.Services)}: {Load(e)}{(e.Note is { Length: > 0 } n ? "\n" + n : string.Empty)}",
-                DtStart = new CalDateTime(e.StartUtc!.Value.UtcDateTime, "UTC"),
-                DtEnd = new CalDateTime(e.EndUtc!.Value.UtcDateTime, "UTC"),
-                DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
-                Status = e.State is EventState.Cancelled or EventState.Rejected ? EventStatus.Cancelled : e.State == EventState.Proposed ? EventStatus.Tentative : EventStatus.Confirmed,
-                Categories = [e.Kind],
-            });
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = window.StartUtc == e.StartUtc
+                        ? $"{e.Name}.{e.Namespace}@autoscaler.dev"
+                        : FormattableString.Invariant($"{e.Name}.{e.Namespace}.{window.StartUtc.UtcDateTime:yyyyMMdd'T'HHmm}@autoscaler.dev"),
+                    Summary = $"{e.Title} [{e.State}]",
+                    Description = $"{string.Join(", ", e.Services)}: {Load(e)}{(e.Note is { Length: > 0 } n ? "\n" + n : string.Empty)}",
+                    DtStart = new CalDateTime(window.StartUtc.UtcDateTime, "UTC"),
+                    DtEnd = new CalDateTime(window.EndUtc.UtcDateTime, "UTC"),
+                    DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+                    Status = e.State is EventState.Cancelled or EventState.Rejected ? EventStatus.Cancelled : e.State == EventState.Proposed ? EventStatus.Tentative : EventStatus.Confirmed,
+                    Categories = [e.Kind],
+                });
+            }
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;

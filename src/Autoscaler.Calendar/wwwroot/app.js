@@ -43,7 +43,9 @@ async function boot() {
 
 async function load() {
   if (!state.ns) return;
-  [state.events, state.workloads] = await Promise.all([api('GET', nsPath('/events')), api('GET', nsPath('/workloads'))]);
+  const c = state.cursor, from = new Date(c.getFullYear(), c.getMonth() - 1, 20), to = new Date(c.getFullYear(), c.getMonth() + 2, 10);
+  const range = `?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  [state.events, state.workloads] = await Promise.all([api('GET', nsPath('/events') + range), api('GET', nsPath('/workloads'))]);
 }
 
 async function route() {
@@ -61,11 +63,12 @@ async function route() {
 }
 
 const dayKey = d => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+// One chip per window (the first, and each repetition of a recurring event) that touches the day.
 function eventsOn(day) {
   const from = new Date(day.getFullYear(), day.getMonth(), day.getDate()), to = new Date(from.getTime() + 86400000);
-  return state.events.filter(e => e.startUtc && new Date(e.startUtc) < to && new Date(e.endUtc) > from);
+  return state.events.flatMap(e => e.occurrences.filter(o => new Date(o.startUtc) < to && new Date(o.endUtc) > from).map(o => ({ e, o })));
 }
-const chip = e => `<a class="ev ${esc(e.state)}" href="#/edit/${encodeURIComponent(e.name)}" title="${esc(e.title)}: ${esc(e.state)}">${esc(new Date(e.startUtc).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))} ${esc(e.title)} · ${esc(e.state)}</a>`;
+const chip = ({ e, o }) => `<a class="ev ${esc(e.state)}" href="#/edit/${encodeURIComponent(e.name)}" title="${esc(e.title)}: ${esc(e.state)}">${esc(new Date(o.startUtc).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))} ${esc(e.title)} · ${esc(e.state)}</a>`;
 const legend = () => `<p class="legend" aria-label="Colours">${STATES.map(s => `<span class="ev ${s}">${s}</span>`).join('')}</p>`;
 
 function renderMonth() {
@@ -79,8 +82,8 @@ function renderMonth() {
   $('#main').innerHTML = `<div class="toolbar"><button id="prev" aria-label="Previous month">‹</button><h2 id="title">${first.toLocaleDateString([], { month: 'long', year: 'numeric' })}</h2><button id="next" aria-label="Next month">›</button>
     <a href="${nsPath('/events.ics')}">Subscribe (iCalendar)</a></div>${legend()}
     <div class="grid" aria-labelledby="title">${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map(d => `<div class="dow">${d}</div>`).join('')}${cells}</div>`;
-  $('#prev').onclick = () => { state.cursor = new Date(c.getFullYear(), c.getMonth() - 1, 1); renderMonth(); };
-  $('#next').onclick = () => { state.cursor = new Date(c.getFullYear(), c.getMonth() + 1, 1); renderMonth(); };
+  $('#prev').onclick = () => { state.cursor = new Date(c.getFullYear(), c.getMonth() - 1, 1); route(); };
+  $('#next').onclick = () => { state.cursor = new Date(c.getFullYear(), c.getMonth() + 1, 1); route(); };
 }
 
 function renderWeek() {
@@ -92,8 +95,8 @@ function renderWeek() {
   }
   $('#main').innerHTML = `<div class="toolbar week"><button id="prev" aria-label="Previous week">‹</button><h2 id="title">Week of ${start.toLocaleDateString()}</h2><button id="next" aria-label="Next week">›</button></div>${legend()}
     <div class="grid week" aria-labelledby="title">${cells}</div>`;
-  $('#prev').onclick = () => { state.cursor = new Date(start.getTime() - 7 * 86400000); renderWeek(); };
-  $('#next').onclick = () => { state.cursor = new Date(start.getTime() + 7 * 86400000); renderWeek(); };
+  $('#prev').onclick = () => { state.cursor = new Date(start.getTime() - 7 * 86400000); route(); };
+  $('#next').onclick = () => { state.cursor = new Date(start.getTime() + 7 * 86400000); route(); };
 }
 
 function field(id, label, input, hint) {

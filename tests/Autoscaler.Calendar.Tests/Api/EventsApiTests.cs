@@ -177,6 +177,29 @@ public sealed class EventsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recurring_event_lists_each_window_in_the_range_at_the_same_local_time_across_dst()
+    {
+        var pm = await _host.ProxiedAsync("pm");
+        (await pm.PostAsJsonAsync("/api/namespaces/shop/events", new
+        {
+            title = "Friday promo", services = new[] { "checkout" }, start = "2027-03-19T18:00", end = "2027-03-19T20:00", timeZone = "Europe/Paris",
+            loadKind = "bumpPercent", loadValue = 40, recurrence = "0 18 * * FRI", recurrenceUntil = "2027-04-03T00:00",
+        })).EnsureSuccessStatusCode();
+        var list = await pm.GetFromJsonAsync<JsonElement>("/api/namespaces/shop/events?from=2027-03-01T00:00:00Z&to=2027-05-01T00:00:00Z");
+        var starts = list[0].GetProperty("occurrences").EnumerateArray().Select(o => o.GetProperty("startUtc").GetDateTimeOffset()).ToList();
+        // 18:00 in Paris is 17:00 UTC before the 28 March change and 16:00 UTC after; none after until (3 April, so not 9 April).
+        Assert.Equal(
+            [new DateTimeOffset(2027, 3, 19, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 26, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 4, 2, 16, 0, 0, TimeSpan.Zero)],
+            starts);
+        var feed = await pm.GetStringAsync(new Uri("/api/namespaces/shop/events.ics", UriKind.Relative));
+        Assert.Contains("DTSTART:20270319T170000Z", feed, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20270402T160000Z", feed, StringComparison.Ordinal);
+        Assert.Contains(".shop.20270402T1600@autoscaler.dev", feed, StringComparison.Ordinal);
+        var bad = await pm.GetAsync(new Uri("/api/namespaces/shop/events?from=2027-05-01T00:00:00Z&to=2027-03-01T00:00:00Z", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task Creating_needs_the_create_verb()
     {
         _host.Rbac.Grant("viewer", "shop", "list");

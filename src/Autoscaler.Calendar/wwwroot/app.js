@@ -110,6 +110,8 @@ function renderForm(ev) {
   const can = perms();
   $('#main').innerHTML = `<h2>${ev ? `Edit “${esc(ev.title)}” <small>(${esc(ev.state)})</small>` : 'New event'}</h2>
   <div id="banner"></div>
+  ${ev && ['Approved', 'Active'].includes(ev.state) ? `<p class="warning">Approved by ${esc(ev.approvedBy)}: saving a change withdraws the approval until someone approves it again.</p>` : ''}
+  ${ev && ev.state === 'Rejected' ? `<p class="warning">Rejected by ${esc(ev.rejectedBy)}: “${esc(ev.reviewComment)}”. Saving a change proposes it again.</p>` : ''}
   <form class="event" id="event-form" novalidate>
     <div class="full">${field('title', 'Title', `<input id="title" name="title" required maxlength="120" value="${esc(ev?.title)}" aria-describedby="err-title">`)}</div>
     <div class="full field" id="f-services"><fieldset><legend>Services</legend>${state.workloads.map(w => `<label><input type="checkbox" name="services" value="${esc(w.hpa)}" ${ev?.services.includes(w.hpa) ? 'checked' : ''}> ${esc(w.displayName)} <small>(${w.minReplicas}–${w.maxReplicas} replicas)</small></label>`).join('<br>') || 'No HPA in this namespace.'}</fieldset><p class="error" id="err-services" role="alert" hidden></p></div>

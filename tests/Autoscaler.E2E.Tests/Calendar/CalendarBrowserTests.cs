@@ -122,6 +122,8 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         await alice.Locator("#nav-month").ClickAsync();
         await Assertions.Expect(alice.Locator(".ev.Approved", new() { HasText = "Spring sale" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Shot(alice, "6-month");
+        await alice.Locator(".ev.Approved", new() { HasText = "Spring sale" }).First.ClickAsync();
+        await Assertions.Expect(alice.Locator("main")).ToContainTextAsync("Approved by bob: saving a change withdraws the approval", new() { Timeout = 30_000 });
         var phone = await PageAsAsync("alice", 390, 844);
         await phone.GotoAsync(new Uri(_server.Url, "#/new").ToString());
         await Assertions.Expect(phone.GetByLabel("Title")).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -1,17 +1,17 @@
 using Autoscaler.Controller.Hosting;
 using Autoscaler.Controller.Telemetry;
+using Autoscaler.Kubernetes.LeaderElection;
 using k8s;
-using k8s.LeaderElection;
-using k8s.LeaderElection.ResourceLock;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Autoscaler.Controller.Leadership;
 
 /// <summary>
-/// Leader election on a coordination.k8s.io Lease with KubernetesClient's <see cref="LeaderElector"/>: two replicas run,
-/// only the holder acts. A leader that cannot renew within the renew deadline stops acting before the lease expires,
-/// so two replicas never act at once.
+/// Leader election on a coordination.k8s.io Lease through the shared <see cref="LeaderElectionRunner"/> (KubernetesClient's
+/// LeaderElector, with its leftover renewal cancelled and the Lease released on shutdown): two replicas run, only the
+/// holder acts. A leader that cannot renew within the renew deadline stops acting before the lease expires, so two
+/// replicas never act at once; after a lost term the replica campaigns again.
 /// </summary>
 public sealed partial class LeaderElectionService : BackgroundService
 {
@@ -19,15 +19,18 @@ public sealed partial class LeaderElectionService : BackgroundService
     private readonly ControllerOptions _options;
     private readonly LeadershipState _leadership;
     private readonly ControllerMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly ILogger<LeaderElectionService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public LeaderElectionService(IKubernetes client, ControllerOptions options, LeadershipState leadership, ControllerMetrics metrics, ILogger<LeaderElectionService> logger)
+    public LeaderElectionService(
+        IKubernetes client, ControllerOptions options, LeadershipState leadership, ControllerMetrics metrics, TimeProvider time, ILogger<LeaderElectionService> logger)
     {
         _client = client;
         _options = options;
         _leadership = leadership;
         _metrics = metrics;
+        _time = time;
         _logger = logger;
     }
 
@@ -41,48 +44,64 @@ public sealed partial class LeaderElectionService : BackgroundService
             return;
         }
 
-        var lease = new LeaseLock(_client, _options.LeaseNamespace, _options.LeaseName, _options.Identity);
-        var config = new LeaderElectionConfig(lease)
+        var runner = new LeaderElectionRunner(_client, new LeaderElectionOptions
         {
+            LeaseNamespace = _options.LeaseNamespace,
+            LeaseName = _options.LeaseName,
+            Identity = _options.Identity,
             LeaseDuration = _options.LeaseDuration,
             RenewDeadline = _options.RenewDeadline,
             RetryPeriod = _options.RetryPeriod,
-        };
-        using var elector = new LeaderElector(config);
-        elector.OnStartedLeading += () =>
+            TimeProvider = _time,
+        });
+        while (!stoppingToken.IsCancellationRequested)
         {
-            _leadership.Gain();
-            _metrics.Leader.Set(1);
-            LogGained(_logger, _options.Identity, _options.LeaseNamespace, _options.LeaseName);
-        };
-        elector.OnStoppedLeading += () =>
-        {
-            _leadership.Lose();
-            _metrics.Leader.Set(0);
-            LogLost(_logger, _options.Identity);
-        };
-        elector.OnNewLeader += leader => LogLeader(_logger, leader);
+            try
+            {
+                await runner.RunAsync(LeadAsync, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_options.RetryPeriod, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The election must survive apiserver errors; it campaigns again after a retry period.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogElectionFailed(_logger, e);
+                await Task.Delay(_options.RetryPeriod, _time, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task LeadAsync(CancellationToken term)
+    {
+        _leadership.Gain();
+        _metrics.Leader.Set(1);
+        LogGained(_logger, _options.Identity, _options.LeaseNamespace, _options.LeaseName);
         try
         {
-            await elector.RunAndTryToHoldLeadershipForeverAsync(stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, term).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // Shutting down: the lease simply expires (no release, so a new leader waits one lease duration at most).
+            // The term ended: lost the Lease, or shutting down (the runner then releases it).
         }
         finally
         {
             _leadership.Lose();
             _metrics.Leader.Set(0);
+            LogLost(_logger, _options.Identity);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "leader election failed; campaigning again")]
+    private static partial void LogElectionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Identity} leads (Lease {Namespace}/{Name}): acting")]
     private static partial void LogGained(ILogger logger, string identity, string @namespace, string name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Identity} stopped leading: not acting")]
     private static partial void LogLost(ILogger logger, string identity);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "leader is {Leader}")]
-    private static partial void LogLeader(ILogger logger, string leader);
 }

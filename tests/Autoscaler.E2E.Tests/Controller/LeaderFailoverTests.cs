@@ -88,7 +88,12 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture cp, ITestOutputHelpe
                     $"minReplicas {hpa.Spec.MinReplicas}");
             }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
 
-            var events = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+            // The Event follows the apply within the same pass: wait for it rather than race it.
+            var events = await Poll.UntilAsync("the FloorReleased Event on the HPA", async () =>
+            {
+                var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+                return (text.Contains("FloorReleased", StringComparison.Ordinal), text, text.Replace('\n', '|'));
+            }, TimeSpan.FromSeconds(15));
             output.WriteLine(events);
             Assert.Single(events.Split('\n'), l => l.Contains("FloorRaised", StringComparison.Ordinal));
             Assert.Single(events.Split('\n'), l => l.Contains("FloorReleased", StringComparison.Ordinal));

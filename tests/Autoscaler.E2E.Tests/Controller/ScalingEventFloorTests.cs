@@ -86,7 +86,12 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
         Assert.True(DateTimeOffset.UtcNow >= end);
 
-        var hpaEvents = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+        // The Event follows the apply within the same pass: wait for it rather than race it.
+        var hpaEvents = await Poll.UntilAsync("the FloorReleased Event on the HPA", async () =>
+        {
+            var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+            return (text.Contains("FloorReleased", StringComparison.Ordinal), text, text.Replace('\n', '|'));
+        }, TimeSpan.FromSeconds(15));
         output.WriteLine(hpaEvents);
         Assert.Contains("FloorRaised: minReplicas 1 -> 5", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("FloorReleased: minReplicas restored to the owner's 1", hpaEvents, StringComparison.Ordinal);

@@ -19,6 +19,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly string _ns = "calendar-" + Guid.NewGuid().ToString("N")[..6];
     private readonly string _shots = Path.Combine(Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e", "results", "calendar");
+    private readonly string _historyDir = Path.Combine(Path.GetTempPath(), "calendar-history-" + Guid.NewGuid().ToString("N"));
     private IKubernetes _kube = null!;
     private CalendarServer _server = null!;
     private IPlaywright _playwright = null!;
@@ -29,8 +30,8 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         Directory.CreateDirectory(_shots);
         _kube = await CalendarCluster.ConnectAsync(fixture.Environment.Kubeconfig);
         await CalendarCluster.CreateNamespaceAsync(_kube, _ns, "alice", "bob");
-        var history = CalendarCluster.WriteHistory(Path.Combine(Path.GetTempPath(), "calendar-history-" + _ns), _ns);
-        _server = await CalendarServer.StartAsync(fixture.Environment.Kubeconfig, _ns, history);
+        CalendarCluster.WriteHistory(_historyDir, _ns);
+        _server = await CalendarServer.StartAsync(fixture.Environment.Kubeconfig, _ns, _historyDir);
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -48,6 +49,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         await _server.DisposeAsync();
         await _kube.CoreV1.DeleteNamespaceAsync(_ns);
         _kube.Dispose();
+        Directory.Delete(_historyDir, recursive: true);
     }
 
     [Fact]

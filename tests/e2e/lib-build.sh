@@ -9,6 +9,7 @@ E2E_PACKAGE_LIST="
   golang-go rsync dpkg-dev golang-github-modern-go-reflect2-dev
   etcd-server openssl iproute2 curl
   prometheus python3-grpcio python3-grpc-tools python3-protobuf
+  chromium
 "
 E2E_PACKAGES="${E2E_PACKAGES:-$(echo $E2E_PACKAGE_LIST)}${E2E_EXTRA_PACKAGES:+ $E2E_EXTRA_PACKAGES}"
 K8S_SOURCE_PACKAGE=kubernetes

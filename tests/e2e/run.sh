@@ -8,6 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
+# The calendar browser tests drive Debian's chromium (in E2E_PACKAGE_LIST); Playwright must never download one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 script=tests/e2e/control-plane.sh
 project=tests/Autoscaler.E2E.Tests/Autoscaler.E2E.Tests.csproj
 filter="${E2E_FILTER:-Category=Kubernetes|Category=Adapter|Category=Controller|Category=Calendar|Category=Parity}"

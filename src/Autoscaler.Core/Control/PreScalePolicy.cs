@@ -46,6 +46,9 @@ public sealed record PreScalePolicy
     /// <summary>How far ahead each result's planned floor reaches (zero: none).</summary>
     public TimeSpan PlanHorizon { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Spacing of the planned floor's points (&gt; 0; used when <see cref="PlanHorizon"/> is positive).</summary>
+    public TimeSpan PlanStep { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Spacing of target times within the lead-time window.</summary>
     public TimeSpan Resolution { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -71,6 +71,7 @@ public sealed class PreScaleStep
             Mode = _policy.Mode,
             Actuation = _policy.Actuation,
             PlanHorizon = _policy.PlanHorizon,
+            PlanStep = _policy.PlanStep,
             Resolution = _policy.Resolution,
         };
         var result = PreScalePlanner.Plan(input, State, now);

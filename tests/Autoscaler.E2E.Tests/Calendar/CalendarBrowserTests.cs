@@ -1,0 +1,176 @@
+using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.Kubernetes.Entities;
+using k8s;
+using Microsoft.Playwright;
+
+namespace Autoscaler.E2E.Tests.Calendar;
+
+/// <summary>
+/// The calendar in a real browser (Debian's chromium through Playwright, no downloaded browser) against the app
+/// connected to the real control plane: a product manager proposes "Spring sale, tomorrow 12:00-14:00 Europe/Paris,
+/// about 8x", sees the preview, saves; the ScalingEvent is in the API server as Proposed; the same user cannot approve;
+/// an approver approves; the state shows Approved; bad input shows errors and saves nothing. Screenshots of each page
+/// go to $AUTOSCALER_E2E_STATE/results/calendar/.
+/// </summary>
+[Trait("Category", "Calendar")]
+[Collection(ControlPlaneCollection.Name)]
+public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private readonly string _ns = "calendar-" + Guid.NewGuid().ToString("N")[..6];
+    private readonly string _shots = Path.Combine(Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e", "results", "calendar");
+    private readonly string _historyDir = Path.Combine(Path.GetTempPath(), "calendar-history-" + Guid.NewGuid().ToString("N"));
+    private IKubernetes _kube = null!;
+    private CalendarServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_shots);
+        _kube = await CalendarCluster.ConnectAsync(fixture.Environment.Kubeconfig);
+        await CalendarCluster.CreateNamespaceAsync(_kube, _ns, "alice", "bob");
+        CalendarCluster.WriteHistory(_historyDir, _ns);
+        _server = await CalendarServer.StartAsync(fixture.Environment.Kubeconfig, _ns, _historyDir);
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+        await _kube.CoreV1.DeleteNamespaceAsync(_ns);
+        _kube.Dispose();
+        Directory.Delete(_historyDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_pm_proposes_an_event_that_only_another_approver_can_approve()
+    {
+        var alice = await PageAsAsync("alice", 1280, 800);
+        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.GetByLabel("Title").FillAsync("Spring sale");
+        await alice.GetByLabel("Checkout").CheckAsync();
+        var day = CalendarCluster.TomorrowIn("Europe/Paris");
+        await alice.GetByLabel("Start (local time)").FillAsync($"{day}T12:00");
+        await alice.GetByLabel("End (local time)").FillAsync($"{day}T11:00");
+        await alice.GetByLabel("Time zone (IANA)").FillAsync("Europe/Paris");
+        await alice.GetByLabel("Expected traffic").SelectOptionAsync("multiplier");
+        await alice.GetByLabel("N", new() { Exact = true }).FillAsync("8");
+
+        // Bad input: end before start. The message sits next to the field and nothing reaches the API server.
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save as proposed" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#err-end")).ToContainTextAsync("must be after the start", new() { Timeout = 30_000 });
+        await Shot(alice, "1-form-errors");
+        Assert.Empty((await ListAsync()).Items);
+        Assert.Equal("Spring sale", await alice.GetByLabel("Title").InputValueAsync());
+
+        await alice.GetByLabel("End (local time)").FillAsync($"{day}T14:00");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#preview-chart")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(alice.Locator("#ready-by")).ToContainTextAsync("for a 12:00 start");
+        await Shot(alice, "2-preview");
+
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save as proposed" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#status")).ToContainTextAsync("as Proposed", new() { Timeout = 30_000 });
+        var stored = Assert.Single((await ListAsync()).Items);
+        Assert.Equal(ScalingEventPhases.Proposed, stored.Status?.Phase);
+        Assert.Equal($"{day}T12:00:00", stored.Spec.Start);
+        Assert.Equal("Europe/Paris", stored.Spec.TimeZone);
+        Assert.Equal(8, stored.Spec.ExpectedLoad.Multiplier);
+        Assert.Equal(["checkout"], stored.Spec.Targets.HpaNames);
+
+        // The proposer holds the approve verb (checked by a real SubjectAccessReview): the page offers no approval, and
+        // the API refuses one sent from the page anyway (with a valid CSRF token).
+        await alice.GotoAsync(new Uri(_server.Url, "#/approvals").ToString());
+        await Assertions.Expect(alice.Locator("tr", new() { HasText = "Spring sale" })).ToContainTextAsync("another approver must review it", new() { Timeout = 30_000 });
+        await Shot(alice, "3-self-approval-refused");
+        var answer = await alice.EvaluateAsync<string>(
+            @"async name => {
+                const t = (await (await fetch('/api/antiforgery')).json()).token;
+                const r = await fetch(`/api/namespaces/${document.querySelector('#namespace').value}/events/${name}/approve`,
+                  { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': t }, body: JSON.stringify({ comment: 'mine' }) });
+                return r.status + ' ' + (await r.json()).error;
+              }",
+            stored.Metadata.Name);
+        Assert.StartsWith("403 alice proposed this event and cannot approve it", answer, StringComparison.Ordinal);
+        Assert.Equal(ScalingEventPhases.Proposed, (await ListAsync()).Items[0].Status?.Phase);
+
+        var bob = await PageAsAsync("bob", 1280, 800);
+        await bob.GotoAsync(new Uri(_server.Url, "#/approvals").ToString());
+        await bob.GetByLabel("Comment").FillAsync("capacity checked");
+        await Shot(bob, "4-approval-queue");
+        await bob.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(bob.Locator("#status")).ToContainTextAsync("Approved", new() { Timeout = 30_000 });
+        var approved = (await ListAsync()).Items[0];
+        // Approved as the calendar wrote it, or Scheduled if a controller already took it over.
+        Assert.Contains(approved.Status?.Phase, new[] { ScalingEventPhases.Approved, ScalingEventPhases.Scheduled });
+        Assert.Equal("bob", approved.Status?.ApprovedBy);
+        Assert.Equal(approved.Metadata.Generation, approved.Status?.ApprovedGeneration);
+        var events = await _kube.CoreV1.ListNamespacedEventAsync(_ns);
+        Assert.Contains(events.Items, e => e.Reason == "Approved" && e.Message.Contains("bob", StringComparison.Ordinal));
+
+        await alice.GotoAsync(new Uri(_server.Url, "#/week").ToString());
+        await Assertions.Expect(alice.Locator("h2")).ToContainTextAsync("Week of", new() { Timeout = 30_000 });
+        await Shot(alice, "5-week");
+        await alice.Locator("#nav-month").ClickAsync();
+        await Assertions.Expect(alice.Locator(".ev.Approved", new() { HasText = "Spring sale" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Shot(alice, "6-month");
+        await alice.Locator(".ev.Approved", new() { HasText = "Spring sale" }).First.ClickAsync();
+        await Assertions.Expect(alice.Locator("main")).ToContainTextAsync("Approved by bob: saving a change withdraws the approval", new() { Timeout = 30_000 });
+        var phone = await PageAsAsync("alice", 390, 844);
+        await phone.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await Assertions.Expect(phone.GetByLabel("Title")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Shot(phone, "7-phone-form");
+    }
+
+    [Fact]
+    public async Task An_ambiguous_autumn_time_is_asked_about_and_saved_with_the_chosen_offset()
+    {
+        var alice = await PageAsAsync("alice", 1280, 800);
+        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.GetByLabel("Title").FillAsync("Night migration");
+        await alice.GetByLabel("Checkout").CheckAsync();
+        await alice.GetByLabel("Start (local time)").FillAsync("2027-10-31T02:30");
+        await alice.GetByLabel("End (local time)").FillAsync("2027-10-31T04:00");
+        await alice.GetByLabel("Time zone (IANA)").FillAsync("Europe/Paris");
+        await alice.GetByLabel("Expected traffic").SelectOptionAsync("absoluteFloor");
+        await alice.GetByLabel("N", new() { Exact = true }).FillAsync("6");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save as proposed" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#err-start")).ToContainTextAsync("happens twice", new() { Timeout = 30_000 });
+        await Shot(alice, "8-dst-overlap-question");
+        Assert.Empty((await ListAsync()).Items);
+
+        await alice.GetByLabel("UTC+01:00").CheckAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save as proposed" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#status")).ToContainTextAsync("as Proposed", new() { Timeout = 30_000 });
+        var stored = Assert.Single((await ListAsync()).Items);
+        Assert.Equal("2027-10-31T02:30:00+01:00", stored.Spec.Start);
+        Assert.Equal(6, stored.Spec.ExpectedLoad.AbsoluteFloor);
+    }
+
+    private async Task<IPage> PageAsAsync(string user, int width, int height)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = "Europe/Paris",
+            // The test plays the authenticating proxy: it adds the user header and the shared secret.
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Remote-User"] = user, ["X-Proxy-Secret"] = CalendarServer.Secret },
+        });
+        return await context.NewPageAsync();
+    }
+
+    private async Task<V1Alpha1ScalingEventList> ListAsync() =>
+        await _kube.CustomObjects.ListNamespacedCustomObjectAsync<V1Alpha1ScalingEventList>(AutoscalerApi.Group, AutoscalerApi.Version, _ns, AutoscalerApi.ScalingEventPlural);
+
+    private Task Shot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, name + ".png"), FullPage = true });
+}

@@ -20,6 +20,16 @@ THROTTLED_PORT=6444
 PKI="$STATE/pki"
 PIDS="$STATE/pids"
 LOGS="$STATE/logs"
+# kube-controller-manager's HPA flags, explicit so tests (and the simulator's parity replay, issue #17) use
+# the same values; printed by `env`. Sync period and tolerance are the values the suite always had (the
+# tolerance is upstream's default); the downscale stabilization window is 60 s instead of upstream's 300 s
+# so a legacy-path (no `behavior`) scale-down happens within a test (the adapter HPA tests set their own
+# window of 0 s and are unaffected). The other two are upstream's defaults.
+HPA_SYNC_PERIOD_SECONDS=5
+HPA_TOLERANCE=0.1
+HPA_DOWNSCALE_STABILIZATION_SECONDS=60
+HPA_CPU_INITIALIZATION_PERIOD_SECONDS=300
+HPA_INITIAL_READINESS_DELAY_SECONDS=30
 
 in_ns() { ip netns exec "$NETNS" "$@"; }
 
@@ -108,6 +118,11 @@ AUTOSCALER_E2E_FRONT_PROXY_CLIENT_CERT=$PKI/front-proxy-client.crt
 AUTOSCALER_E2E_FRONT_PROXY_CLIENT_KEY=$PKI/front-proxy-client.key
 AUTOSCALER_E2E_USER_KUBECONFIG=$STATE/user.kubeconfig
 AUTOSCALER_E2E_THROTTLED_KUBECONFIG=$STATE/throttled.kubeconfig
+AUTOSCALER_E2E_HPA_SYNC_PERIOD_SECONDS=$HPA_SYNC_PERIOD_SECONDS
+AUTOSCALER_E2E_HPA_TOLERANCE=$HPA_TOLERANCE
+AUTOSCALER_E2E_HPA_DOWNSCALE_STABILIZATION_SECONDS=$HPA_DOWNSCALE_STABILIZATION_SECONDS
+AUTOSCALER_E2E_HPA_CPU_INITIALIZATION_PERIOD_SECONDS=$HPA_CPU_INITIALIZATION_PERIOD_SECONDS
+AUTOSCALER_E2E_HPA_INITIAL_READINESS_DELAY_SECONDS=$HPA_INITIAL_READINESS_DELAY_SECONDS
 ENV
 }
 
@@ -152,7 +167,12 @@ up() {
     --kubeconfig="$STATE/controller-manager.kubeconfig" --leader-elect=false \
     --controllers=deployment,replicaset,horizontalpodautoscaling,garbagecollector,namespace,serviceaccount,serviceaccount-token \
     --root-ca-file="$PKI/ca.crt" --service-account-private-key-file="$PKI/sa.key" \
-    --use-service-account-credentials=true --horizontal-pod-autoscaler-sync-period=5s --cert-dir="$STATE/controller-manager-certs" \
+    --use-service-account-credentials=true --cert-dir="$STATE/controller-manager-certs" \
+    --horizontal-pod-autoscaler-sync-period="${HPA_SYNC_PERIOD_SECONDS}s" \
+    --horizontal-pod-autoscaler-tolerance="$HPA_TOLERANCE" \
+    --horizontal-pod-autoscaler-downscale-stabilization="${HPA_DOWNSCALE_STABILIZATION_SECONDS}s" \
+    --horizontal-pod-autoscaler-cpu-initialization-period="${HPA_CPU_INITIALIZATION_PERIOD_SECONDS}s" \
+    --horizontal-pod-autoscaler-initial-readiness-delay="${HPA_INITIAL_READINESS_DELAY_SECONDS}s" \
     --bind-address=127.0.0.1 --secure-port=10257 --port=0
 
   # A second apiserver on the same etcd that admits one read at a time, so tests meet real 429s with

@@ -1,3 +1,4 @@
+using Autoscaler.Core.Quantities;
 using Autoscaler.Core.Hpa;
 using Autoscaler.Core.Hpa.Metrics;
 using Autoscaler.Core.Hpa.Pods;
@@ -65,7 +66,7 @@ internal sealed class HpaDecider : IReplicaDecider
 
     public int Decide(in SyncContext context)
     {
-        _externalValue[0] = HpaSpecMapper.ToMilli(context.MetricValue);
+        _externalValue[0] = Quantity.MilliFromDouble(context.MetricValue);
         if (_needsPods) RefreshPods(context);
         var now = new DateTimeOffset(context.Now, TimeSpan.Zero);
         Last = HpaReconciler.Reconcile(SpecFor(context.Floor), new ScaleSnapshot(context.SpecReplicas, context.StatusReplicas), _pods, _observations, _state, _options, now);

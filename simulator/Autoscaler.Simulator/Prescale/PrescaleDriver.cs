@@ -92,7 +92,7 @@ internal sealed class PrescaleDriver
         }
 
         return m.AverageValue is { } average
-            ? CapacityModel.ForAverageValue(average)
+            ? CapacityModel.ForAverageValue(average.ToDouble())
             : new CapacityModel(w.CapacityPerPod, $"Value target: one replica per capacityPerPod {w.CapacityPerPod}");
     }
 }

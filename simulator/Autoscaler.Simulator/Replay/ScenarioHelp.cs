@@ -32,7 +32,7 @@ internal static class ScenarioHelp
             initialReadinessDelaySeconds: 30    # Utilization only (30)
             metric:                    # REQUIRED
               type: External           # External: the HPA sees demand per minute
-              target: { averageValue: 14 }   # or { value: 2000 } (total)
+              target: { averageValue: 14 }   # or { value: 2000 } (total); Kubernetes quantities: 500m, 1.5k
               # type: Utilization      # CPU modelled from demand ÷ ready pods
               # target: { averageUtilization: 70 }
               delaySeconds: 60         # scrape + query latency: the HPA sees demand of 60 s ago (0)

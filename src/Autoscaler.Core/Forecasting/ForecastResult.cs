@@ -22,6 +22,12 @@ public sealed record ForecastResult(
     IReadOnlyList<double> P90,
     string Detail)
 {
+    /// <summary>
+    /// Candidate models that failed on this history (threw, or gave a non-finite value) and sat out this
+    /// forecast; the blend used the others. Empty when none did.
+    /// </summary>
+    public IReadOnlyList<string> SatOut { get; init; } = [];
+
     /// <summary>The event the forecast was adjusted for, and whether its uplift was learned; null when none.</summary>
     public ForecastEventUplift? EventUplift { get; init; }
 }

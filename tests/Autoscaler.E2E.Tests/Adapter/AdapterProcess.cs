@@ -36,22 +36,33 @@ internal sealed class AdapterProcess : IDisposable
              "--insecure-disable-auth", "--authentication-skip-lookup", .. sourceArguments],
             log);
         var adapter = new AdapterProcess(process, port, log);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        try
         {
-            try
+            await Fixtures.Eventually.Async("the adapter answering /livez", async seen =>
             {
-                await adapter.Http.GetAsync("livez");
-                return adapter;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(300);
-            }
-        }
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException("the adapter process exited");
+                }
 
-        adapter.Dispose();
-        throw new InvalidOperationException("the adapter did not start: " + File.ReadAllText(log));
+                try
+                {
+                    using var response = await adapter.Http.GetAsync("livez");
+                    return "live";
+                }
+                catch (HttpRequestException e)
+                {
+                    seen(e.Message);
+                    return null;
+                }
+            }, TimeSpan.FromSeconds(60));
+            return adapter;
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            adapter.Dispose();
+            throw new InvalidOperationException($"the adapter did not start ({e.Message}): " + File.ReadAllText(log), e);
+        }
     }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)

@@ -71,16 +71,16 @@ public sealed class AdapterWithPrometheusTests : IAsyncLifetime
     [Fact]
     public async Task Serves_prometheus_values_reports_outages_as_errors_and_unready_then_recovers()
     {
-        await Eventually(async () => (await _adapter!.GetAsync("readyz")).Status == HttpStatusCode.OK);
-        await Eventually(async () => await Value() == "42");
+        await Fixtures.Eventually.TrueAsync(async () => (await _adapter!.GetAsync("readyz")).Status == HttpStatusCode.OK);
+        await Fixtures.Eventually.TrueAsync(async () => await Value() == "42");
 
         var metrics = await _adapter!.GetAsync("metrics");
         var (promtoolExit, _, promtoolErrors) = await RunPromtool(metrics.Body);
         Assert.True(promtoolExit == 0, "promtool check metrics: " + promtoolErrors);
-        await Eventually(async () => await PrometheusUp("adapter") == "1", onTimeout: TargetsAsync);
+        await Fixtures.Eventually.TrueAsync(async () => await PrometheusUp("adapter") == "1", describe: TargetsAsync);
 
         _prometheus!.Stop();
-        await Eventually(async () =>
+        await Fixtures.Eventually.TrueAsync(async () =>
         {
             var (status, body) = await _adapter!.GetAsync(MetricPath);
             Assert.True(status != HttpStatusCode.OK || ValueOf(body) == "42", "during the outage only the last known value may be served: " + body);
@@ -88,12 +88,12 @@ public sealed class AdapterWithPrometheusTests : IAsyncLifetime
                 && body.Contains("\"kind\":\"Status\"", StringComparison.Ordinal) && body.Contains("Prometheus", StringComparison.Ordinal);
         });
         // The apiserver convention: a failed readiness check is a non-200 with a [-] line naming it.
-        await Eventually(async () => await _adapter!.GetAsync("readyz?verbose") is { Status: not HttpStatusCode.OK } ready
+        await Fixtures.Eventually.TrueAsync(async () => await _adapter!.GetAsync("readyz?verbose") is { Status: not HttpStatusCode.OK } ready
             && ready.Body.Contains("[-]metric-sources", StringComparison.Ordinal));
 
         await _prometheus!.StartAsync();
-        await Eventually(async () => await Value() == "42");
-        await Eventually(async () => (await _adapter!.GetAsync("readyz")).Status == HttpStatusCode.OK);
+        await Fixtures.Eventually.TrueAsync(async () => await Value() == "42");
+        await Fixtures.Eventually.TrueAsync(async () => (await _adapter!.GetAsync("readyz")).Status == HttpStatusCode.OK);
     }
 
     private async Task<string?> Value()
@@ -124,15 +124,5 @@ public sealed class AdapterWithPrometheusTests : IAsyncLifetime
     {
         using var http = new HttpClient();
         return await http.GetStringAsync(new Uri(_prometheus!.Url, "api/v1/targets"));
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, int seconds = 60, Func<Task<string>>? onTimeout = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"condition not met within {seconds} s " + (onTimeout is null ? string.Empty : await onTimeout()));
-            await Task.Delay(500);
-        }
     }
 }

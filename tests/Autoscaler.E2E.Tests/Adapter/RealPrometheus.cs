@@ -44,30 +44,32 @@ internal sealed class RealPrometheus : IDisposable
             [$"--config.file={ConfigPath}", $"--storage.tsdb.path={Path.Combine(_directory, "tsdb")}", $"--web.listen-address=127.0.0.1:{Port}", "--log.level=warn"],
             Path.Combine(_directory, "prometheus.log"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            try
+            await Fixtures.Eventually.Async("Prometheus answering /-/ready", async seen =>
             {
-                if ((await http.GetAsync(new Uri(Url, "-/ready"))).IsSuccessStatusCode)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException("the prometheus process exited");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
 
-            if (_process.HasExited)
-            {
-                break;
-            }
-
-            await Task.Delay(250);
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(Url, "-/ready"));
+                    seen($"{(int)response.StatusCode}");
+                    return response.IsSuccessStatusCode ? "ready" : null;
+                }
+                catch (HttpRequestException e)
+                {
+                    seen(e.Message);
+                    return null;
+                }
+            }, TimeSpan.FromSeconds(60));
         }
-
-        throw new InvalidOperationException("Prometheus did not become ready: " + File.ReadAllText(Path.Combine(_directory, "prometheus.log")));
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"Prometheus did not become ready ({e.Message}): " + File.ReadAllText(Path.Combine(_directory, "prometheus.log")), e);
+        }
     }
 
     public void Stop()

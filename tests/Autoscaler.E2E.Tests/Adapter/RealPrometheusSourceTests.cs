@@ -79,9 +79,9 @@ public sealed class RealPrometheusSourceTests : IAsyncLifetime
         var query = new ExternalMetricQuery("shop", "queue_length", LabelSelector.Parse("queue=orders"));
 
         _demo!.QueueLength = 7;
-        await Eventually(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(7));
+        await Fixtures.Eventually.TrueAsync(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(7));
         _demo!.QueueLength = 42;
-        await Eventually(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(42));
+        await Fixtures.Eventually.TrueAsync(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(42));
         Assert.True(health.GetHealth().Healthy);
 
         var otherNamespace = await provider.GetExternalMetricAsync(query with { Namespace = "billing" }, default);
@@ -91,7 +91,7 @@ public sealed class RealPrometheusSourceTests : IAsyncLifetime
 
         _prometheus!.Stop();
         MetricError? outage = null;
-        await Eventually(async () =>
+        await Fixtures.Eventually.TrueAsync(async () =>
         {
             var r = await provider.GetExternalMetricAsync(query, default);
             // While Prometheus is down, a value may only be the last known good one (42), never an invented 0.
@@ -103,17 +103,7 @@ public sealed class RealPrometheusSourceTests : IAsyncLifetime
         Assert.False(health.GetHealth().Healthy);
 
         await _prometheus!.StartAsync();
-        await Eventually(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(42));
-        await Eventually(() => Task.FromResult(health.GetHealth().Healthy));
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"condition not met within {seconds} s");
-            await Task.Delay(500);
-        }
+        await Fixtures.Eventually.TrueAsync(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(42));
+        await Fixtures.Eventually.TrueAsync(() => Task.FromResult(health.GetHealth().Healthy));
     }
 }

@@ -64,29 +64,30 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     {
         Environment = ControlPlaneEnvironment.Load();
         Admin = CreateClient(options: new KubernetesClientOptions { Qps = 100, Burst = 200 });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        Exception? last = null;
-        while (!timeout.IsCancellationRequested)
+        try
         {
-            try
+            await Eventually.Async("the API server answering /readyz with ok", async seen =>
             {
-                if ((await Admin.GetStringAsync("/readyz", timeout.Token)).Trim() == "ok")
+                try
                 {
-                    return;
+                    var body = (await Admin.GetStringAsync("/readyz")).Trim();
+                    seen(body);
+                    return body == "ok" ? body : null;
                 }
-            }
-            catch (Exception e) when (!timeout.IsCancellationRequested)
-            {
-                last = e;
-            }
-
-            await Task.Delay(500);
+                catch (Exception e) when (e is HttpRequestException or Autoscaler.Kubernetes.Errors.KubernetesApiException or TaskCanceledException)
+                {
+                    seen(e.Message);
+                    return null;
+                }
+            }, TimeSpan.FromSeconds(60));
         }
-
-        throw new InvalidOperationException(
-            $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
-            + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
-            + $"(ip netns exec {Environment.NetworkNamespace} dotnet test ...)? Last error: {last?.Message}", last);
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException(
+                $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
+                + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
+                + $"(ip netns exec {Environment.NetworkNamespace} dotnet test ...)? {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />

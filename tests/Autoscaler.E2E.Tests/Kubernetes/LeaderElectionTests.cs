@@ -67,7 +67,16 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
         await WaitUntil("a to lead", () => a.IsLeader, TimeSpan.FromSeconds(20));
         var runB = b.RunAsync(log.Work(), stopB.Token);
 
-        await Task.Delay(LeaseDuration + TimeSpan.FromSeconds(1));
+        // b must not take over while a renews. The condition that proves it: b has seen a as the holder, and
+        // a has renewed the lease a full lease duration after that (b had every chance to take over).
+        await WaitUntil("b to see a as the holder", () => b.ObservedLeader == "candidate-a", TimeSpan.FromSeconds(20));
+        var competingSince = DateTimeOffset.UtcNow;
+        await Eventually.Async("a to renew a full lease duration after b started competing", async seen =>
+        {
+            var current = await cp.Admin.Leases.GetAsync("controller", ns);
+            seen($"holder {current.Spec?.HolderIdentity}, renewTime {current.Spec?.RenewTime:O}");
+            return current.Spec?.RenewTime >= competingSince + LeaseDuration ? current : null;
+        }, TimeSpan.FromSeconds(30));
         Assert.True(a.IsLeader);
         Assert.False(b.IsLeader);
         Assert.Equal("candidate-a", b.ObservedLeader);
@@ -91,7 +100,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
         var c = Candidate(ns, "candidate-c", release: true, out _);
         using var stopC = new CancellationTokenSource();
         var runC = c.RunAsync(log.Work(), stopC.Token);
-        await Task.Delay(RetryPeriod * 3);
+        await WaitUntil("c to see b as the holder", () => c.ObservedLeader == "candidate-b", TimeSpan.FromSeconds(20));
         Assert.False(c.IsLeader);
         await stopB.CancelAsync();
         await runB;

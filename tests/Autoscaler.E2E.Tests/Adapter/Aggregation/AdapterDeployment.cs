@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.Kubernetes.Errors;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 
@@ -103,13 +105,40 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         await Kubectl.RunAsync(Admin, apiServices, "apply", "-f", "-");
         foreach (var name in new[] { "v1beta1.external.metrics.k8s.io", "v1beta2.custom.metrics.k8s.io", "v1beta1.custom.metrics.k8s.io" })
         {
-            await Eventually.Async($"APIService {name} Available", async () =>
+            await Eventually.Async($"APIService {name} Available", async seen =>
             {
-                var status = await Kubectl.RunAsync(Admin, string.Empty, "get", "apiservice", name, "-o", "jsonpath={.status.conditions[?(@.type==\"Available\")].status}");
-                return status.Trim() == "True" ? status : null;
+                var status = await Kubectl.RunAsync(Admin, string.Empty, "get", "apiservice", name, "-o", "jsonpath={.status.conditions[?(@.type==\"Available\")].status} {.status.conditions[?(@.type==\"Available\")].message}");
+                seen(status.Trim());
+                return status.StartsWith("True", StringComparison.Ordinal) ? status : null;
             }, TimeSpan.FromSeconds(60));
         }
+
+        // Available=True is not enough: the aggregator installs the group's proxy handler and discovery
+        // asynchronously, so the group path can still answer 404 for a while (issue #8). Wait for what the
+        // tests and the HPA need next: each group version answering 200 through the aggregator.
+        foreach (var groupVersion in new[] { "external.metrics.k8s.io/v1beta1", "custom.metrics.k8s.io/v1beta2", "custom.metrics.k8s.io/v1beta1" })
+        {
+            await AggregatorServesAsync(_cp, groupVersion);
+        }
     }
+
+    /// <summary>Waits until GET /apis/{groupVersion} answers 200 with that group version's resource list through the aggregator.</summary>
+    public static Task AggregatorServesAsync(ControlPlaneFixture cp, string groupVersion) =>
+        Eventually.Async($"the aggregator to serve /apis/{groupVersion}", async seen =>
+        {
+            try
+            {
+                var list = await cp.Admin.GetJsonAsync($"/apis/{groupVersion}");
+                var served = list.TryGetProperty("groupVersion", out var gv) ? gv.GetString() : null;
+                seen($"200 with groupVersion {served ?? "(none)"}");
+                return served == groupVersion ? "served" : null;
+            }
+            catch (KubernetesApiException e)
+            {
+                seen($"{(int)e.StatusCode} {e.StatusCode}: {e.Message}");
+                return null;
+            }
+        }, TimeSpan.FromSeconds(60));
 
     private async Task<string> ServiceAccountKubeconfigAsync()
     {
@@ -169,6 +198,35 @@ internal sealed class AdapterDeployment : IAsyncDisposable
                 return null;
             }
         }, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// Reads the adapter's own /metrics the way Prometheus would through the front proxy: the aggregator's
+    /// front-proxy client certificate with its user and group headers.
+    /// </summary>
+    /// <returns>The status code and the exposition text.</returns>
+    public async Task<(HttpStatusCode Status, string Text)> ScrapeAsync()
+    {
+        var env = _cp.Environment;
+        using var proxyCert = X509Certificate2.CreateFromPemFile(env.FrontProxyClientCertFile, env.FrontProxyClientKeyFile);
+        using var asProxy = new HttpClient(new HttpClientHandler { ClientCertificates = { proxyCert }, ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Address}/metrics");
+        request.Headers.Add("X-Remote-User", "system:kube-aggregator");
+        request.Headers.Add("X-Remote-Group", "system:masters");
+        using var response = await asProxy.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>How many external-metric reads the adapter answered with this status code (adapter_requests_total).</summary>
+    /// <param name="code">The HTTP status code.</param>
+    /// <returns>The counter's value, 0 while the series does not exist yet.</returns>
+    public async Task<long> ExternalReadsAsync(int code)
+    {
+        var (_, text) = await ScrapeAsync();
+        return text.Split('\n')
+            .Where(l => l.StartsWith("adapter_requests_total{", StringComparison.Ordinal)
+                && l.Contains("route=\"external\"", StringComparison.Ordinal) && l.Contains($"code=\"{code}\"", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static int FreePort()

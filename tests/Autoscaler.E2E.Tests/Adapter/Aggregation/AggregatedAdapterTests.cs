@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Kubernetes.Errors;
@@ -126,19 +125,11 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
     [Fact]
     public async Task Own_metrics_pass_promtool_and_anonymous_metric_reads_are_refused()
     {
-        var env = cp.Environment;
-        using var proxyCert = X509Certificate2.CreateFromPemFile(env.FrontProxyClientCertFile, env.FrontProxyClientKeyFile);
-        using var asProxy = new HttpClient(new HttpClientHandler { ClientCertificates = { proxyCert }, ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
         using var anonymous = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_adapter.Address}/metrics");
-        request.Headers.Add("X-Remote-User", "system:kube-aggregator");
-        request.Headers.Add("X-Remote-Group", "system:masters");
-
-        using var response = await asProxy.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        var (status, text) = await _adapter.ScrapeAsync();
         var anonymousStatus = (await anonymous.GetAsync($"{_adapter.Address}/apis/external.metrics.k8s.io/v1beta1/namespaces/default/queue_length")).StatusCode;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousStatus);
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, text);
@@ -150,9 +141,10 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
 
     private async Task WaitReplicasAsync(string ns, int replicas)
     {
-        await Eventually.Async($"worker scaled to {replicas}", async () =>
+        await Eventually.Async($"worker scaled to {replicas}", async seen =>
         {
             var d = await cp.Admin.Deployments.GetAsync("worker", ns);
+            seen($"spec.replicas {d.Spec?.Replicas}");
             return d.Spec?.Replicas == replicas ? "yes" : null;
         }, TimeSpan.FromSeconds(120));
     }

@@ -119,13 +119,18 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         Assert.True(error.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"status {error.StatusCode}");
         await Eventually.Async("the HPA failing to get the metric", async () =>
             (await EventsAsync()).Contains("FailedGetExternalMetric", StringComparison.Ordinal) ? "yes" : null, TimeSpan.FromSeconds(60));
-        // Several HPA sync periods (5 s each) with the metric failing: the replica count must not move.
-        for (var i = 0; i < 6; i++)
+        // The HPA keeps syncing (every 5 s) and keeps failing to read the metric: the replica count must not
+        // move meanwhile. Each failed sync is an external read the adapter answered 503, so wait for three
+        // more of them (the condition that proves the HPA acted on the outage), checking replicas each time.
+        var failedAtStart = await _adapter!.ExternalReadsAsync(503);
+        await Eventually.Async("three more HPA syncs failing to read the metric", async seen =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
             var held = await cp.Admin.Deployments.GetAsync("worker", _ns);
             Assert.Equal(4, held.Spec?.Replicas);
-        }
+            var failed = await _adapter.ExternalReadsAsync(503) - failedAtStart;
+            seen($"{failed} more 503 reads, replicas {held.Spec?.Replicas}");
+            return failed >= 3 ? "held" : null;
+        }, TimeSpan.FromSeconds(90));
 
         // Recovery with a short queue: 5 / 10 per replica = 1 replica.
         _demo!.QueueLength = 5;
@@ -145,9 +150,10 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
 
     private async Task WaitReplicasAsync(int replicas)
     {
-        await Eventually.Async($"worker scaled to {replicas}", async () =>
+        await Eventually.Async($"worker scaled to {replicas}", async seen =>
         {
             var d = await cp.Admin.Deployments.GetAsync("worker", _ns);
+            seen($"spec.replicas {d.Spec?.Replicas}");
             return d.Spec?.Replicas == replicas ? "yes" : null;
         }, TimeSpan.FromSeconds(120));
     }

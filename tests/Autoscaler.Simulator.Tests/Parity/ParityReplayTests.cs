@@ -1,5 +1,6 @@
 using Autoscaler.Simulator.Parity;
 using Autoscaler.Simulator.Scenarios;
+using ControllerFlags = Autoscaler.Simulator.Parity.ControllerFlags;
 
 namespace Autoscaler.Simulator.Tests.Parity;
 

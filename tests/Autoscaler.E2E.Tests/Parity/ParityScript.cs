@@ -2,7 +2,6 @@ using System.Globalization;
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Simulator.Parity;
 using Autoscaler.Simulator.Scenarios;
-using ControllerFlags = Autoscaler.Simulator.Parity.ControllerFlags;
 
 namespace Autoscaler.E2E.Tests.Parity;
 

@@ -1,6 +1,5 @@
 using Autoscaler.Simulator.Parity;
 using Autoscaler.Simulator.Scenarios;
-using ControllerFlags = Autoscaler.Simulator.Parity.ControllerFlags;
 
 namespace Autoscaler.Simulator.Tests.Parity;
 

@@ -4,6 +4,8 @@ using Autoscaler.Simulator.Prescale;
 using Autoscaler.Simulator.Scenarios;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Autoscaler.Benchmarks.Planning;
 
@@ -54,9 +56,12 @@ public class PrescaleReplayBenchmarks
 
     private sealed class Columns : ManualConfig
     {
+        // One replay with hourly forecasts takes 15 to 60 s on the shared machine: beyond the in-process
+        // toolchain's default limit, and one warm-up is enough for a run that long. Run without --job/--inProcess.
         public Columns()
         {
             AddColumn(new SyncsPerSecondColumn());
+            AddJob(Job.ShortRun.WithWarmupCount(1).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
             WithBuildTimeout(TimeSpan.FromMinutes(15));
         }
     }

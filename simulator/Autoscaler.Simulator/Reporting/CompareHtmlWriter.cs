@@ -63,7 +63,9 @@ internal static class CompareHtmlWriter
         }
 
         var bands = runs[0].Outcome.OverloadPeriods.Select(p => (p.Start, p.End)).ToList();
-        return SvgChart.Render(series, bands, "load units / minute", string.Empty);
+        // Event windows of the first run that has a calendar (the runs of a comparison share one trace and calendar).
+        var events = runs.Select(r => r.Outcome.Prescale).FirstOrDefault(p => p is not null)?.Events.Select(e => (e.Start, e.End)).ToList();
+        return SvgChart.Render(series, bands, "load units / minute", string.Empty, events: events);
     }
 
     private static (int From, int To)? ZoomRange(ReplaySummary run)

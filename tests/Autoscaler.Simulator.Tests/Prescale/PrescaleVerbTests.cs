@@ -50,6 +50,24 @@ public sealed class PrescaleVerbTests
     }
 
     [Fact]
+    public void CompareShowsReactiveAndPrescaledSideBySideWithEventWindows()
+    {
+        var dir = TestScenarios.TempDir();
+        var prescaled = Scenario(dir, "prescale:\n  events: events.csv\n  forecaster: none\n");
+        var reactive = Path.Combine(dir, "reactive.yaml");
+        File.WriteAllText(reactive, File.ReadAllText(prescaled).Replace("name: small", "name: small-reactive", StringComparison.Ordinal) + "  mode: observe\n");
+        var outDir = Path.Combine(dir, "out");
+        var (exit, _, stderr) = VerbRunner.Run("compare", "--trace", Trace, "--scenario", reactive, "--scenario", prescaled, "--out", outDir);
+        Assert.True(exit == 0, stderr);
+        var csv = File.ReadAllLines(Path.Combine(outDir, "compare.csv"));
+        Assert.Contains("eventOverloadMinutes", csv[0], StringComparison.Ordinal);
+        var fields = csv[0].Split(',').ToList();
+        var eventMinutes = fields.IndexOf("eventMinutes");
+        Assert.Equal(["3", "3"], csv.Skip(1).Select(row => row.Split(',')[eventMinutes])); // both runs score the 3-minute sale
+        Assert.Contains("scheduled event", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutPrescaleTheOutputsKeepTheirShape()
     {
         var outDir = Path.Combine(TestScenarios.TempDir(), "out");

@@ -9,7 +9,7 @@ public sealed class CorePurityTests
     public void CoreReferencesNoHostAssemblies()
     {
         var core = typeof(Autoscaler.Core.CoreAssembly).Assembly;
-        var forbidden = new[] { "Microsoft.AspNetCore", "Autoscaler.Kubernetes", "Grpc", "Google.Protobuf", "Microsoft.Data.Sqlite", "System.Net.Http" };
+        var forbidden = new[] { "Microsoft.AspNetCore", "Autoscaler.Kubernetes", "KubernetesClient", "Grpc", "Google.Protobuf", "Microsoft.Data.Sqlite", "System.Net.Http" };
         var bad = core.GetReferencedAssemblies()
             .Select(a => a.Name ?? string.Empty)
             .Where(n => forbidden.Any(f => n.StartsWith(f, StringComparison.Ordinal)))

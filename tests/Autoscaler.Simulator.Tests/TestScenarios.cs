@@ -1,3 +1,4 @@
+using Autoscaler.Core.Quantities;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.Simulator.Engine;
 using Autoscaler.Simulator.Scenarios;
@@ -20,7 +21,7 @@ internal static class TestScenarios
             MaxReplicas = max,
             SyncPeriodSeconds = sync,
             Profile = profile,
-            Metric = new MetricModel { Type = MetricKind.External, AverageValue = averageValue },
+            Metric = new MetricModel { Type = MetricKind.External, AverageValue = Quantity.FromDouble(averageValue) },
             Behavior = behavior,
         },
     };

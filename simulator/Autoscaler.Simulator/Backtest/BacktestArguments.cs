@@ -11,7 +11,10 @@ internal static class BacktestArguments
                                 [--history DURATION] [--models auto,persistence,...] [--from T] [--to T] --out FILE.csv
 
           --trace     trace CSV 'timestamp,value' (ISO-8601 UTC)
-          --events    event calendar CSV 'start_utc,end_utc,kind[,expected_multiplier[,description]]'
+          --events    event calendar CSV; with a header, columns by name in any order: start_utc, end_utc,
+                      kind (default 'event'), expected_multiplier, description, series (only events whose series
+                      is the trace's file name, or empty, are used); a match schedule with kickoff_utc lasts 2h;
+                      without a header, by position: start_utc,end_utc,kind[,expected_multiplier[,description]]
           --horizon   how far each origin forecasts, e.g. 30m
           --step      time between origins, e.g. 1h
           --history   data before each origin that the models see (default 14d)

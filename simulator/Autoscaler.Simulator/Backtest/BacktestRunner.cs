@@ -71,8 +71,22 @@ internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEv
                 var request = new ForecastRequest(history, leads, model.UsesEvents ? events : Array.Empty<ScheduledEvent>());
                 var cpu = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                var forecast = model.Forecaster.Forecast(request);
+                ForecastResult forecast;
+                try
+                {
+                    forecast = model.Forecaster.Forecast(request);
+                }
+                catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+                {
+                    // One model failing at one origin never ends the run: it sits out this origin.
+                    all[m].AddSatOut();
+                    inEvents[m].AddSatOut();
+                    explain?.WriteLine($"{model.Label} {origin.UtcDateTime:yyyy-MM-ddTHH:mmZ}: sat out ({e.GetType().Name}: {e.Message})");
+                    continue;
+                }
+
                 all[m].AddOrigin(clock.Elapsed, process.TotalProcessorTime - cpu);
+                all[m].AddCandidatesSatOut(forecast.SatOut);
                 explain?.WriteLine($"{model.Label} {origin.UtcDateTime:yyyy-MM-ddTHH:mmZ}: {forecast.Detail}");
                 for (var index = firstTarget; index <= lastTarget; index++)
                 {

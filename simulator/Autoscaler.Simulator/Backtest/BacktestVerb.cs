@@ -26,7 +26,7 @@ internal static class BacktestVerb
         }
 
         var trace = LoadTrace(options!.TracePath, stderr);
-        var events = options.EventsPath is null ? Array.Empty<ScheduledEvent>() : LoadEvents(options.EventsPath, stderr);
+        var events = options.EventsPath is null ? Array.Empty<ScheduledEvent>() : LoadEvents(options.EventsPath, Path.GetFileName(options.TracePath), stderr);
         if (trace is null || events is null)
         {
             return VerbDispatcher.BadInput;
@@ -101,7 +101,8 @@ internal static class BacktestVerb
         return result.Assembled?.Series;
     }
 
-    private static IReadOnlyList<ScheduledEvent>? LoadEvents(string path, TextWriter stderr)
+    /// <summary>The calendar's events for this trace: those without a series, and those whose series names the trace file.</summary>
+    private static IReadOnlyList<ScheduledEvent>? LoadEvents(string path, string traceName, TextWriter stderr)
     {
         if (!File.Exists(path))
         {
@@ -116,7 +117,18 @@ internal static class BacktestVerb
             stderr.WriteLine(diagnostic.ToString());
         }
 
-        return result.Events;
+        if (result.Events is null)
+        {
+            return null;
+        }
+
+        var mine = result.Events.Where(e => e.Series is null || string.Equals(e.Series, traceName, StringComparison.Ordinal)).ToList();
+        if (mine.Count < result.Events.Count)
+        {
+            stderr.WriteLine($"{path}: {result.Events.Count - mine.Count} of {result.Events.Count} events belong to other series than '{traceName}' and are left out");
+        }
+
+        return mine;
     }
 
     private static int Fail(TextWriter stderr, string message)

@@ -17,6 +17,12 @@ internal sealed class ModelScore(string model)
 
     public int Origins { get; private set; }
 
+    /// <summary>Origins at which the model itself failed and made no forecast (it sat them out).</summary>
+    public int SatOut { get; private set; }
+
+    /// <summary>Per candidate of the model's blend: origins at which that candidate failed and the blend used the others.</summary>
+    public SortedDictionary<string, int> CandidatesSatOut { get; } = new(StringComparer.Ordinal);
+
     public double Mae => Targets == 0 ? double.NaN : _absError / Targets;
 
     public double Smape => _smapeCount == 0 ? double.NaN : 100 * _smape / _smapeCount;
@@ -43,6 +49,16 @@ internal sealed class ModelScore(string model)
         Origins++;
         _fitSeconds += fitTime.TotalSeconds;
         _cpuSeconds += cpuTime.TotalSeconds;
+    }
+
+    public void AddSatOut() => SatOut++;
+
+    public void AddCandidatesSatOut(IEnumerable<string> candidates)
+    {
+        foreach (var name in candidates)
+        {
+            CandidatesSatOut[name] = CandidatesSatOut.GetValueOrDefault(name) + 1;
+        }
     }
 
     public void Add(double actual, double p10, double p50, double p90)

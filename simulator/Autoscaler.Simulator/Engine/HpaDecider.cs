@@ -1,7 +1,9 @@
+using Autoscaler.Core.Quantities;
 using Autoscaler.Core.Hpa;
 using Autoscaler.Core.Hpa.Metrics;
 using Autoscaler.Core.Hpa.Pods;
 using Autoscaler.Core.Hpa.State;
+using Autoscaler.Core.Planning;
 using Autoscaler.Simulator.Scenarios;
 
 namespace Autoscaler.Simulator.Engine;
@@ -25,6 +27,10 @@ internal sealed class HpaDecider : IReplicaDecider
     private readonly List<(long Id, bool Ready)> _podKeys = [];
     private readonly Dictionary<string, PodSample> _samples = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _requests;
+    private readonly FloorActuation? _actuation;
+    private readonly long[] _floorValue = new long[1];
+    private HpaSpec _floorSpec;
+    private int _floorSpecFor;
 
     public HpaDecider(Scenario scenario)
     {
@@ -33,8 +39,24 @@ internal sealed class HpaDecider : IReplicaDecider
         _utilization = scenario.Hpa.Metric.Type == MetricKind.Utilization;
         _needsPods = _utilization || scenario.Hpa.Metric.Value is not null;
         _requests = new Dictionary<string, long>(StringComparer.Ordinal) { ["cpu"] = scenario.Workload.CpuRequestMilli };
-        _observations = [_utilization ? MetricObservation.ForPods(_samples) : MetricObservation.ForExternal(_externalValue)];
+        var own = _utilization ? MetricObservation.ForPods(_samples) : MetricObservation.ForExternal(_externalValue);
+        _actuation = scenario.Prescale?.Actuation;
+        if (_actuation == FloorActuation.ExternalMetric)
+        {
+            // The floor served as an External metric beside the HPA's own: AverageValue 1 per replica, value = floor.
+            _spec = _spec with { Metrics = [.. _spec.Metrics, new MetricSpec(MetricSourceType.External, MetricTarget.AverageValue(1000)) { MetricName = FloorMetric }] };
+            _observations = [own, MetricObservation.ForExternal(_floorValue)];
+        }
+        else
+        {
+            _observations = [own];
+        }
+
+        _floorSpec = _spec;
     }
+
+    /// <summary>The External metric that carries the floor when the actuation is <c>externalMetric</c>.</summary>
+    public const string FloorMetric = "prescale_floor_replicas";
 
     /// <summary>The spec after API defaulting, as the reconcile sees it (echoed in summary.json).</summary>
     public HpaSpec EffectiveSpec => _spec;
@@ -44,11 +66,26 @@ internal sealed class HpaDecider : IReplicaDecider
 
     public int Decide(in SyncContext context)
     {
-        _externalValue[0] = HpaSpecMapper.ToMilli(context.MetricValue);
+        _externalValue[0] = Quantity.MilliFromDouble(context.MetricValue);
         if (_needsPods) RefreshPods(context);
         var now = new DateTimeOffset(context.Now, TimeSpan.Zero);
-        Last = HpaReconciler.Reconcile(_spec, new ScaleSnapshot(context.SpecReplicas, context.StatusReplicas), _pods, _observations, _state, _options, now);
+        Last = HpaReconciler.Reconcile(SpecFor(context.Floor), new ScaleSnapshot(context.SpecReplicas, context.StatusReplicas), _pods, _observations, _state, _options, now);
         return Last.DesiredReplicas;
+    }
+
+    // minReplicas actuation raises spec.minReplicas (a new spec only when the floor changes); externalMetric sets the metric's value.
+    private HpaSpec SpecFor(int floor)
+    {
+        if (_actuation == FloorActuation.ExternalMetric)
+        {
+            _floorValue[0] = (long)floor * 1000;
+            return _spec;
+        }
+
+        var min = Math.Max(_spec.MinReplicas ?? 1, floor);
+        if (floor == 0 || min == (_spec.MinReplicas ?? 1)) return _spec;
+        if (_floorSpecFor != min) (_floorSpec, _floorSpecFor) = (_spec with { MinReplicas = min }, min);
+        return _floorSpec;
     }
 
     // Pod snapshots are immutable records: rebuild one only when the pod at that position changed identity or readiness.

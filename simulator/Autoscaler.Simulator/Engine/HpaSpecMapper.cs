@@ -19,8 +19,8 @@ internal static class HpaSpecMapper
         var metric = hpa.Metric.Type switch
         {
             MetricKind.Utilization => new MetricSpec(MetricSourceType.Resource, MetricTarget.Utilization(hpa.Metric.AverageUtilization!.Value)) { ResourceName = "cpu" },
-            _ when hpa.Metric.AverageValue is { } average => new MetricSpec(MetricSourceType.External, MetricTarget.AverageValue(ToMilli(average))) { MetricName = DemandMetric },
-            _ => new MetricSpec(MetricSourceType.External, MetricTarget.Value(ToMilli(hpa.Metric.Value!.Value))) { MetricName = DemandMetric },
+            _ when hpa.Metric.AverageValue is { } average => new MetricSpec(MetricSourceType.External, MetricTarget.AverageValue(average.MilliValue())) { MetricName = DemandMetric },
+            _ => new MetricSpec(MetricSourceType.External, MetricTarget.Value(hpa.Metric.Value!.Value.MilliValue())) { MetricName = DemandMetric },
         };
         return new HpaSpec(hpa.MinReplicas, hpa.MaxReplicas, [metric], ToBehavior(hpa.Behavior)).WithApiDefaults();
     }
@@ -33,13 +33,6 @@ internal static class HpaSpecMapper
         CpuInitializationPeriod = TimeSpan.FromSeconds(hpa.CpuInitializationPeriodSeconds),
         InitialReadinessDelay = TimeSpan.FromSeconds(hpa.InitialReadinessDelaySeconds),
     };
-
-    /// <summary>A quantity's milli-value as Kubernetes computes it: ceil(q × 1000), capped at int64.</summary>
-    public static long ToMilli(double value)
-    {
-        var milli = Math.Ceiling(value * 1000);
-        return milli >= long.MaxValue ? long.MaxValue : (long)milli;
-    }
 
     private static HpaBehavior? ToBehavior(BehaviorModel? behavior) =>
         behavior is null ? null : new HpaBehavior(ToRules(behavior.ScaleUp), ToRules(behavior.ScaleDown));

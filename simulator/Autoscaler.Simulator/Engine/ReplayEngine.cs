@@ -1,4 +1,5 @@
 using Autoscaler.Simulator.Metrics;
+using Autoscaler.Simulator.Prescale;
 using Autoscaler.Simulator.Scenarios;
 
 namespace Autoscaler.Simulator.Engine;
@@ -15,13 +16,15 @@ internal sealed class ReplayEngine
     private readonly DemandTrace _trace;
     private readonly IReplicaDecider _decider;
     private readonly Action<double>? _progress;
+    private readonly PrescaleDriver? _prescale;
 
-    public ReplayEngine(Scenario scenario, DemandTrace trace, IReplicaDecider decider, Action<double>? progress = null)
+    public ReplayEngine(Scenario scenario, DemandTrace trace, IReplicaDecider decider, Action<double>? progress = null, PrescaleDriver? prescale = null)
     {
         _scenario = scenario;
         _trace = trace;
         _decider = decider;
         _progress = progress;
+        _prescale = prescale;
     }
 
     /// <summary>
@@ -67,6 +70,8 @@ internal sealed class ReplayEngine
             }
 
             var metric = observer.Observe(now, pods.ReadyCount, out var podCpu);
+            // The planner steps on the same virtual clock just before the HPA syncs, as the controller's loop would.
+            var floor = _prescale?.Step(now, spec) ?? 0;
             var desired = _decider.Decide(new SyncContext
             {
                 Now = new DateTime(now, DateTimeKind.Utc),
@@ -76,6 +81,7 @@ internal sealed class ReplayEngine
                 ReadyPods = pods.Ready,
                 StartingPods = pods.Starting,
                 PodCpuMilli = podCpu,
+                Floor = floor,
             });
 
             if (desired > spec)
@@ -97,7 +103,7 @@ internal sealed class ReplayEngine
 
             spec = desired;
             peak = Math.Max(peak, spec);
-            timeline.Add(now, demandNow.ValueAt(now), metric, desired, spec, pods.ReadyCount);
+            timeline.Add(now, demandNow.ValueAt(now), metric, desired, spec, pods.ReadyCount, _prescale?.PlannedFloor ?? 0);
             if (timeline.Count % ProgressEvery == 0) _progress?.Invoke((double)(now - start) / (end - start));
             if (SyncSchedule is null)
             {

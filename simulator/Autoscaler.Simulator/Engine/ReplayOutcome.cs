@@ -31,4 +31,7 @@ internal sealed record ReplayOutcome
     public required IReadOnlyList<OverloadPeriod> OverloadPeriods { get; init; }
 
     public required Timeline Timeline { get; init; }
+
+    /// <summary>The planner's part, when the scenario has a <c>prescale</c> section.</summary>
+    public Prescale.PrescaleOutcome? Prescale { get; init; }
 }

@@ -22,4 +22,7 @@ internal readonly ref struct SyncContext
 
     /// <summary>Per-ready-pod CPU use in millicores (Utilization metric only, else 0).</summary>
     public long PodCpuMilli { get; init; }
+
+    /// <summary>The pre-scale floor the planner holds now (0: none); the decider hands it to the HPA model.</summary>
+    public int Floor { get; init; }
 }

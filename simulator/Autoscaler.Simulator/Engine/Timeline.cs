@@ -9,6 +9,7 @@ internal sealed class Timeline
     private int[] _desired;
     private int[] _replicas;
     private int[] _ready;
+    private int[] _floor;
 
     public Timeline(int capacity)
     {
@@ -20,6 +21,7 @@ internal sealed class Timeline
         _desired = GC.AllocateUninitializedArray<int>(capacity);
         _replicas = GC.AllocateUninitializedArray<int>(capacity);
         _ready = GC.AllocateUninitializedArray<int>(capacity);
+        _floor = GC.AllocateUninitializedArray<int>(capacity);
     }
 
     public int Count { get; private set; }
@@ -36,7 +38,10 @@ internal sealed class Timeline
 
     public ReadOnlySpan<int> Ready => _ready.AsSpan(0, Count);
 
-    public void Add(long ticks, double demand, double metric, int desired, int replicas, int ready)
+    /// <summary>The pre-scale floor in force after each sync (0: none).</summary>
+    public ReadOnlySpan<int> Floor => _floor.AsSpan(0, Count);
+
+    public void Add(long ticks, double demand, double metric, int desired, int replicas, int ready, int floor = 0)
     {
         if (Count == _ticks.Length) Grow();
         _ticks[Count] = ticks;
@@ -45,6 +50,7 @@ internal sealed class Timeline
         _desired[Count] = desired;
         _replicas[Count] = replicas;
         _ready[Count] = ready;
+        _floor[Count] = floor;
         Count++;
     }
 
@@ -57,5 +63,6 @@ internal sealed class Timeline
         Array.Resize(ref _desired, size);
         Array.Resize(ref _replicas, size);
         Array.Resize(ref _ready, size);
+        Array.Resize(ref _floor, size);
     }
 }

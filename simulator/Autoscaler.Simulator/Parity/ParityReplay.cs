@@ -73,7 +73,7 @@ internal static class ParityReplay
             DownscaleStabilizationSeconds = flags.DownscaleStabilizationSeconds,
             CpuInitializationPeriodSeconds = flags.CpuInitializationPeriodSeconds,
             InitialReadinessDelaySeconds = flags.InitialReadinessDelaySeconds,
-            Metric = new MetricModel { Type = MetricKind.External, AverageValue = hpa.TargetAverageValue },
+            Metric = new MetricModel { Type = MetricKind.External, AverageValue = Autoscaler.Core.Quantities.Quantity.FromDouble(hpa.TargetAverageValue) },
             Behavior = hpa.Behavior,
         },
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Simulator.Engine;
+using Autoscaler.Simulator.Prescale;
 using Autoscaler.Simulator.Reporting;
 using Autoscaler.Simulator.Scenarios;
 using Autoscaler.Simulator.Traces;
@@ -13,7 +14,9 @@ internal static class ReplayRunner
     {
         var demand = new DemandTrace(trace.PerMinute.Scale(scenario.Workload.ValueScale));
         var decider = new HpaDecider(scenario);
-        var outcome = new ReplayEngine(scenario, demand, decider, progress).Run(from, to);
+        var prescale = scenario.Prescale is null ? null : new PrescaleDriver(scenario, demand);
+        var outcome = new ReplayEngine(scenario, demand, decider, progress, prescale).Run(from, to);
+        if (prescale is not null) outcome = outcome with { Prescale = PrescaleAccounting.Compute(prescale, outcome) };
         return new ReplaySummary(scenario, ScenarioEcho.Create(scenario, decider.EffectiveSpec), trace, outcome);
     }
 

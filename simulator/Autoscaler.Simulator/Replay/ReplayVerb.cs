@@ -1,5 +1,6 @@
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Gates;
+using Autoscaler.Simulator.Manifests;
 using Autoscaler.Simulator.Reporting;
 using Autoscaler.Simulator.Scenarios;
 using Autoscaler.Simulator.Traces;
@@ -9,7 +10,7 @@ namespace Autoscaler.Simulator.Replay;
 /// <summary><c>replay</c>: one trace through one scenario, written as summary.json, timeline.csv and report.html.</summary>
 internal static class ReplayVerb
 {
-    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--out", "--from", "--to", "--fail-if"];
+    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--hpa", "--hpa-name", "--workload", "--out", "--from", "--to", "--fail-if"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -21,7 +22,10 @@ internal static class ReplayVerb
         }
 
         var tracePath = a.Required("--trace");
-        var scenarioPath = a.Required("--scenario");
+        var (scenarioPath, hpaPath, hpaName, workloadPath) = (a.Single("--scenario"), a.Single("--hpa"), a.Single("--hpa-name"), a.Single("--workload"));
+        if ((scenarioPath is null) == (hpaPath is null)) a.Errors.Add("give either --scenario YAML or --hpa MANIFEST with --workload YAML");
+        if (hpaPath is not null && workloadPath is null) a.Errors.Add("--hpa needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
+        if (hpaPath is null && (workloadPath is not null || hpaName is not null)) a.Errors.Add("--workload and --hpa-name go with --hpa");
         var outDir = a.Required("--out");
         var (from, to) = (a.Single("--from"), a.Single("--to"));
         var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
@@ -30,8 +34,9 @@ internal static class ReplayVerb
         ReplaySummary summary;
         try
         {
-            var (trace, scenarios) = VerbSupport.LoadInputs(tracePath!, [scenarioPath!], stderr);
-            var scenario = scenarios[0];
+            var (trace, scenario) = hpaPath is null
+                ? VerbSupport.LoadInputs(tracePath!, () => ScenarioLoader.LoadFile(scenarioPath!), stderr)
+                : VerbSupport.LoadInputs(tracePath!, () => HpaManifestLoader.Load(hpaPath, hpaName, workloadPath!), stderr);
             var range = ReplayRunner.Range(trace, from, to);
             summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
         }
@@ -42,7 +47,7 @@ internal static class ReplayVerb
 
         Write(outDir!, summary);
         stdout.WriteLine(VerbSupport.OneLine(summary));
-        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html");
+        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html{(summary.Outcome.Prescale is null ? string.Empty : ", decisions.jsonl")}");
         var breach = GateEvaluator.FirstBreach(gates, summary.NumericFields());
         if (breach is null) return VerbSupport.Ok;
         stderr.WriteLine(breach);
@@ -53,12 +58,15 @@ internal static class ReplayVerb
     {
         var json = SummaryJsonWriter.ToJson(summary);
         var echo = System.Text.Json.JsonSerializer.Serialize(summary.ScenarioEcho, EchoOptions);
-        OutputFolder.WriteAll(outDir, new Dictionary<string, Action<TextWriter>>
+        var prescale = summary.Outcome.Prescale;
+        var files = new Dictionary<string, Action<TextWriter>>
         {
             ["summary.json"] = w => w.Write(json),
-            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod),
+            ["timeline.csv"] = w => TimelineCsvWriter.Write(w, summary.Outcome.Timeline, summary.Scenario.Workload.CapacityPerPod, prescale is not null),
             ["report.html"] = w => w.Write(ReplayHtmlWriter.Render(summary, echo)),
-        });
+        };
+        if (prescale is not null) files["decisions.jsonl"] = w => PrescaleJson.WriteDecisions(w, prescale.Decisions);
+        OutputFolder.WriteAll(outDir, files);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions EchoOptions = new()
@@ -73,11 +81,22 @@ internal static class ReplayVerb
 
         Usage:
           autoscaler-sim replay --trace CSV --scenario YAML --out DIR [--from T] [--to T] [--fail-if EXPR]...
+          autoscaler-sim replay --trace CSV --hpa MANIFEST [--hpa-name NAME] --workload YAML --out DIR [...]
 
         Options:
           --trace CSV        load trace, 'timestamp,value' (see below)
           --scenario YAML    workload model and HPA configuration (see below)
+          --hpa MANIFEST     your HorizontalPodAutoscaler as in the cluster (autoscaling/v2 or v2beta2 YAML,
+                             quantities such as averageValue: 500m); its one metric is fed by the trace: External
+                             (AverageValue or Value) or Resource cpu Utilization; no metrics = cpu 80 %
+          --hpa-name NAME    the HPA to replay when MANIFEST holds several documents
+          --workload YAML    with --hpa: the scenario's workload keys (capacityPerPod, startupSeconds, ...), an
+                             optional name, and an optional 'controller:' section with profile, syncPeriodSeconds,
+                             tolerance, downscaleStabilizationSeconds, cpuInitializationPeriodSeconds,
+                             initialReadinessDelaySeconds and metricDelaySeconds. The same HPA given as a
+                             scenario gives the same outputs, byte for byte.
           --out DIR          writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html
+                             (+ DIR/decisions.jsonl with a prescale section)
           --from T, --to T   crop the replay to [from, to), ISO-8601 UTC (default: the whole trace)
           --fail-if EXPR     CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=,
                              e.g. --fail-if "overloadMinutes>30" --fail-if "podHours>=5000"

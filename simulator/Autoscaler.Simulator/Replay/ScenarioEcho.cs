@@ -28,7 +28,7 @@ internal static class ScenarioEcho
                 metric = new
                 {
                     type = m.Type.ToString(),
-                    target = new { averageValue = m.AverageValue, value = m.Value, averageUtilization = m.AverageUtilization },
+                    target = new { averageValue = m.AverageValue?.ToDouble(), value = m.Value?.ToDouble(), averageUtilization = m.AverageUtilization },
                     delaySeconds = m.DelaySeconds,
                 },
                 behavior = effective.Behavior is { } b

@@ -32,7 +32,7 @@ internal static class ScenarioHelp
             initialReadinessDelaySeconds: 30    # Utilization only (30)
             metric:                    # REQUIRED
               type: External           # External: the HPA sees demand per minute
-              target: { averageValue: 14 }   # or { value: 2000 } (total)
+              target: { averageValue: 14 }   # or { value: 2000 } (total); Kubernetes quantities: 500m, 1.5k
               # type: Utilization      # CPU modelled from demand ÷ ready pods
               # target: { averageUtilization: 70 }
               delaySeconds: 60         # scrape + query latency: the HPA sees demand of 60 s ago (0)
@@ -40,6 +40,28 @@ internal static class ScenarioHelp
               scaleUp:   { stabilizationWindowSeconds: 0, selectPolicy: Max,
                            policies: [ { type: Pods, value: 4, periodSeconds: 15 }, { type: Percent, value: 100, periodSeconds: 15 } ] }
               scaleDown: { stabilizationWindowSeconds: 300, policies: [ { type: Percent, value: 100, periodSeconds: 15 } ] }
+          prescale:                    # optional: the pre-scale planner beside the HPA, on the same virtual clock
+            events: events.csv         # start_utc,end_utc,kind[,expected_multiplier[,description]] (relative to this file)
+            forecaster: auto           # auto | none (events only) | a backtest model name (auto)
+            quantile: 0.9              # forecast quantile provisioned to, 0.1..0.9 (0.9)
+            headroom: 0.1              # extra share above the quantile (0.1)
+            leadTime: auto             # auto = startup + p90 jitter + one sync + metric delay, or a duration (auto)
+            actuation: minReplicas     # minReplicas (exact) | externalMetric (beside the HPA's metric, tolerance applies)
+            refitEvery: 1h             # forecast refit cadence (1h)
+            history: 14d               # history each refit reads (14d)
+            maxFloor: 300              # cap on the floor (maxReplicas); maxStepUp: 20 caps the rise per sync (none)
+            mode: auto                 # observe | recommend (compute and record only) | auto (auto)
+            scope: always              # always: forecast floors everywhere | events: floors only for scheduled events
+            schedule:                  # one-off events; local times need an IANA timeZone (a DST-gap time is an error)
+              - { start: "2026-11-27T08:00", end: "2026-11-27T12:00", timeZone: Europe/Paris, kind: sale,
+                  multiplier: 8, ramp: [ { before: 30m, share: 0.5 } ] }      # or bump: 0.4 (+40 %) or floor: 40
+            recurring:                 # cron on the zone's wall clock
+              - { cron: "0 18 * * FRI", timeZone: Europe/Paris, duration: 2h, kind: promo, bump: 0.4 }
+            exclusions:                # days without forecast floors (events still apply)
+              - { date: 2026-12-25, timeZone: Europe/Paris }
+          The forecaster only sees demand before now − metric delay. Outputs gain: summary.json prescalePodHours
+          floorMinutes eventMinutes eventOverloadMinutes eventPodHours, events[] (overloadMinutes,
+          timeToCapacitySeconds, podHours per event), prescale{}; timeline.csv a floor column; decisions.jsonl.
         Unknown fields are errors. All errors are listed at once as FILE:LINE: error: field 'a.b': reason.
 
         Model: a discrete-event engine on a virtual clock. The HPA (the same reconcile code as the live
@@ -49,7 +71,7 @@ internal static class ScenarioHelp
 
         Summary fields (for --fail-if): overloadMinutes unservedLoad unservedFraction podHours readyPodHours
           scaleUps scaleDowns peakReplicas meanUtilization totalDemand overloadPeriods longestOverloadMinutes
-          syncs minutes
+          syncs minutes prescalePodHours floorMinutes eventMinutes eventOverloadMinutes eventPodHours
 
         Exit codes: 0 ok; 1 a --fail-if gate was breached (one line on stderr says which);
           2 bad input (nothing is written).

@@ -41,6 +41,18 @@ internal static class VerbSupport
         return $"{s.Scenario.Name}: overloadMinutes={Html.Number(f["overloadMinutes"])} unservedLoad={Html.Number(f["unservedLoad"])} podHours={Html.Number(f["podHours"])} peakReplicas={f["peakReplicas"]} scaleUps={f["scaleUps"]} scaleDowns={f["scaleDowns"]} meanUtilization={f["meanUtilization"]:0.###}";
     }
 
+    /// <summary>Loads the trace and a scenario built by <paramref name="scenario"/>, reporting the errors of both at once.</summary>
+    public static (LoadedTrace Trace, Scenario Scenario) LoadInputs(string tracePath, Func<Scenario> scenario, TextWriter notes)
+    {
+        var errors = new List<InputError>();
+        LoadedTrace? trace = null;
+        Scenario? loaded = null;
+        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        try { loaded = scenario(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        if (errors.Count > 0) throw new InputErrorException(errors);
+        return (trace!, loaded!);
+    }
+
     /// <summary>Loads the trace and every scenario, reporting the errors of all of them at once.</summary>
     public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(string tracePath, IReadOnlyList<string> scenarioPaths, TextWriter notes)
     {

@@ -35,6 +35,7 @@ internal static class ReplayHtmlWriter
         body.Append($"<tr><td>from</td><td>{Html.Time(o.From)}</td></tr><tr><td>to</td><td>{Html.Time(o.To)}</td></tr></table>");
         body.Append($"<p class=\"note\">Trace: {Html.Encode(summary.Trace.Report.Describe())}.</p>");
 
+        if (o.Prescale is { } p) PrescaleHtml.Append(body, p);
         AppendPeriods(body, o.OverloadPeriods);
         body.Append($"<h2>Scenario</h2><pre>{Html.Encode(echoJson)}</pre>");
         return Html.Page($"Replay {s.Name}", body.ToString());
@@ -55,9 +56,19 @@ internal static class ReplayHtmlWriter
             new("replicas (spec)", "#7d8c3c", ticks, replicas, ChartStyle.Step, RightAxis: false, KeepMax: true),
             new("ready replicas", "#1f4e79", ticks, ready, ChartStyle.Step, RightAxis: false, KeepMax: false),
         };
+        var prescale = summary.Outcome.Prescale;
+        if (prescale is not null)
+        {
+            var t = summary.Outcome.Timeline;
+            var floor = new double[to - from];
+            for (var i = 0; i < floor.Length; i++) floor[i] = t.Floor[from + i];
+            pods.Add(new("planner floor", "#8e44ad", ticks, floor, ChartStyle.Step, RightAxis: false, KeepMax: true));
+        }
+
         var bands = summary.Outcome.OverloadPeriods.Select(p => (p.Start, p.End)).ToList();
-        return SvgChart.Render(series, bands, "load units / minute", string.Empty)
-            + SvgChart.Render(pods, bands, "pods", string.Empty, height: 200);
+        var events = prescale?.Events.Select(e => (e.Start, e.End)).ToList();
+        return SvgChart.Render(series, bands, "load units / minute", string.Empty, events: events)
+            + SvgChart.Render(pods, bands, "pods", string.Empty, height: 200, events: events);
     }
 
     // The 24 hours around the worst overload (or the demand peak when nothing overloaded).

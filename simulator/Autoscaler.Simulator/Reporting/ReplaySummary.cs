@@ -12,7 +12,14 @@ internal sealed record ReplaySummary(Scenario Scenario, object ScenarioEcho, Loa
     [
         "overloadMinutes", "unservedLoad", "unservedFraction", "podHours", "readyPodHours", "scaleUps", "scaleDowns",
         "peakReplicas", "meanUtilization", "totalDemand", "overloadPeriods", "longestOverloadMinutes", "syncs", "minutes",
+        "prescalePodHours", "floorMinutes", "eventMinutes", "eventOverloadMinutes", "eventPodHours",
     ];
+
+    /// <summary>The fields that only a scenario with a <c>prescale</c> section writes (0 without one, for gates).</summary>
+    public static IReadOnlySet<string> PrescaleFieldNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "prescalePodHours", "floorMinutes", "eventMinutes", "eventOverloadMinutes", "eventPodHours",
+    };
 
     public IReadOnlyDictionary<string, double> NumericFields()
     {
@@ -22,6 +29,8 @@ internal sealed record ReplaySummary(Scenario Scenario, object ScenarioEcho, Loa
             o.OverloadMinutes, o.UnservedLoad, o.TotalDemand > 0 ? o.UnservedLoad / o.TotalDemand : 0, o.PodHours, o.ReadyPodHours,
             o.ScaleUps, o.ScaleDowns, o.PeakReplicas, o.MeanUtilization, o.TotalDemand, o.OverloadPeriods.Count,
             o.OverloadPeriods.Count == 0 ? 0 : o.OverloadPeriods.Max(p => p.Minutes), o.Syncs, (o.To - o.From).TotalMinutes,
+            o.Prescale?.PrescalePodHours ?? 0, o.Prescale?.FloorMinutes ?? 0, o.Prescale?.EventMinutes ?? 0,
+            o.Prescale?.EventOverloadMinutes ?? 0, o.Prescale?.EventPodHours ?? 0,
         };
         var fields = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++) fields[NumericFieldNames[i]] = Significant(values[i]);

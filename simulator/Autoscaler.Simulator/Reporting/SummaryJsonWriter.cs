@@ -17,7 +17,12 @@ internal static class SummaryJsonWriter
     public static string ToJson(ReplaySummary summary)
     {
         var document = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in summary.NumericFields()) document[name] = value;
+        var prescale = summary.Outcome.Prescale;
+        foreach (var (name, value) in summary.NumericFields())
+        {
+            if (prescale is not null || !ReplaySummary.PrescaleFieldNames.Contains(name)) document[name] = value;
+        }
+
         document["from"] = summary.Outcome.From.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         document["to"] = summary.Outcome.To.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var report = summary.Trace.Report;
@@ -34,6 +39,12 @@ internal static class SummaryJsonWriter
             outOfOrder = report.OutOfOrderCount,
             offGrid = report.OffGridCount,
         };
+        if (prescale is not null)
+        {
+            document["prescale"] = PrescaleJson.Describe(prescale);
+            document["events"] = PrescaleJson.Events(prescale);
+        }
+
         document["scenario"] = summary.ScenarioEcho;
         return JsonSerializer.Serialize(document, Options) + "\n";
     }

@@ -13,7 +13,9 @@ internal static class SvgChart
     private const int Width = 1100, Left = 64, Right = 56, Top = 34, Bottom = 40;
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static string Render(IReadOnlyList<ChartSeries> series, IReadOnlyList<(DateTime Start, DateTime End)> bands, string leftLabel, string rightLabel, int height = 360)
+    /// <summary>Renders the chart; <paramref name="events"/> (scheduled event windows) are shaded blue beneath the red overload bands.</summary>
+    public static string Render(IReadOnlyList<ChartSeries> series, IReadOnlyList<(DateTime Start, DateTime End)> bands, string leftLabel, string rightLabel, int height = 360,
+        IReadOnlyList<(DateTime Start, DateTime End)>? events = null)
     {
         var Height = height;
         var plotW = Width - Left - Right;
@@ -28,17 +30,20 @@ internal static class SvgChart
 
         var svg = new StringBuilder();
         svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" class=\"chart\">");
-        foreach (var (start, end) in bands)
+        foreach (var (list, fill) in new[] { (events ?? [], "#dde8f6"), (bands, "#fdd") })
         {
-            if (end.Ticks <= x0 || start.Ticks >= x1) continue;
-            var a = X(Math.Max(start.Ticks, x0));
-            var b = Math.Max(X(Math.Min(end.Ticks, x1)), a + 1);
-            svg.Append(C, $"<rect x=\"{a:0.#}\" y=\"{Top}\" width=\"{b - a:0.#}\" height=\"{plotH}\" fill=\"#fdd\"/>");
+            foreach (var (start, end) in list)
+            {
+                if (end.Ticks <= x0 || start.Ticks >= x1) continue;
+                var a = X(Math.Max(start.Ticks, x0));
+                var b = Math.Max(X(Math.Min(end.Ticks, x1)), a + 1);
+                svg.Append(C, $"<rect x=\"{a:0.#}\" y=\"{Top}\" width=\"{b - a:0.#}\" height=\"{plotH}\" fill=\"{fill}\"/>");
+            }
         }
 
         AppendGrid(svg, leftMax, rightMax, series.Any(s => s.RightAxis), x0, x1, X, plotW, plotH, leftLabel, rightLabel);
         foreach (var s in series) AppendSeries(svg, s, plotW, X, v => Y(v, s.RightAxis), Top + plotH);
-        AppendLegend(svg, series, bands.Count > 0);
+        AppendLegend(svg, series, bands.Count > 0, events is { Count: > 0 });
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -121,7 +126,7 @@ internal static class SvgChart
         svg.Append("</g>");
     }
 
-    private static void AppendLegend(StringBuilder svg, IReadOnlyList<ChartSeries> series, bool hasBands)
+    private static void AppendLegend(StringBuilder svg, IReadOnlyList<ChartSeries> series, bool hasBands, bool hasEvents)
     {
         var x = Left + 170.0;
         svg.Append("<g font-family=\"system-ui,sans-serif\" font-size=\"12\" fill=\"#333\">");
@@ -131,7 +136,13 @@ internal static class SvgChart
             x += 34 + (s.Name.Length * 7.2);
         }
 
-        if (hasBands) svg.Append(C, $"<rect x=\"{x:0}\" y=\"{Top - 18}\" width=\"14\" height=\"8\" fill=\"#fbb\"/><text x=\"{x + 18:0}\" y=\"{Top - 10}\">overloaded</text>");
+        if (hasBands)
+        {
+            svg.Append(C, $"<rect x=\"{x:0}\" y=\"{Top - 18}\" width=\"14\" height=\"8\" fill=\"#fbb\"/><text x=\"{x + 18:0}\" y=\"{Top - 10}\">overloaded</text>");
+            x += 34 + (10 * 7.2);
+        }
+
+        if (hasEvents) svg.Append(C, $"<rect x=\"{x:0}\" y=\"{Top - 18}\" width=\"14\" height=\"8\" fill=\"#b9cde8\"/><text x=\"{x + 18:0}\" y=\"{Top - 10}\">scheduled event</text>");
         svg.Append("</g>");
     }
 

@@ -9,9 +9,11 @@ internal static class TimelineCsvWriter
 {
     public const string Header = "time,demand,metricValue,desiredReplicas,replicas,readyReplicas,capacity";
 
-    public static void Write(TextWriter writer, Timeline timeline, double capacityPerPod)
+    /// <summary>Writes the timeline; <paramref name="withFloor"/> adds the planner's <c>floor</c> column (0: none).</summary>
+    public static void Write(TextWriter writer, Timeline timeline, double capacityPerPod, bool withFloor = false)
     {
         writer.Write(Header);
+        if (withFloor) writer.Write(",floor");
         writer.Write('\n');
         var line = new StringBuilder(96);
         var c = CultureInfo.InvariantCulture;
@@ -24,7 +26,9 @@ internal static class TimelineCsvWriter
                 .Append(timeline.Desired[i].ToString(c)).Append(',')
                 .Append(timeline.Replicas[i].ToString(c)).Append(',')
                 .Append(timeline.Ready[i].ToString(c)).Append(',')
-                .Append((timeline.Ready[i] * capacityPerPod).ToString("0.####", c)).Append('\n');
+                .Append((timeline.Ready[i] * capacityPerPod).ToString("0.####", c));
+            if (withFloor) line.Append(',').Append(timeline.Floor[i].ToString(c));
+            line.Append('\n');
             writer.Write(line);
         }
     }

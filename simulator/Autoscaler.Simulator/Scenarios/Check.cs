@@ -21,6 +21,11 @@ internal static class Check
         if (value is { } v && v <= 0) map.Error(key, $"must be > 0 (was {v})");
     }
 
+    public static void Positive(YamlMap map, string key, Autoscaler.Core.Quantities.Quantity? value)
+    {
+        if (value is { } v && v.Sign <= 0) map.Error(key, $"must be > 0 (was {v})");
+    }
+
     public static void Between(YamlMap map, string key, double? value, double min, double max)
     {
         if (value is { } v && (v < min || v > max)) map.Error(key, $"must be between {min} and {max} (was {v})");

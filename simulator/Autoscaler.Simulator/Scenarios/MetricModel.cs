@@ -1,3 +1,5 @@
+using Autoscaler.Core.Quantities;
+
 namespace Autoscaler.Simulator.Scenarios;
 
 /// <summary>The metric the HPA sees and its target.</summary>
@@ -6,11 +8,11 @@ internal sealed record MetricModel
     /// <summary><see cref="MetricKind.External"/>: demand per minute. <see cref="MetricKind.Utilization"/>: modelled CPU.</summary>
     public required MetricKind Type { get; init; }
 
-    /// <summary>External target per pod (AverageValue).</summary>
-    public double? AverageValue { get; init; }
+    /// <summary>External target per pod (AverageValue), a Kubernetes quantity (<c>700</c>, <c>500m</c>, <c>1.5k</c>).</summary>
+    public Quantity? AverageValue { get; init; }
 
-    /// <summary>External target for the total (Value).</summary>
-    public double? Value { get; init; }
+    /// <summary>External target for the total (Value), a Kubernetes quantity.</summary>
+    public Quantity? Value { get; init; }
 
     /// <summary>Utilization target in percent of the CPU request.</summary>
     public int? AverageUtilization { get; init; }

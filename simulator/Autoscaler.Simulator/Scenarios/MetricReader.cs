@@ -1,3 +1,5 @@
+using Autoscaler.Core.Quantities;
+
 namespace Autoscaler.Simulator.Scenarios;
 
 /// <summary>Reads <c>hpa.metric</c>: the type, its target, and the metric delay.</summary>
@@ -11,12 +13,16 @@ internal static class MetricReader
         var target = map.Map("target");
         map.RejectUnknown();
 
-        double? averageValue = null, value = null;
+        Quantity? averageValue = null, value = null;
         int? utilization = null;
+        bool hasAverage = false, hasValue = false;
         if (target is not null)
         {
-            averageValue = target.Double("averageValue");
-            value = target.Double("value");
+            // Presence, not validity, decides "exactly one": an invalid quantity gets its own error and only that.
+            hasAverage = target.Has("averageValue");
+            hasValue = target.Has("value");
+            averageValue = target.Quantity("averageValue");
+            value = target.Quantity("value");
             utilization = target.Int("averageUtilization");
             target.RejectUnknown();
         }
@@ -30,11 +36,11 @@ internal static class MetricReader
         };
         if (kind is null) map.Error("type", type is null ? "required (External or Utilization)" : $"'{type}' is not a metric type (use External or Utilization)");
         if (target is null) map.Error("target", "required");
-        else if (kind == MetricKind.External && (averageValue is null) == (value is null))
+        else if (kind == MetricKind.External && hasAverage == hasValue)
         {
             map.Error("target", "an External metric needs exactly one of averageValue or value");
         }
-        else if (kind == MetricKind.Utilization && (utilization is null || averageValue is not null || value is not null))
+        else if (kind == MetricKind.Utilization && (!target.Has("averageUtilization") || hasAverage || hasValue))
         {
             map.Error("target", "a Utilization metric needs averageUtilization (percent of the CPU request) and nothing else");
         }

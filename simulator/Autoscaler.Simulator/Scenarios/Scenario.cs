@@ -10,4 +10,7 @@ internal sealed record Scenario
     public required WorkloadModel Workload { get; init; }
 
     public required HpaModel Hpa { get; init; }
+
+    /// <summary>The optional pre-scale planner; null replays the HPA alone.</summary>
+    public PrescaleModel? Prescale { get; init; }
 }

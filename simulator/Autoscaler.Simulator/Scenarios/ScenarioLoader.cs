@@ -39,13 +39,15 @@ internal static class ScenarioLoader
         var description = top.String("description");
         var workloadMap = top.Map("workload");
         var hpaMap = top.Map("hpa");
+        var prescaleMap = top.Map("prescale");
         top.RejectUnknown();
         if (workloadMap is null) errors.Add(new InputError(file, top.Line, "workload", "required"));
         if (hpaMap is null) errors.Add(new InputError(file, top.Line, "hpa", "required"));
 
         var hpa = hpaMap is null ? null : HpaReader.Read(hpaMap, file, errors);
         var workload = workloadMap is null ? null : WorkloadReader.Read(workloadMap, hpa?.MinReplicas ?? 1, file, errors);
+        var prescale = prescaleMap is null ? null : PrescaleReader.Read(prescaleMap, file, hpa?.MaxReplicas ?? int.MaxValue, errors);
         if (errors.Count > 0 || hpa is null || workload is null) throw new InputErrorException(errors);
-        return new Scenario { Name = name, Description = description, Workload = workload, Hpa = hpa };
+        return new Scenario { Name = name, Description = description, Workload = workload, Hpa = hpa, Prescale = prescale };
     }
 }

@@ -52,6 +52,33 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>
+    /// A Kubernetes quantity (<c>700</c>, <c>0.5</c>, <c>500m</c>, <c>1.5k</c>, <c>2Gi</c>), read by Core's
+    /// <see cref="Core.Quantities.Quantity"/> exactly as the API server reads it; one error when invalid or
+    /// when its milli-value does not fit in 64 bits.
+    /// </summary>
+    public Core.Quantities.Quantity? Quantity(string key)
+    {
+        if (Scalar(key) is not { } scalar) return null;
+        if (!Core.Quantities.Quantity.TryParse(scalar.Value, out var quantity, out var reason))
+        {
+            Error(key, $"'{scalar.Value}' is not a Kubernetes quantity (examples: 700, 0.5, 500m, 1.5k): {reason}");
+            return null;
+        }
+
+        try
+        {
+            quantity.MilliValue();
+        }
+        catch (OverflowException)
+        {
+            Error(key, $"'{scalar.Value}' is too large (its milli-value must fit in 64 bits)");
+            return null;
+        }
+
+        return quantity;
+    }
+
     public int? Int(string key)
     {
         if (Scalar(key) is not { } scalar) return null;

@@ -12,7 +12,11 @@ namespace Autoscaler.Core.Forecasting;
 /// quantiles from the blend's own residuals by lead, then apply the event calendar.
 /// A single-model forecaster is the same pipeline with one candidate.
 /// </summary>
-internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> candidates, EventUpliftOptions eventOptions) : IForecaster
+/// <param name="name">The forecaster's name.</param>
+/// <param name="candidates">The models the blend chooses from.</param>
+/// <param name="eventOptions">How the event calendar adjusts the forecast.</param>
+/// <param name="baselines">Names of naive candidates the blend must not do worse than (<see cref="NaiveShrinkage"/>); none by default.</param>
+internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> candidates, EventUpliftOptions eventOptions, IReadOnlySet<string>? baselines = null) : IForecaster
 {
     /// <summary>How far back the internal backtest reaches (capped at half the history).</summary>
     public static readonly TimeSpan EvaluationSpan = TimeSpan.FromDays(7);
@@ -38,18 +42,36 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
 
         var leads = request.LeadSteps;
         var context = BuildContext(history, leads);
-        var fitted = candidates
-            .Select(c => c.Fit(context))
-            .Where(f => f is not null && f.MinOrigin <= context.EvaluationStart)
-            .Cast<IFittedModel>()
-            .ToList();
-        if (fitted.Count == 0)
+        var satOut = new List<string>();
+        var fitted = new List<GuardedFit>();
+        foreach (var candidate in candidates)
         {
-            fitted.Add(new PersistenceModel().Fit(context)!);
+            var fit = GuardedFit.TryFit(candidate, context, out var failed);
+            if (failed)
+            {
+                satOut.Add(candidate.Name);
+            }
+            else if (fit is not null && fit.MinOrigin <= context.EvaluationStart)
+            {
+                fitted.Add(fit);
+            }
         }
 
-        var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
-        var weights = BlendSelector.Choose(evaluation.Scores, leads);
+        var (evaluation, weights) = fitted.Count == 0 ? (null, []) : Select(context, fitted, leads);
+        satOut.AddRange(fitted.Where(f => f.Failed).Select(f => f.Name));
+        if (evaluation is null || !weights.Any(w => w.Any(x => x > 0)))
+        {
+            // Nothing usable (history too short for every candidate, or every candidate failed): hold the last value.
+            fitted = [new GuardedFit(new PersistenceModel().Fit(context)!)];
+            (evaluation, weights) = Select(context, fitted, leads);
+        }
+
+        var shrunk = 0;
+        if (baselines is not null && fitted.Count > 1)
+        {
+            weights = NaiveShrinkage.Apply(evaluation, fitted.Select(f => f.Name).ToList(), baselines, weights, out shrunk);
+        }
+
         var blend = new ModelBlend(fitted, weights);
         var offsets = evaluation.Origins.Count > 0
             ? QuantileOffsets.FromResiduals(evaluation.BlendResiduals(context, weights, leads), leads, PoolFor(evaluation.Origins.Count))
@@ -60,7 +82,47 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
         var adjustment = request.Events.Count > 0
             ? EventUplift.Adjust(context, history.Start, request.Events, blend, leads, eventOptions)
             : null;
-        return Assemble(history, context, point, offsets, adjustment, $"{blend.Name}; calibrated on {offsets.Samples} origins{(adjustment is null ? string.Empty : "; " + adjustment.Detail)}");
+        var satOutNote = (shrunk == 0 ? string.Empty : $"; shrunk toward naive at {shrunk}/{leads} leads")
+            + (satOut.Count == 0 ? string.Empty : $"; sat out: {string.Join(',', satOut)}");
+        return Assemble(history, context, point, offsets, adjustment, $"{blend.Name}; calibrated on {offsets.Samples} origins{(adjustment is null ? string.Empty : "; " + adjustment.Detail)}{satOutNote}") with
+        {
+            SatOut = satOut,
+        };
+    }
+
+    /// <summary>
+    /// Backtests the candidates and weighs them; a candidate that fails at an internal origin or at the
+    /// forecast origin itself gets no weight (its scores become NaN) and the others are weighed again.
+    /// </summary>
+    private static (RollingEvaluation Evaluation, double[][] Weights) Select(SeriesContext context, List<GuardedFit> fitted, int leads)
+    {
+        var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
+        var scores = evaluation.Scores.Select(s => (double[])s.Clone()).ToList();
+        var probe = new double[leads];
+        for (var round = 0; round <= fitted.Count; round++)
+        {
+            for (var j = 0; j < fitted.Count; j++)
+            {
+                if (fitted[j].Failed)
+                {
+                    Array.Fill(scores[j], double.NaN);
+                }
+            }
+
+            var weights = BlendSelector.Choose(scores, leads);
+            var used = Enumerable.Range(0, fitted.Count).Where(j => weights.Any(w => w[j] > 0)).ToList();
+            foreach (var j in used)
+            {
+                fitted[j].Forecast(context.Count, probe);
+            }
+
+            if (used.All(j => !fitted[j].Failed))
+            {
+                return (evaluation, weights);
+            }
+        }
+
+        return (evaluation, []);
     }
 
     private static SeriesContext BuildContext(ForecastHistory history, int leads)
@@ -105,6 +167,9 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
             quantiles[2][h] = Math.Max(quantiles[2][h], quantiles[1][h]);
         }
 
-        return new ForecastResult(Name, history.TimeAt(history.Count), history.Step, quantiles[0], quantiles[1], quantiles[2], detail);
+        return new ForecastResult(Name, history.TimeAt(history.Count), history.Step, quantiles[0], quantiles[1], quantiles[2], detail)
+        {
+            EventUplift = adjustment?.Uplift,
+        };
     }
 }

@@ -1,3 +1,5 @@
+using Autoscaler.Core.Forecasting.Events;
+
 namespace Autoscaler.Core.Forecasting;
 
 /// <summary>
@@ -18,4 +20,14 @@ public sealed record ForecastResult(
     IReadOnlyList<double> P10,
     IReadOnlyList<double> P50,
     IReadOnlyList<double> P90,
-    string Detail);
+    string Detail)
+{
+    /// <summary>
+    /// Candidate models that failed on this history (threw, or gave a non-finite value) and sat out this
+    /// forecast; the blend used the others. Empty when none did.
+    /// </summary>
+    public IReadOnlyList<string> SatOut { get; init; } = [];
+
+    /// <summary>The event the forecast was adjusted for, and whether its uplift was learned; null when none.</summary>
+    public ForecastEventUplift? EventUplift { get; init; }
+}

@@ -5,8 +5,9 @@ using Autoscaler.Core.TimeSeries;
 namespace Autoscaler.Core.Forecasting;
 
 /// <summary>
-/// Named forecasters. <c>auto</c> blends every method by backtest on the series' own recent history;
-/// the others run one method through the same calibration and event handling.
+/// Named forecasters. <c>auto</c> blends every method by backtest on the series' own recent history, and
+/// shrinks the blend toward the naive candidates (persistence, daily seasonal-naive) where its recent skill
+/// over them is weak; the others run one method through the same calibration and event handling.
 /// </summary>
 public static class ForecasterCatalog
 {
@@ -54,13 +55,19 @@ public static class ForecasterCatalog
             return false;
         }
 
-        forecaster = new ForecastEngine(spec, models, EventUpliftOptions.Default);
+        forecaster = new ForecastEngine(spec, models, EventUpliftOptions.Default, parts[0] == "auto" ? AutoBaselines : null);
         return true;
     }
+
+    /// <summary>The naive candidates <c>auto</c> must never do worse than on the series' own recent backtest.</summary>
+    private static readonly IReadOnlySet<string> AutoBaselines = new HashSet<string>(StringComparer.Ordinal) { PersistenceModel.ModelName, DailySeasonalNaive };
+
+    private const string DailySeasonalNaive = "seasonal-naive:1d";
 
     private static IReadOnlyList<IPointModel> AutoCandidates() =>
     [
         new PersistenceModel(),
+        new SeasonalNaiveModel(TimeSpan.FromDays(1), DailySeasonalNaive),
         new SeasonalNaiveModel(null, "seasonal-naive"),
         new SeasonalProfileModel(TimeSpan.FromDays(1), 7, false, "profile-daily"),
         new SeasonalProfileModel(TimeSpan.FromDays(1), 7, true, "profile-daily-mult"),

@@ -21,15 +21,21 @@ public sealed class LabelRequirement
     /// <summary>The values, sorted ordinally and without duplicates (empty for Exists/DoesNotExist).</summary>
     public IReadOnlyList<string> Values { get; }
 
-    /// <summary>Validates and builds a requirement; throws <see cref="LabelSelectorException"/> when invalid.</summary>
-    public static LabelRequirement Create(string key, SelectorOperator op, IEnumerable<string> values)
+    /// <summary>Validates and builds a requirement; throws <see cref="LabelSelectorException"/> with apimachinery's
+    /// NewRequirement texts (one error as is, several as <c>[a, b]</c>) when invalid.</summary>
+    public static LabelRequirement Create(string key, SelectorOperator op, IEnumerable<string> values) => Create(key, op, values, "key");
+
+    /// <summary>As <see cref="Create(string, SelectorOperator, IEnumerable{string})"/>, naming the key's field
+    /// <paramref name="keyPath"/> in errors (the selector parser passes apimachinery's "&lt;nil&gt;").</summary>
+    internal static LabelRequirement Create(string key, SelectorOperator op, IEnumerable<string> values, string keyPath)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(values);
         var set = values.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+        var errors = new List<string>();
         if (LabelValidation.ValidateKey(key) is { } keyError)
         {
-            throw new LabelSelectorException(keyError);
+            errors.Add(LabelValidation.InvalidField(keyPath, key, keyError));
         }
 
         var countError = op switch
@@ -45,23 +51,35 @@ public sealed class LabelRequirement
         };
         if (countError is not null)
         {
-            throw new LabelSelectorException($"{countError} (key \"{key}\")");
+            var json = "[" + string.Join(',', set.Select(LabelValidation.GoQuote)) + "]";
+            errors.Add($"values: Invalid value: {json}: {countError}");
         }
 
-        foreach (var value in set)
+        if (op is SelectorOperator.GreaterThan or SelectorOperator.LessThan)
         {
-            if ((op == SelectorOperator.GreaterThan || op == SelectorOperator.LessThan) && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            for (var i = 0; i < set.Length; i++)
             {
-                throw new LabelSelectorException($"for 'Gt', 'Lt' operators, the value must be an integer (key \"{key}\", value \"{value}\")");
-            }
-
-            if (LabelValidation.ValidateValue(value) is { } valueError)
-            {
-                throw new LabelSelectorException(valueError);
+                if (!long.TryParse(set[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                {
+                    errors.Add(LabelValidation.InvalidField($"values[{i}]", set[i], "for 'Gt', 'Lt' operators, the value must be an integer"));
+                }
             }
         }
 
-        return new LabelRequirement(key, op, set);
+        for (var i = 0; i < set.Length; i++)
+        {
+            if (LabelValidation.ValidateValue(set[i]) is { } valueError)
+            {
+                errors.Add(LabelValidation.InvalidField($"values[{i}][{key}]", set[i], valueError));
+            }
+        }
+
+        return errors.Count switch
+        {
+            0 => new LabelRequirement(key, op, set),
+            1 => throw new LabelSelectorException(errors[0]),
+            _ => throw new LabelSelectorException("[" + string.Join(", ", errors.Distinct(StringComparer.Ordinal)) + "]"),
+        };
     }
 
     /// <summary>True when the labels satisfy this requirement (PROTOCOLS.md §1.7 semantics).</summary>

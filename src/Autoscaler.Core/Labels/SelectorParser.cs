@@ -42,10 +42,19 @@ internal sealed class SelectorParser
 
             if (kind != Token.Identifier && kind != Token.Bang)
             {
-                throw Error($"found '{literal}', expected: !, identifier, or 'end of string'");
+                throw new LabelSelectorException($"found '{literal}', expected: !, identifier, or 'end of string'");
             }
 
-            requirements.Add(parser.ParseRequirement());
+            try
+            {
+                requirements.Add(parser.ParseRequirement());
+            }
+            catch (LabelSelectorException e)
+            {
+                // apimachinery wraps only what parseRequirement reports.
+                throw new LabelSelectorException("unable to parse requirement: " + e.Message);
+            }
+
             var (next, nextLiteral) = parser.ConsumeValue();
             if (next == Token.End)
             {
@@ -54,18 +63,19 @@ internal sealed class SelectorParser
 
             if (next != Token.Comma)
             {
-                throw Error($"found '{nextLiteral}', expected: ',' or 'end of string'");
+                throw new LabelSelectorException($"found '{nextLiteral}', expected: ',' or 'end of string'");
             }
 
             var after = parser.PeekValue();
             if (after.Kind != Token.Identifier && after.Kind != Token.Bang)
             {
-                throw Error($"found '{after.Text}', expected: identifier after ','");
+                throw new LabelSelectorException($"found '{after.Text}', expected: identifier after ','");
             }
         }
     }
 
-    private static LabelSelectorException Error(string message) => new("unable to parse requirement: " + message);
+    // Errors inside a requirement; Parse adds apimachinery's "unable to parse requirement: " prefix.
+    private static LabelSelectorException Error(string message) => new(message);
 
     private static List<(Token, string)> Lex(string text)
     {
@@ -145,14 +155,14 @@ internal sealed class SelectorParser
 
         if (LabelValidation.ValidateKey(literal) is { } keyError)
         {
-            throw Error(keyError);
+            throw Error(LabelValidation.InvalidField("<nil>", literal, keyError));
         }
 
         var next = PeekValue().Kind;
         if (negated || next is Token.End or Token.Comma)
         {
             // "!k=v" is left for the caller, which then reports the unexpected operator.
-            return LabelRequirement.Create(literal, negated ? SelectorOperator.DoesNotExist : SelectorOperator.Exists, []);
+            return LabelRequirement.Create(literal, negated ? SelectorOperator.DoesNotExist : SelectorOperator.Exists, [], "key");
         }
 
         var (opToken, opText) = ConsumeOperator();
@@ -168,14 +178,7 @@ internal sealed class SelectorParser
             _ => throw Error($"found '{opText}', expected: in, notin, =, ==, !=, gt, lt"),
         };
         var values = op is SelectorOperator.In or SelectorOperator.NotIn ? ParseSet() : ParseExactValue();
-        try
-        {
-            return LabelRequirement.Create(literal, op, values);
-        }
-        catch (LabelSelectorException e)
-        {
-            throw Error(e.Message);
-        }
+        return LabelRequirement.Create(literal, op, values, "key");
     }
 
     private List<string> ParseExactValue()
@@ -200,6 +203,7 @@ internal sealed class SelectorParser
 
         var values = new List<string>();
         var expectValue = true;
+        var first = true;
         while (true)
         {
             var (kind, literal) = ConsumeValue();
@@ -226,8 +230,13 @@ internal sealed class SelectorParser
                     expectValue = false;
                     break;
                 default:
-                    throw Error(expectValue ? $"found '{literal}', expected: ',', ')' or identifier" : $"found '{literal}', expected: ',' or ')'");
+                    // apimachinery's three texts: right after '(', after a value, and where a value may follow a comma.
+                    throw Error(first ? $"found '{literal}', expected: ',', ')' or identifier"
+                        : expectValue ? $"found '{literal}', expected: ',', or identifier"
+                        : $"found '{literal}', expected: ',' or ')'");
             }
+
+            first = false;
         }
     }
 }

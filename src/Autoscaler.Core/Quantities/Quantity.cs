@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace Autoscaler.Core.Quantities;
@@ -66,23 +67,47 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
     }
 
     /// <summary>
-    /// The recommended emitter for metric values: ceil(value × 1000) thousandths, so the HPA's
-    /// <c>MilliValue()</c> sees exactly what was meant. NaN, infinities and values the HPA cannot hold are refused.
+    /// The recommended emitter for metric values: <see cref="MilliFromDouble"/> thousandths, so the HPA's
+    /// <c>MilliValue()</c> sees exactly what was meant. NaN, infinities and values of magnitude
+    /// <see cref="MaxMagnitude"/> or more are refused with <see cref="ArgumentOutOfRangeException"/>.
     /// </summary>
     public static Quantity FromDouble(double value)
+    {
+        if (double.IsFinite(value) && Math.Abs(value) >= MaxMagnitude)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "a metric value must be below 9.2e15 in magnitude");
+        }
+
+        return FromMilli(MilliFromDouble(value));
+    }
+
+    /// <summary>
+    /// Largest magnitude a double may have for <see cref="FromDouble"/>: its thousandths still fit in 64 bits.
+    /// </summary>
+    public const double MaxMagnitude = 9.2e15;
+
+    /// <summary>
+    /// The one double → milli-units conversion (every host calls this, none multiplies by 1000 itself):
+    /// ceil(value × 1000), computed on the double's shortest round-trip decimal digits, so 2.007 is 2007 (as
+    /// <c>Parse("2.007").MilliValue()</c> is), not 2008 as <c>Math.Ceiling(2.007 * 1000)</c> gives. Magnitudes of
+    /// <see cref="MaxMagnitude"/> or more saturate at <see cref="long.MaxValue"/> / <see cref="long.MinValue"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
+    public static long MilliFromDouble(double value)
     {
         if (!double.IsFinite(value))
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "a metric value must be a finite number");
         }
 
-        if (Math.Abs(value) >= 9.2e15)
+        if (Math.Abs(value) >= MaxMagnitude)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "a metric value must be below 9.2e15 in magnitude");
+            return value > 0 ? long.MaxValue : long.MinValue;
         }
 
-        // decimal keeps the shortest round-trip digits of the double, so 1.1 becomes 1100m, not 1101m.
-        return FromMilli((long)decimal.Ceiling((decimal)value * 1000m));
+        // The shortest round-trip digits ("R") are the number the user wrote: 1.1 is 1100m, not 1101m.
+        var exact = decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return (long)decimal.Ceiling(exact * 1000m);
     }
 
     /// <summary>ceil(value × 1000) as the HPA computes it; throws <see cref="OverflowException"/> beyond 64 bits.</summary>

@@ -9,31 +9,47 @@ public static class SeriesResampler
     /// </summary>
     public static Series ToRegularGrid(Series series, TimeSpan interval, GapFill fill)
     {
+        var values = ToGridValues(series, interval);
+        if (values.Length == 0) return Series.Empty;
+
+        var times = new DateTime[values.Length];
+        for (var k = 0; k < values.Length; k++)
+        {
+            times[k] = series.Start + (interval * k);
+            if (double.IsNaN(values[k])) values[k] = Fill(series, times[k], fill, k > 0 ? values[k - 1] : 0);
+        }
+
+        return Series.Create(times, values);
+    }
+
+    /// <summary>
+    /// The values of the regular grid <c>Start + k·interval</c> up to <c>End</c>, element k for grid point k, with
+    /// the bucket rule of <see cref="ToRegularGrid"/> (a grid point takes the last sample in
+    /// <c>[t, t + interval)</c>) and <see cref="double.NaN"/> where a bucket holds no sample: the shape a
+    /// forecast history takes, so that gaps stay visible to the forecaster's own cleaning. Empty for an empty series.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is not positive.</exception>
+    public static double[] ToGridValues(Series series, TimeSpan interval)
+    {
         ArgumentNullException.ThrowIfNull(series);
         if (interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(interval), "The interval must be positive.");
-        if (series.Count == 0) return Series.Empty;
+        if (series.Count == 0) return [];
 
         var n = checked((int)((series.End - series.Start).Ticks / interval.Ticks) + 1);
-        var times = new DateTime[n];
         var values = new double[n];
         var src = 0;
         for (var k = 0; k < n; k++)
         {
-            var t = series.Start + (interval * k);
-            times[k] = t;
-            var bucketEnd = t + interval;
-            var found = false;
+            var bucketEnd = series.Start + (interval * (k + 1));
+            values[k] = double.NaN;
             while (src < series.Count && series.Times[src] < bucketEnd)
             {
                 values[k] = series.Values[src];
-                found = true;
                 src++;
             }
-
-            if (!found) values[k] = Fill(series, t, fill, k > 0 ? values[k - 1] : 0);
         }
 
-        return Series.Create(times, values);
+        return values;
     }
 
     /// <summary>

@@ -1,15 +1,15 @@
-using Autoscaler.Kubernetes.Watch;
+using k8s;
 
 namespace Autoscaler.Kubernetes.Informers;
 
 // Applying events to the cache, calling handlers one at a time, and the resync loop.
 public sealed partial class Informer<T>
 {
-    private Task ApplyAsync(WatchEvent<T> e, CancellationToken cancellationToken)
+    private Task ApplyAsync(WatchEventType type, T? obj, CancellationToken cancellationToken)
     {
-        switch (e.Type)
+        switch (type)
         {
-            case WatchEventType.Added or WatchEventType.Modified when e.Object is { } value:
+            case WatchEventType.Added or WatchEventType.Modified when obj is { } value:
                 var old = _cache.Upsert(value);
                 return DispatchAsync(() =>
                 {
@@ -22,7 +22,7 @@ public sealed partial class Informer<T>
                         Updated?.Invoke(old, value);
                     }
                 }, cancellationToken);
-            case WatchEventType.Deleted when e.Object is { } value:
+            case WatchEventType.Deleted when obj is { } value:
                 var last = _cache.Remove(value) ?? value;
                 return DispatchAsync(() => Deleted?.Invoke(last), cancellationToken);
             default:

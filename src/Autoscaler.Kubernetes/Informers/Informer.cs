@@ -1,18 +1,18 @@
-using Autoscaler.Kubernetes.Errors;
-using Autoscaler.Kubernetes.Models;
-using Autoscaler.Kubernetes.Watch;
+using k8s;
+using k8s.Models;
 
 namespace Autoscaler.Kubernetes.Informers;
 
 /// <summary>
 /// List+watch into a local cache (client-go's reflector and informer): lists, then watches from the
-/// list's resourceVersion; resumes from the last seen version when a watch ends; relists after a 410
-/// (an ERROR event inside the 200 stream, or a 410 answer), synthesizing deletes for objects that
-/// vanished meanwhile; backs off on other failures. Handlers run one at a time.
+/// list's resourceVersion; resumes from the last seen version (events and bookmarks) when a watch ends;
+/// relists after a 410 (an ERROR event inside the 200 stream, or a 410 answer), synthesizing deletes for
+/// objects that vanished meanwhile; backs off on other failures. Handlers run one at a time. KubernetesClient
+/// 21 has no informer of its own (only a bare watch), so this one is ours.
 /// </summary>
 /// <typeparam name="T">The watched type.</typeparam>
 public sealed partial class Informer<T>
-    where T : KubernetesObject
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IListWatchSource<T> _source;
     private readonly InformerOptions _options;
@@ -24,7 +24,7 @@ public sealed partial class Informer<T>
     private int _listCount;
 
     /// <summary>Creates an informer; call <see cref="RunAsync"/> to start it.</summary>
-    /// <param name="source">What to list and watch, such as <c>client.ConfigMaps.AsListWatch("ns")</c>.</param>
+    /// <param name="source">What to list and watch, such as a <see cref="KubernetesListWatch{T, TList}"/>.</param>
     /// <param name="options">Resync, back-off and error reporting; null uses the defaults.</param>
     /// <param name="timeProvider">Clock for back-off and resync; null uses the system clock.</param>
     public Informer(IListWatchSource<T> source, InformerOptions? options = null, TimeProvider? timeProvider = null)
@@ -98,7 +98,7 @@ public sealed partial class Informer<T>
             {
                 break;
             }
-            catch (KubernetesApiException e) when (e.IsExpired)
+            catch (Exception e) when (ApiErrors.IsGone(e))
             {
                 needList = true;
             }
@@ -119,9 +119,9 @@ public sealed partial class Informer<T>
 
     private async Task RelistAsync(CancellationToken cancellationToken)
     {
-        var list = await _source.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        var list = await _source.ListAsync(cancellationToken).ConfigureAwait(false);
         var (added, updated, deleted) = _cache.Replace(list.Items);
-        LastResourceVersion = list.Metadata.ResourceVersion;
+        LastResourceVersion = list.ResourceVersion;
         Interlocked.Increment(ref _listCount);
         await DispatchAsync(() =>
         {
@@ -132,22 +132,25 @@ public sealed partial class Informer<T>
         _synced.TrySetResult();
     }
 
-    /// <summary>Runs one watch to its end; returns true when a relist is needed.</summary>
+    /// <summary>Runs one watch to its end; returns false (a 410 is thrown and relists).</summary>
     private async Task<bool> WatchOnceAsync(CancellationToken cancellationToken)
     {
         var (min, max) = _options.WatchTimeoutSeconds;
         var timeout = _random.Next(min, Math.Max(min, max) + 1);
         var events = _source.WatchAsync(LastResourceVersion ?? "", timeout, cancellationToken);
-        await foreach (var e in events.ConfigureAwait(false))
+        await foreach (var (type, obj) in events.ConfigureAwait(false))
         {
-            if (e.Type == WatchEventType.Error)
+            if (type == WatchEventType.Error)
             {
-                return e.IsExpired ? true : throw new InvalidOperationException(
-                    $"watch error {e.Error?.Code} {e.Error?.Reason}: {e.Error?.Message}");
+                throw new InvalidOperationException($"watch error event carrying a {obj?.Kind ?? "null"} instead of a Status");
             }
 
-            await ApplyAsync(e, cancellationToken).ConfigureAwait(false);
-            if (e.ResourceVersion is { Length: > 0 } rv)
+            if (type != WatchEventType.Bookmark)
+            {
+                await ApplyAsync(type, obj, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (obj?.Metadata?.ResourceVersion is { Length: > 0 } rv)
             {
                 LastResourceVersion = rv;
             }

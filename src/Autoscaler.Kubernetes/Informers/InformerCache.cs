@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
-using Autoscaler.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Autoscaler.Kubernetes.Informers;
 
 /// <summary>The informer's local store, keyed "namespace/name" (or "name" for cluster-scoped objects).</summary>
 internal sealed class InformerCache<T>
-    where T : KubernetesObject
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ConcurrentDictionary<string, T> _items = new(StringComparer.Ordinal);
 
     public static string KeyOf(T value) =>
-        string.IsNullOrEmpty(value.Metadata.Namespace) ? value.Metadata.Name ?? "" : $"{value.Metadata.Namespace}/{value.Metadata.Name}";
+        string.IsNullOrEmpty(value.Metadata?.NamespaceProperty) ? value.Metadata?.Name ?? "" : $"{value.Metadata.NamespaceProperty}/{value.Metadata.Name}";
 
     public int Count => _items.Count;
 

@@ -1,6 +1,6 @@
 namespace Autoscaler.Kubernetes.LeaderElection;
 
-/// <summary>Leader election on a coordination.k8s.io/v1 Lease, with client-go's default timings.</summary>
+/// <summary>Settings of <see cref="LeaderElectionRunner"/>: a coordination.k8s.io/v1 Lease, with client-go's default timings.</summary>
 public sealed class LeaderElectionOptions
 {
     /// <summary>Namespace of the Lease.</summary>
@@ -21,11 +21,14 @@ public sealed class LeaderElectionOptions
     /// <summary>Pause between attempts. Default 2 s.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Candidates wait RetryPeriod × (1 + random × JitterFactor) between attempts. Default 1.2.</summary>
-    public double JitterFactor { get; init; } = 1.2;
+    /// <summary>The library's candidates wait up to RetryPeriod × 1.2 × 2 for one attempt (client-go's jitter factor 1.2).</summary>
+    public const double JitterFactor = 1.2;
 
     /// <summary>On cancellation, the leader empties the lease so a successor need not wait out the duration. Default true.</summary>
     public bool ReleaseOnCancel { get; init; } = true;
+
+    /// <summary>Clock of the release's renewTime; null uses the system clock. (The library's elector reads the system clock itself.)</summary>
+    public TimeProvider? TimeProvider { get; init; }
 
     /// <summary>Throws when the timings break leaseDuration &gt; renewDeadline &gt; retryPeriod × jitterFactor.</summary>
     /// <exception cref="ArgumentException">The timings or names are invalid.</exception>
@@ -46,9 +49,9 @@ public sealed class LeaderElectionOptions
             throw new ArgumentException($"RenewDeadline ({RenewDeadline}) must be greater than RetryPeriod × JitterFactor ({RetryPeriod * JitterFactor})");
         }
 
-        if (RetryPeriod <= TimeSpan.Zero || JitterFactor < 0)
+        if (RetryPeriod <= TimeSpan.Zero)
         {
-            throw new ArgumentException("RetryPeriod must be positive and JitterFactor non-negative");
+            throw new ArgumentException("RetryPeriod must be positive");
         }
     }
 }

@@ -10,6 +10,8 @@ namespace Autoscaler.MetricsAdapter.Api;
 [JsonSerializable(typeof(ApiGroupListBody))]
 [JsonSerializable(typeof(ApiGroupBody))]
 [JsonSerializable(typeof(ApiResourceListBody))]
+[JsonSerializable(typeof(RootPathsBody))]
+[JsonSerializable(typeof(VersionInfoBody))]
 [JsonSerializable(typeof(ExternalMetricValueListBody))]
 [JsonSerializable(typeof(MetricValueListBody<MetricValueV1Beta2Body>))]
 [JsonSerializable(typeof(MetricValueListBody<MetricValueV1Beta1Body>))]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Autoscaler.MetricsAdapter.Api;
 
-/// <summary>The terminal handler for everything that is not health or telemetry: discovery, metrics, OpenAPI, and 404s.</summary>
+/// <summary>The terminal handler for everything that is not health or telemetry: root paths, version, discovery, metrics, and 404s.</summary>
 internal sealed class ApiDispatcher(DiscoveryHandler discovery, MetricQueryHandler metrics)
 {
     public Task InvokeAsync(HttpContext context)
@@ -30,6 +30,8 @@ internal sealed class ApiDispatcher(DiscoveryHandler discovery, MetricQueryHandl
         return request.Kind switch
         {
             ApiRequestKind.Invalid => JsonResponses.WriteErrorAsync(context, ApiError.BadRequest(request.Error)),
+            ApiRequestKind.Root => RootHandler.RootPathsAsync(context),
+            ApiRequestKind.Version => RootHandler.VersionAsync(context),
             ApiRequestKind.GroupList => discovery.GroupListAsync(context),
             ApiRequestKind.Group => discovery.GroupAsync(context, request.Group),
             ApiRequestKind.ResourceList => discovery.ResourceListAsync(context, request.Group, request.Version),

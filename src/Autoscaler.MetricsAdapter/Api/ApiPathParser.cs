@@ -15,6 +15,16 @@ internal static partial class ApiPathParser
             path = path[..^1];
         }
 
+        if (path is "/" or "")
+        {
+            return new ApiRequest(ApiRequestKind.Root);
+        }
+
+        if (path == "/version")
+        {
+            return new ApiRequest(ApiRequestKind.Version);
+        }
+
         var parts = path.Split('/');
         if (parts.Length < 2 || parts[0].Length != 0 || parts[1] != "apis")
         {

@@ -9,6 +9,12 @@ internal enum ApiRequestKind
     /// <summary>A malformed metrics path (400).</summary>
     Invalid,
 
+    /// <summary><c>/</c>: the root paths.</summary>
+    Root,
+
+    /// <summary><c>/version</c>.</summary>
+    Version,
+
     /// <summary><c>/apis</c>.</summary>
     GroupList,
 

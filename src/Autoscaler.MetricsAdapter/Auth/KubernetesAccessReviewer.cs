@@ -1,14 +1,14 @@
-using Autoscaler.Kubernetes;
-using Autoscaler.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Autoscaler.MetricsAdapter.Auth;
 
 /// <summary>SubjectAccessReview through the kube-apiserver (needs <c>system:auth-delegator</c>).</summary>
-internal sealed class KubernetesAccessReviewer(KubernetesClient client) : IAccessReviewer
+internal sealed class KubernetesAccessReviewer(IKubernetes client) : IAccessReviewer
 {
     public async Task<AccessDecision> ReviewAsync(AuthenticatedUser user, RequestAttributes attributes, CancellationToken cancellationToken)
     {
-        var spec = new SubjectAccessReviewSpec
+        var spec = new V1SubjectAccessReviewSpec
         {
             User = user.Name,
             Groups = user.Groups.ToList(),
@@ -17,9 +17,9 @@ internal sealed class KubernetesAccessReviewer(KubernetesClient client) : IAcces
         };
         if (attributes.IsResourceRequest)
         {
-            spec.ResourceAttributes = new ResourceAttributes
+            spec.ResourceAttributes = new V1ResourceAttributes
             {
-                Namespace = attributes.Namespace,
+                NamespaceProperty = attributes.Namespace,
                 Verb = attributes.Verb,
                 Group = attributes.Group,
                 Version = attributes.Version,
@@ -30,11 +30,11 @@ internal sealed class KubernetesAccessReviewer(KubernetesClient client) : IAcces
         }
         else
         {
-            spec.NonResourceAttributes = new NonResourceAttributes { Path = attributes.Path, Verb = attributes.Verb };
+            spec.NonResourceAttributes = new V1NonResourceAttributes { Path = attributes.Path, Verb = attributes.Verb };
         }
 
-        var review = await client.SubjectAccessReviews.CreateAsync(
-            new SubjectAccessReview { Metadata = new ObjectMeta(), Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var review = await client.AuthorizationV1.CreateSubjectAccessReviewAsync(
+            new V1SubjectAccessReview { Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false);
         var status = review.Status ?? throw new InvalidOperationException("SubjectAccessReview returned no status");
         return new AccessDecision(status.Allowed && status.Denied != true, status.Reason ?? status.EvaluationError ?? string.Empty);
     }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Autoscaler.Kubernetes;
+using k8s;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +11,7 @@ namespace Autoscaler.MetricsAdapter.Auth;
 /// rotated front-proxy CA is picked up without a restart. Until the first successful read, readiness fails
 /// and certificate-bearing requests get 503; a later failed read keeps the last good material.
 /// </summary>
-internal sealed partial class KubernetesTrustSource(KubernetesClient client, TimeSpan interval, TimeProvider time, ILogger<KubernetesTrustSource> logger)
+internal sealed partial class KubernetesTrustSource(IKubernetes client, TimeSpan interval, TimeProvider time, ILogger<KubernetesTrustSource> logger)
     : BackgroundService, IAuthenticationTrustSource
 {
     public const string Namespace = "kube-system";
@@ -31,7 +31,7 @@ internal sealed partial class KubernetesTrustSource(KubernetesClient client, Tim
     {
         try
         {
-            var map = await client.ConfigMaps.GetAsync(Name, Namespace, cancellationToken).ConfigureAwait(false);
+            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(Name, Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
             var data = map.Data ?? new Dictionary<string, string>();
             var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', data.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value)))));
             if (fingerprint != _fingerprint)

@@ -37,6 +37,7 @@ internal sealed record ApiError(int Code, string Reason, string Message, StatusD
         MetricErrorKind.NotFound or MetricErrorKind.NoValue or MetricErrorKind.Stale => NotFound(error.Message, resource, name),
         MetricErrorKind.SourceUnavailable => Unavailable(error.Message, 5),
         MetricErrorKind.Timeout => Timeout(error.Message),
+        MetricErrorKind.Configuration => Internal(error.Message),
         _ => BadRequest(error.Message),
     };
 

@@ -91,13 +91,16 @@ internal static class AdapterCommandLine
         sb.Append("autoscaler-metrics-adapter: serves external.metrics.k8s.io/v1beta1 and custom.metrics.k8s.io/v1beta2,v1beta1\n\n");
         sb.Append("usage: Autoscaler.MetricsAdapter [flags] [--Section:Key=value ...]\n");
         sb.Append("       Autoscaler.MetricsAdapter generate-cert --out DIR [--hosts LIST] [--days N]\n\nflags:\n");
-        foreach (var f in Flags)
+        // The widest flag plus its value hint sets the column, so no flag ever runs into its help text.
+        var rows = Flags.Select(f => (Left: f.IsSwitch ? f.Name : $"{f.Name} {f.ValueHint}", f.Help)).Append((Left: "--help", Help: "show this text")).ToList();
+        var width = rows.Max(r => r.Left.Length) + 3;
+        foreach (var (left, help) in rows)
         {
-            var left = f.IsSwitch ? f.Name : $"{f.Name} {f.ValueHint}";
-            sb.Append("  ").Append(left.PadRight(52)).Append(f.Help).Append('\n');
+            sb.Append("  ").Append(left.PadRight(width)).Append(help).Append('\n');
         }
 
-        sb.Append("  --help".PadRight(54)).Append("show this text\n");
+        sb.Append("\nsources' settings (--Section:Key=value, or environment Section__Key), e.g.:\n");
+        sb.Append("  --Push:MaxFutureSkew=00:05:00  --Prometheus:Url=http://prometheus:9090  --Staleness:MaxAge=00:02:00\n");
         return sb.ToString();
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using Autoscaler.Kubernetes;
-using Autoscaler.Kubernetes.Config;
+using Autoscaler.Kubernetes.Http;
 using Autoscaler.MetricsAdapter.Api;
 using Autoscaler.MetricsAdapter.Auth;
 using Autoscaler.MetricsAdapter.Discovery;
@@ -120,12 +120,11 @@ internal static class AdapterHost
 
     private static void AddKubernetesBackends(IServiceCollection services, AdapterOptions options)
     {
-        var hasCluster = !string.IsNullOrEmpty(options.Kubeconfig) || KubernetesClientConfiguration.IsInCluster();
+        var hasCluster = KubernetesClients.IsConfigured(options.Kubeconfig);
         if (hasCluster)
         {
-            services.TryAddSingleton(sp => new KubernetesClient(
-                string.IsNullOrEmpty(options.Kubeconfig) ? KubernetesClientConfiguration.InCluster() : KubernetesClientConfiguration.FromKubeConfig(kubeconfigPaths: options.Kubeconfig),
-                timeProvider: sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton(sp => KubernetesClients.Create(
+                options.Kubeconfig, new KubernetesRetryOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
             services.TryAddSingleton<ITokenReviewer, KubernetesTokenReviewer>();
             services.TryAddSingleton<IAccessReviewer, KubernetesAccessReviewer>();
         }
@@ -143,7 +142,7 @@ internal static class AdapterHost
         }
 
         services.TryAddSingleton(sp => new KubernetesTrustSource(
-            sp.GetRequiredService<KubernetesClient>(), options.TrustRefreshInterval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KubernetesTrustSource>>()));
+            sp.GetRequiredService<k8s.IKubernetes>(), options.TrustRefreshInterval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KubernetesTrustSource>>()));
         services.TryAddSingleton<IAuthenticationTrustSource>(sp => sp.GetRequiredService<KubernetesTrustSource>());
         services.AddHostedService(sp => sp.GetRequiredService<KubernetesTrustSource>());
     }

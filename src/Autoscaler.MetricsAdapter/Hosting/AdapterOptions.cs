@@ -94,7 +94,7 @@ public sealed class AdapterOptions
             errors.Add("cache TTLs may not be negative");
         }
 
-        if (!Auth.Disabled && AuthenticationSkipLookup && string.IsNullOrEmpty(RequestHeaderClientCaFile) && string.IsNullOrEmpty(Kubeconfig) && !Kubernetes.Config.KubernetesClientConfiguration.IsInCluster())
+        if (!Auth.Disabled && AuthenticationSkipLookup && string.IsNullOrEmpty(RequestHeaderClientCaFile) && !Autoscaler.Kubernetes.KubernetesClients.IsConfigured(Kubeconfig))
         {
             errors.Add("--authentication-skip-lookup needs --requestheader-client-ca-file (or a cluster to review tokens), or use --insecure-disable-auth for local development");
         }

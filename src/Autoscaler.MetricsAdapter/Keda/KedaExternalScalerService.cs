@@ -65,6 +65,7 @@ internal sealed class KedaExternalScalerService : IGrpcService
                 MetricErrorKind.SourceUnavailable => GrpcStatusCode.Unavailable,
                 MetricErrorKind.Timeout => GrpcStatusCode.DeadlineExceeded,
                 MetricErrorKind.BadRequest => GrpcStatusCode.InvalidArgument,
+                MetricErrorKind.Configuration => GrpcStatusCode.FailedPrecondition,
                 _ => GrpcStatusCode.NotFound,
             }, error.Message);
         }

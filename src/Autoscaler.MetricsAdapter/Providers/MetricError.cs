@@ -20,6 +20,9 @@ public sealed record MetricError(MetricErrorKind Kind, string Message)
     /// <summary>The backing system timed out.</summary>
     public static MetricError Timeout(string message) => new(MetricErrorKind.Timeout, message);
 
+    /// <summary>A configuration fault (a rule rendering invalid PromQL, ambiguous metric names): 500, never retried.</summary>
+    public static MetricError Configuration(string message) => new(MetricErrorKind.Configuration, message);
+
     /// <summary>The request is not valid for this source.</summary>
     public static MetricError BadRequest(string message) => new(MetricErrorKind.BadRequest, message);
 }

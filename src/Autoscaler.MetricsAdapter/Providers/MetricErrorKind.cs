@@ -20,4 +20,8 @@ public enum MetricErrorKind
 
     /// <summary>The request cannot be served as asked, e.g. an unsupported selector (400 BadRequest).</summary>
     BadRequest,
+
+    /// <summary>The adapter's configuration or its data cannot answer, e.g. a rule whose query Prometheus rejects
+    /// (500 InternalError, no retry hint: asking again will not help until the configuration is fixed).</summary>
+    Configuration,
 }

@@ -3,11 +3,13 @@ namespace Autoscaler.MetricsAdapter.Storage;
 /// <summary>Where pushed samples live: batched appends, newest-value lookups, retention.</summary>
 internal interface ISampleStore
 {
-    /// <summary>Stores a batch atomically (all samples or none).</summary>
+    /// <summary>Stores a batch atomically (all samples or none). Throws <see cref="MetricNameConflictException"/>
+    /// when a name differs only by case from one already in the namespace.</summary>
     void Append(IReadOnlyList<MetricSample> batch);
 
-    /// <summary>The newest point of every series named <paramref name="name"/> in <paramref name="ns"/>
-    /// whose labels satisfy <paramref name="matches"/>.</summary>
+    /// <summary>The newest point stamped at or before the store's clock of every series named
+    /// <paramref name="name"/> (case-insensitively, as the HPA asks) in <paramref name="ns"/> whose labels satisfy
+    /// <paramref name="matches"/>; series with only points stamped later are left out.</summary>
     IReadOnlyList<StoredSeries> Latest(string ns, string name, Func<IReadOnlyDictionary<string, string>, bool> matches);
 
     /// <summary>Every (namespace, metric name) pair that has at least one series.</summary>

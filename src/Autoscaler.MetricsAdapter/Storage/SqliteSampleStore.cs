@@ -7,7 +7,9 @@ namespace Autoscaler.MetricsAdapter.Storage;
 /// <summary>
 /// The embedded store: SQLite for durability and history, an in-memory index of each series' newest
 /// point for lookups (rebuilt from the <c>series</c> table on open, so samples survive a restart).
-/// One writer at a time; readers never touch SQLite.
+/// One writer at a time; readers never touch SQLite. Reads answer the newest point stamped at or before the
+/// store's clock, so a sample stamped ahead (a pusher whose clock runs fast) waits for its time instead of
+/// hiding newer values. Metric names are looked up the way the HPA asks for them: case-insensitively.
 /// </summary>
 internal sealed class SqliteSampleStore : ISampleStore, IDisposable
 {
@@ -21,10 +23,16 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
     private readonly SqliteCommand _insertSeries;
     private readonly SqliteCommand _updateSeries;
     private readonly ConcurrentDictionary<string, SeriesEntry> _byKey = new(StringComparer.Ordinal);
+    // Keyed by namespace and lower-cased metric name (the HPA lower-cases names); entries keep the pushed spelling.
     private readonly ConcurrentDictionary<(string Namespace, string Name), ImmutableArray<SeriesEntry>> _byMetric = new();
+    private readonly TimeProvider _time;
 
-    public SqliteSampleStore(string databasePath)
+    /// <summary>Opens (or creates) the store at <paramref name="databasePath"/> (<c>:memory:</c> for tests).</summary>
+    /// <param name="databasePath">SQLite file path.</param>
+    /// <param name="time">The clock that decides which points are current; the system clock by default.</param>
+    public SqliteSampleStore(string databasePath, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         var inMemory = databasePath == ":memory:";
         if (!inMemory)
         {
@@ -54,6 +62,8 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
     /// <summary>Number of series currently indexed.</summary>
     public int SeriesCount => _byKey.Count;
 
+    /// <exception cref="MetricNameConflictException">A metric name differs only by case from one already stored
+    /// in the namespace (or elsewhere in the batch); nothing is stored.</exception>
     public void Append(IReadOnlyList<MetricSample> batch)
     {
         if (batch.Count == 0)
@@ -63,7 +73,10 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
 
         lock (_writeLock)
         {
-            var newest = new Dictionary<SeriesEntry, LatestPoint>();
+            CheckNameCase(batch);
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var added = new Dictionary<SeriesEntry, List<LatestPoint>>();
+            var merged = new Dictionary<SeriesEntry, LatestPoint[]>();
             var created = new List<SeriesEntry>();
             using var transaction = _connection.BeginTransaction();
             try
@@ -74,17 +87,20 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
                     var sample = batch[i];
                     var entry = Resolve(sample, transaction, created);
                     ids[i] = entry.Id;
-                    var current = newest.TryGetValue(entry, out var seen) ? seen : entry.Latest;
-                    if (current is null || sample.TimestampUnixMs >= current.TimestampUnixMs)
+                    if (!added.TryGetValue(entry, out var points))
                     {
-                        newest[entry] = new LatestPoint(sample.Value, sample.TimestampUnixMs);
+                        added[entry] = points = [];
                     }
+
+                    points.Add(new LatestPoint(sample.Value, sample.TimestampUnixMs));
                 }
 
                 InsertRows(batch, ids, transaction);
-                foreach (var (entry, point) in newest)
+                foreach (var (entry, points) in added)
                 {
-                    Bind(_updateSeries, transaction, point.TimestampUnixMs, point.Value, entry.Id);
+                    var all = SeriesEntry.Merge(entry.Points, points, now);
+                    merged[entry] = all;
+                    Bind(_updateSeries, transaction, all[^1].TimestampUnixMs, all[^1].Value, entry.Id);
                     _updateSeries.ExecuteNonQuery();
                 }
 
@@ -103,27 +119,28 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
             // Publish only after the commit, so a reader never sees a value that a rollback took back.
             foreach (var entry in created)
             {
-                _byMetric.AddOrUpdate((entry.Namespace, entry.Name), _ => [entry], (_, list) => list.Add(entry));
+                _byMetric.AddOrUpdate(MetricKey(entry.Namespace, entry.Name), _ => [entry], (_, list) => list.Add(entry));
             }
 
-            foreach (var (entry, point) in newest)
+            foreach (var (entry, points) in merged)
             {
-                entry.Latest = point;
+                entry.Points = points;
             }
         }
     }
 
     public IReadOnlyList<StoredSeries> Latest(string ns, string name, Func<IReadOnlyDictionary<string, string>, bool> matches)
     {
-        if (!_byMetric.TryGetValue((ns, name), out var entries))
+        if (!_byMetric.TryGetValue(MetricKey(ns, name), out var entries))
         {
             return [];
         }
 
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var result = new List<StoredSeries>();
         foreach (var entry in entries)
         {
-            if (entry.Latest is { } point && matches(entry.Labels))
+            if (entry.At(now) is { } point && matches(entry.Labels))
             {
                 result.Add(new StoredSeries(entry.Namespace, entry.Name, entry.Labels, point.Value, point.TimestampUnixMs));
             }
@@ -133,7 +150,7 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
     }
 
     public IReadOnlyList<(string Namespace, string Name)> MetricNames() =>
-        _byMetric.Where(pair => !pair.Value.IsEmpty).Select(pair => pair.Key).ToList();
+        _byMetric.Values.SelectMany(entries => entries.Select(e => (e.Namespace, e.Name))).Distinct().ToList();
 
     public int Prune(long cutoffUnixMs)
     {
@@ -151,7 +168,7 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
             {
                 seriesParameter.Value = entry.Id;
                 deleted += deleteSamples.ExecuteNonQuery();
-                if (entry.Latest is null || entry.Latest.TimestampUnixMs < cutoffUnixMs)
+                if (entry.Newest is not { } newest || newest.TimestampUnixMs < cutoffUnixMs)
                 {
                     expired.Add(entry);
                 }
@@ -171,7 +188,7 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
             foreach (var entry in expired)
             {
                 _byKey.TryRemove(entry.Key, out _);
-                _byMetric.AddOrUpdate((entry.Namespace, entry.Name), _ => [], (_, list) => list.Remove(entry));
+                _byMetric.AddOrUpdate(MetricKey(entry.Namespace, entry.Name), _ => [], (_, list) => list.Remove(entry));
             }
 
             return deleted;
@@ -239,18 +256,69 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
 
     private void LoadIndex()
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, namespace, name, labels, last_ts, last_value FROM series";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var ahead = new List<SeriesEntry>();
+        using (var command = _connection.CreateCommand())
         {
-            var (ns, name, canonical) = (reader.GetString(1), reader.GetString(2), reader.GetString(3));
-            var entry = new SeriesEntry(reader.GetInt64(0), ns, name, SeriesIdentity.Parse(canonical), SeriesEntry.KeyOf(ns, name, canonical))
+            command.CommandText = "SELECT id, namespace, name, labels, last_ts, last_value FROM series";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                Latest = new LatestPoint(reader.GetDouble(5), reader.GetInt64(4)),
-            };
-            _byKey[entry.Key] = entry;
-            _byMetric.AddOrUpdate((ns, name), _ => [entry], (_, list) => list.Add(entry));
+                var (ns, name, canonical) = (reader.GetString(1), reader.GetString(2), reader.GetString(3));
+                var entry = new SeriesEntry(reader.GetInt64(0), ns, name, SeriesIdentity.Parse(canonical), SeriesEntry.KeyOf(ns, name, canonical))
+                {
+                    Points = [new LatestPoint(reader.GetDouble(5), reader.GetInt64(4))],
+                };
+                _byKey[entry.Key] = entry;
+                _byMetric.AddOrUpdate(MetricKey(ns, name), _ => [entry], (_, list) => list.Add(entry));
+                if (entry.Newest!.TimestampUnixMs > now)
+                {
+                    ahead.Add(entry);
+                }
+            }
+        }
+
+        // A series whose newest point is stamped ahead of the clock also needs its current point and the rest.
+        using var points = _connection.CreateCommand();
+        points.CommandText =
+            "SELECT ts, value FROM samples WHERE series_id = $s AND ts >= " +
+            "(SELECT COALESCE(MAX(ts), -1) FROM samples WHERE series_id = $s AND ts <= $now) ORDER BY ts";
+        var series = points.Parameters.Add("$s", SqliteType.Integer);
+        points.Parameters.AddWithValue("$now", now);
+        foreach (var entry in ahead)
+        {
+            series.Value = entry.Id;
+            var loaded = new List<LatestPoint>();
+            using var reader = points.ExecuteReader();
+            while (reader.Read())
+            {
+                loaded.Add(new LatestPoint(reader.GetDouble(1), reader.GetInt64(0)));
+            }
+
+            entry.Points = SeriesEntry.Merge(entry.Points, loaded, now);
+        }
+    }
+
+    private static (string Namespace, string Name) MetricKey(string ns, string name) => (ns, name.ToLowerInvariant());
+
+    // The HPA asks for metric names in lower case, so two names differing only by case could never be told apart.
+    private void CheckNameCase(IReadOnlyList<MetricSample> batch)
+    {
+        var inBatch = new Dictionary<(string, string), string>();
+        foreach (var sample in batch)
+        {
+            var key = MetricKey(sample.Namespace, sample.Name);
+            var other = inBatch.TryGetValue(key, out var seen) ? seen
+                : _byMetric.TryGetValue(key, out var entries) && entries.Length > 0 ? entries[0].Name
+                : null;
+            if (other is not null && !string.Equals(other, sample.Name, StringComparison.Ordinal))
+            {
+                throw new MetricNameConflictException(
+                    $"metric name '{sample.Name}' differs only by case from '{other}' in namespace {sample.Namespace}; " +
+                    "the HPA asks for metric names in lower case, so the two could not be told apart (push one spelling)");
+            }
+
+            inBatch[key] = sample.Name;
         }
     }
 

@@ -50,15 +50,16 @@ public sealed class LabelSelectorParseTests
     [InlineData("!", "expected: identifier")]
     [InlineData("x>a", "must be an integer")]
     [InlineData("x>", "must be an integer")]
-    [InlineData("-x=a", "invalid label key")]
-    [InlineData("x=-a", "invalid label value")]
+    [InlineData("-x=a", "<nil>: Invalid value: \"-x\": name part must consist of")]
+    [InlineData("x=-a", "values[0][x]: Invalid value: \"-a\": a valid label must be")]
     [InlineData("Example.com/x=a", "prefix part")]
     [InlineData("/x=a", "prefix part must be non-empty")]
     [InlineData("a/=b", "name part must be non-empty")]
-    [InlineData("x<-1", "invalid label value")]
+    [InlineData("x<-1", "values[0][x]: Invalid value: \"-1\": a valid label must be")]
     [InlineData("x=(a)", "expected: identifier")]
     [InlineData("(x)", "expected: !, identifier")]
-    [InlineData("x in (a,(b))", "expected: ',', ')' or identifier")]
+    [InlineData("x in (a,(b))", "found '(', expected: ',', or identifier")]
+    [InlineData("x in ((b))", "found '(', expected: ',', ')' or identifier")]
     [InlineData("x notin", "expected: '('")]
     public void RejectsInvalidSelectorsWithAReason(string input, string reason)
     {
@@ -66,6 +67,38 @@ public sealed class LabelSelectorParseTests
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
         Assert.False(LabelSelector.TryParse(input, out _, out var error));
         Assert.Equal(e.Message, error);
+    }
+
+    // Exact texts of k8s.io/apimachinery's labels.Parse (the parser and validation wording, field.Invalid formatting).
+    [Theory]
+    [InlineData("app:monolith", "unable to parse requirement: <nil>: Invalid value: \"app:monolith\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')")]
+    [InlineData("app=demo-{nginx}", "unable to parse requirement: values[0][app]: Invalid value: \"demo-{nginx}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')")]
+    [InlineData("environment>qa", "unable to parse requirement: values[0]: Invalid value: \"qa\": for 'Gt', 'Lt' operators, the value must be an integer")]
+    [InlineData("a/b/c=d", "unable to parse requirement: <nil>: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')")]
+    [InlineData("app.kubernetes_io/name=x", "unable to parse requirement: <nil>: Invalid value: \"app.kubernetes_io/name\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")]
+    [InlineData("x=a,", "found '', expected: identifier after ','")]
+    [InlineData("x=a=b", "found '=', expected: ',' or 'end of string'")]
+    [InlineData(",x=a", "found ',', expected: !, identifier, or 'end of string'")]
+    [InlineData("x a", "unable to parse requirement: found 'a', expected: in, notin, =, ==, !=, gt, lt")]
+    [InlineData("x in (a", "unable to parse requirement: found '', expected: ',' or ')'")]
+    [InlineData("x in (a,", "unable to parse requirement: found '', expected: ',', or identifier")]
+    public void ErrorsUseApimachineryWording(string input, string message)
+    {
+        var e = Assert.Throws<LabelSelectorException>(() => LabelSelector.Parse(input));
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void SeveralRequirementErrorsAreAggregatedLikeApimachinery()
+    {
+        var e = Assert.Throws<LabelSelectorException>(() => LabelRequirement.Create("x", SelectorOperator.In, ["-a", "b-"]));
+
+        Assert.StartsWith("[values[0][x]: Invalid value: \"-a\": a valid label must be", e.Message, StringComparison.Ordinal);
+        Assert.Contains(", values[1][x]: Invalid value: \"b-\": a valid label must be", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("]", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "values: Invalid value: []: for 'in', 'notin' operators, values set can't be empty",
+            Assert.Throws<LabelSelectorException>(() => LabelRequirement.Create("x", SelectorOperator.In, [])).Message);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Autoscaler.Kubernetes;
-using Autoscaler.Kubernetes.Config;
 using Autoscaler.Kubernetes.Http;
-using Autoscaler.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 
 namespace Autoscaler.E2E.Tests.Fixtures;
 
@@ -19,16 +20,19 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <summary>The control plane's environment.</summary>
     public ControlPlaneEnvironment Environment { get; private set; } = null!;
 
-    /// <summary>A client with the admin (system:masters) identity.</summary>
-    public KubernetesClient Admin { get; private set; } = null!;
+    /// <summary>A KubernetesClient with the admin (system:masters) identity.</summary>
+    public IKubernetes Admin { get; private set; } = null!;
 
-    /// <summary>Creates a client from a kubeconfig (the admin one by default); disposed with the fixture.</summary>
+    /// <summary>
+    /// Creates a KubernetesClient from a kubeconfig (the admin one by default), with our retry handler in front;
+    /// disposed with the fixture.
+    /// </summary>
     /// <param name="kubeconfig">Kubeconfig path, or null for the admin kubeconfig.</param>
-    /// <param name="options">Client options.</param>
+    /// <param name="retry">Retry settings; null uses the defaults.</param>
     /// <returns>The client.</returns>
-    public KubernetesClient CreateClient(string? kubeconfig = null, KubernetesClientOptions? options = null)
+    public IKubernetes CreateClient(string? kubeconfig = null, KubernetesRetryOptions? retry = null)
     {
-        var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeConfig(kubeconfigPaths: kubeconfig ?? Environment.Kubeconfig), options);
+        var client = KubernetesClients.Create(kubeconfig ?? Environment.Kubeconfig, retry);
         _owned.Add(client);
         return client;
     }
@@ -42,16 +46,16 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     public async Task<string> CreateNamespaceAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 9, 63)];
-        await Admin.Namespaces.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
+        await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         _namespaces.Add(name);
         await Eventually.Async($"the default service account of {name}", async () =>
         {
             try
             {
-                await Admin.GetJsonAsync($"/api/v1/namespaces/{name}/serviceaccounts/default");
+                await Admin.CoreV1.ReadNamespacedServiceAccountAsync("default", name);
                 return name;
             }
-            catch (Autoscaler.Kubernetes.Errors.KubernetesApiException e) when (e.IsNotFound)
+            catch (HttpOperationException e) when (ApiErrors.IsNotFound(e))
             {
                 return null;
             }
@@ -63,7 +67,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Environment = ControlPlaneEnvironment.Load();
-        Admin = CreateClient(options: new KubernetesClientOptions { Qps = 100, Burst = 200 });
+        Admin = CreateClient();
         try
         {
             await Eventually.Async("the API server answering /readyz with ok", async seen =>
@@ -74,7 +78,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
                     seen(body);
                     return body == "ok" ? body : null;
                 }
-                catch (Exception e) when (e is HttpRequestException or Autoscaler.Kubernetes.Errors.KubernetesApiException or TaskCanceledException)
+                catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException)
                 {
                     seen(e.Message);
                     return null;
@@ -97,7 +101,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         {
             try
             {
-                await Admin.Namespaces.DeleteAsync(ns);
+                await Admin.CoreV1.DeleteNamespaceAsync(ns);
             }
             catch (Exception)
             {

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using Autoscaler.E2E.Tests.Fixtures;
-using Autoscaler.Kubernetes;
+using System.Text.Json;
 using Autoscaler.Kubernetes.LeaderElection;
-using Autoscaler.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Autoscaler.E2E.Tests.Kubernetes;
 
+/// <summary>
+/// KubernetesClient's LeaderElector on a real Lease, through our <see cref="LeaderElectionRunner"/> (work token
+/// cancelled on loss, release on shutdown).
+/// </summary>
 [Collection(ControlPlaneCollection.Name)]
 [Trait("Category", "Kubernetes")]
 public sealed class LeaderElectionTests(ControlPlaneFixture cp)
@@ -41,15 +46,14 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
         };
     }
 
-    private LeaderElector Candidate(string ns, string identity, bool release, out KubernetesClient client)
-    {
-        client = cp.CreateClient();
-        return new LeaderElector(client, new LeaderElectionOptions
+    private LeaderElectionRunner Candidate(string ns, string identity, bool release) =>
+        new(cp.CreateClient(), new LeaderElectionOptions
         {
             LeaseNamespace = ns, LeaseName = "controller", Identity = identity, LeaseDuration = LeaseDuration,
             RenewDeadline = TimeSpan.FromSeconds(3), RetryPeriod = RetryPeriod, ReleaseOnCancel = release,
-        }, new Random(identity.GetHashCode(StringComparison.Ordinal)));
-    }
+        });
+
+    private Task<V1Lease> LeaseAsync(string ns) => cp.Admin.CoordinationV1.ReadNamespacedLeaseAsync("controller", ns);
 
     private static Task WaitUntil(string what, Func<bool> condition, TimeSpan timeout) =>
         Eventually.Async(what, () => Task.FromResult(condition() ? "" : null), timeout);
@@ -59,8 +63,8 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
     {
         var ns = await cp.CreateNamespaceAsync("lease");
         var log = new LeadershipLog();
-        var a = Candidate(ns, "candidate-a", release: false, out _);
-        var b = Candidate(ns, "candidate-b", release: true, out _);
+        var a = Candidate(ns, "candidate-a", release: false);
+        var b = Candidate(ns, "candidate-b", release: true);
         using var stopA = new CancellationTokenSource();
         using var stopB = new CancellationTokenSource();
         var runA = a.RunAsync(log.Work(), stopA.Token);
@@ -73,9 +77,9 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
         var competingSince = DateTimeOffset.UtcNow;
         await Eventually.Async("a to renew a full lease duration after b started competing", async seen =>
         {
-            var current = await cp.Admin.Leases.GetAsync("controller", ns);
+            var current = await LeaseAsync(ns);
             seen($"holder {current.Spec?.HolderIdentity}, renewTime {current.Spec?.RenewTime:O}");
-            return current.Spec?.RenewTime >= competingSince + LeaseDuration ? current : null;
+            return current.Spec?.RenewTime?.ToUniversalTime() >= (competingSince + LeaseDuration).UtcDateTime ? current : null;
         }, TimeSpan.FromSeconds(30));
         Assert.True(a.IsLeader);
         Assert.False(b.IsLeader);
@@ -92,12 +96,12 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
         // before the kill, and which b saw within one jittered retry period), then acts at its next attempt.
         Assert.InRange(takeover, LeaseDuration - RetryPeriod - TimeSpan.FromMilliseconds(300),
             LeaseDuration + (RetryPeriod * 2.2 * 2) + TimeSpan.FromMilliseconds(500));
-        var lease = await cp.Admin.Leases.GetAsync("controller", ns);
+        var lease = await LeaseAsync(ns);
         Assert.Equal("candidate-b", lease.Spec!.HolderIdentity);
         Assert.Equal(1, lease.Spec.LeaseTransitions);
 
         // b releases on shutdown: c takes over at once instead of waiting out the lease.
-        var c = Candidate(ns, "candidate-c", release: true, out _);
+        var c = Candidate(ns, "candidate-c", release: true);
         using var stopC = new CancellationTokenSource();
         var runC = c.RunAsync(log.Work(), stopC.Token);
         await WaitUntil("c to see b as the holder", () => c.ObservedLeader == "candidate-b", TimeSpan.FromSeconds(20));
@@ -118,7 +122,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
     {
         var ns = await cp.CreateNamespaceAsync("lease");
         var log = new LeadershipLog();
-        var a = Candidate(ns, "candidate-a", release: false, out _);
+        var a = Candidate(ns, "candidate-a", release: false);
         using var stop = new CancellationTokenSource();
         var leadershipEnded = new TaskCompletionSource();
         var run = a.RunAsync(async token =>
@@ -129,14 +133,28 @@ public sealed class LeaderElectionTests(ControlPlaneFixture cp)
         await WaitUntil("a to lead", () => a.IsLeader, TimeSpan.FromSeconds(20));
 
         // Another party takes the lease over behind a's back (for example after a network partition).
-        var lease = await cp.Admin.Leases.GetAsync("controller", ns);
-        lease.Spec!.HolderIdentity = "intruder";
-        lease.Spec.RenewTime = DateTimeOffset.UtcNow;
-        await cp.Admin.Leases.ReplaceAsync(lease);
+        var intrudedAt = Stopwatch.StartNew();
+        var intruder = JsonSerializer.Serialize(new { spec = new { holderIdentity = "intruder", renewTime = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'") } });
+        await cp.Admin.CoordinationV1.PatchNamespacedLeaseAsync(new V1Patch(intruder, V1Patch.PatchType.MergePatch), "controller", ns);
 
         await leadershipEnded.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(a.IsLeader);
         Assert.Equal("intruder", a.ObservedLeader);
+
+        // Regression (KubernetesClient 21.0.8's LeaderElector): after RunUntilLeadershipLostAsync returned, its
+        // renew attempt kept running and took the lease back once the intruder's lease ran out (seen on this
+        // control plane: holder candidate-a, transitions 1, about 2 s after leadership was lost, with no one
+        // acting as leader). The runner cancels that attempt: the lease must stay the intruder's until well past
+        // the point where the leftover attempt would have retaken it.
+        var pastExpiry = LeaseDuration + (RetryPeriod * LeaderElectionOptions.JitterFactor * 2 * 2) + TimeSpan.FromSeconds(1);
+        await Eventually.Async("the intruder's lease to expire with no one retaking it", async seen =>
+        {
+            var current = await LeaseAsync(ns);
+            seen($"holder {current.Spec?.HolderIdentity} after {intrudedAt.Elapsed}");
+            Assert.Equal("intruder", current.Spec?.HolderIdentity);
+            return intrudedAt.Elapsed > pastExpiry ? current : null;
+        }, TimeSpan.FromSeconds(30));
+        Assert.False(a.IsLeader);
     }
 }

@@ -1,4 +1,4 @@
-using Autoscaler.Kubernetes.Models;
+using k8s.Models;
 
 namespace Autoscaler.E2E.Tests.Kubernetes;
 
@@ -7,30 +7,17 @@ internal static class Workloads
 {
     public static Dictionary<string, string> Labels(string app) => new() { ["app"] = app };
 
-    public static PodTemplateSpec Template(string app) => new()
+    public static V1PodTemplateSpec Template(string app) => new()
     {
-        Metadata = new ObjectMeta { Labels = Labels(app) },
-        Spec = new PodSpec { Containers = [new Container { Name = "main", Image = "example.invalid/app:1" }] },
+        Metadata = new V1ObjectMeta { Labels = Labels(app) },
+        Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = "example.invalid/app:1" }] },
     };
 
-    public static Deployment Deployment(string ns, string name, int replicas) => new()
+    public static V1Deployment Deployment(string ns, string name, int replicas) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = ns },
-        Spec = new DeploymentSpec { Replicas = replicas, Selector = new LabelSelector { MatchLabels = Labels(name) }, Template = Template(name) },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new V1DeploymentSpec { Replicas = replicas, Selector = new V1LabelSelector { MatchLabels = Labels(name) }, Template = Template(name) },
     };
 
-    public static StatefulSet StatefulSet(string ns, string name, int replicas) => new()
-    {
-        Metadata = new ObjectMeta { Name = name, Namespace = ns },
-        Spec = new StatefulSetSpec
-        {
-            Replicas = replicas, ServiceName = name, Selector = new LabelSelector { MatchLabels = Labels(name) }, Template = Template(name),
-        },
-    };
-
-    public static Pod Pod(string ns, string name, string app) => new()
-    {
-        Metadata = new ObjectMeta { Name = name, Namespace = ns, Labels = Labels(app) },
-        Spec = new PodSpec { Containers = [new Container { Name = "main", Image = "example.invalid/app:1" }], AutomountServiceAccountToken = false },
-    };
+    public static V1ConfigMap ConfigMap(string ns, string name) => new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns } };
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Autoscaler.Kubernetes;
+using k8s;
 using Autoscaler.Simulator.Parity;
 
 namespace Autoscaler.E2E.Tests.Parity;
@@ -12,7 +12,7 @@ namespace Autoscaler.E2E.Tests.Parity;
 internal sealed class ReplicaRecorder : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
-    private readonly KubernetesClient _client;
+    private readonly IKubernetes _client;
     private readonly string[] _names;
     private readonly string[] _namespaces;
     private readonly Stopwatch _clock;
@@ -24,7 +24,7 @@ internal sealed class ReplicaRecorder : IAsyncDisposable
     /// <param name="client">Admin client.</param>
     /// <param name="targets">(namespace, Deployment name) pairs.</param>
     /// <param name="clock">The run's clock, started at the run's start.</param>
-    public ReplicaRecorder(KubernetesClient client, IReadOnlyList<(string Namespace, string Name)> targets, Stopwatch clock)
+    public ReplicaRecorder(IKubernetes client, IReadOnlyList<(string Namespace, string Name)> targets, Stopwatch clock)
     {
         _client = client;
         _namespaces = targets.Select(t => t.Namespace).ToArray();
@@ -60,7 +60,7 @@ internal sealed class ReplicaRecorder : IAsyncDisposable
             {
                 try
                 {
-                    var d = await _client.Deployments.GetAsync(_names[i], _namespaces[i], _stop.Token);
+                    var d = await _client.AppsV1.ReadNamespacedDeploymentAsync(_names[i], _namespaces[i], cancellationToken: _stop.Token);
                     var at = _clock.Elapsed.TotalSeconds;
                     Observe(_names[i], d.Spec?.Replicas, at);
                 }

@@ -47,6 +47,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void HelpColumnsNeverRunIntoEachOther()
+    {
+        // Issue #14: "--authorization-webhook-cache-unauthorized-ttl DURATION" used to touch its help text.
+        var lines = AdapterCommandLine.Help().Split('\n').Where(l => l.StartsWith("  --", StringComparison.Ordinal) && !l.Contains("--Push:", StringComparison.Ordinal)).ToList();
+        var helpColumns = new HashSet<int>();
+        foreach (var flag in AdapterCommandLine.Flags)
+        {
+            var left = flag.IsSwitch ? flag.Name : $"{flag.Name} {flag.ValueHint}";
+            var line = Assert.Single(lines, l => l.StartsWith("  " + left + " ", StringComparison.Ordinal));
+            var gap = line[(2 + left.Length)..];
+            Assert.True(gap.StartsWith("   ", StringComparison.Ordinal), $"at least three spaces after '{left}' in: {line}");
+            helpColumns.Add(line.IndexOf(flag.Help, StringComparison.Ordinal));
+        }
+
+        Assert.Single(helpColumns);
+    }
+
+    [Fact]
     public void GenerateCertWritesAPairOrExplainsUsage()
     {
         var dir = Directory.CreateTempSubdirectory("adapter-gen-").FullName;

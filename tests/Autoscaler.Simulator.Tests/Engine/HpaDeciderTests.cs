@@ -18,7 +18,7 @@ public sealed class HpaDeciderTests
     public void ExternalAverageValueFollowsDemandOverTarget()
     {
         // 1000/min at 50 per pod → 20 replicas once the stabilised scale-up has run its course.
-        var outcome = TestScenarios.Run(With(new MetricModel { Type = MetricKind.External, AverageValue = 50 }), Step());
+        var outcome = TestScenarios.Run(With(new MetricModel { Type = MetricKind.External, AverageValue = Autoscaler.Core.Quantities.Quantity.FromMilli(50_000) }), Step());
         Assert.Equal(20, outcome.Timeline.Replicas[^1]);
     }
 
@@ -26,7 +26,7 @@ public sealed class HpaDeciderTests
     public void ExternalValueTargetUsesReadyPods()
     {
         // Value target 500 for the total: ratio 2 → twice the ready-and-running pods, repeatedly, up to max.
-        var outcome = TestScenarios.Run(With(new MetricModel { Type = MetricKind.External, Value = 500 }), Step());
+        var outcome = TestScenarios.Run(With(new MetricModel { Type = MetricKind.External, Value = Autoscaler.Core.Quantities.Quantity.FromMilli(500_000) }), Step());
         Assert.True(outcome.Timeline.Replicas[^1] > 1);
         Assert.True(outcome.PeakReplicas <= 40);
     }

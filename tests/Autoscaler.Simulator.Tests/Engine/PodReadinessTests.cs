@@ -52,7 +52,7 @@ public sealed class PodReadinessTests
     [Fact]
     public void MetricDelayShowsTheHpaOlderDemand()
     {
-        var scenario = TestScenarios.External() with { Hpa = TestScenarios.External().Hpa with { Metric = new() { Type = Autoscaler.Simulator.Scenarios.MetricKind.External, AverageValue = 70, DelaySeconds = 60 } } };
+        var scenario = TestScenarios.External() with { Hpa = TestScenarios.External().Hpa with { Metric = new() { Type = Autoscaler.Simulator.Scenarios.MetricKind.External, AverageValue = Autoscaler.Core.Quantities.Quantity.FromMilli(70_000), DelaySeconds = 60 } } };
         var decider = new ScriptedDecider(_ => 1);
         TestScenarios.Run(scenario, TestScenarios.Minutes(10, 20, 30), decider);
         Assert.Equal(0, decider.Seen.Single(s => s.Now == TestScenarios.T0.AddSeconds(45)).Metric);

@@ -33,7 +33,7 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(20, s.Workload.CapacityPerPod);
         Assert.Equal(10, s.Workload.ValueScale);
         Assert.Equal(2, s.Hpa.MinReplicas);
-        Assert.Equal(14, s.Hpa.Metric.AverageValue);
+        Assert.Equal(Autoscaler.Core.Quantities.Quantity.Parse("14"), s.Hpa.Metric.AverageValue);
         Assert.NotNull(s.Hpa.Behavior); // {} means "present": the behavior path with upstream defaults
         Assert.Null(s.Hpa.Behavior!.ScaleUp);
         Assert.Null(Load(Valid.Replace("  behavior: {}", string.Empty, StringComparison.Ordinal)).Hpa.Behavior);
@@ -113,5 +113,55 @@ public sealed class ScenarioLoaderTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Autoscaler.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
+
+/// <summary>Issue 13: Kubernetes quantities in a scenario's metric target, through Core's Quantity.</summary>
+public sealed class ScenarioQuantityTests
+{
+    private const string Template = """
+        workload:
+          capacityPerPod: 20
+        hpa:
+          maxReplicas: 30
+          metric:
+            type: External
+            target: { averageValue: AVG }
+        """;
+
+    [Theory]
+    [InlineData("\"500m\"", 500)]
+    [InlineData("500m", 500)]
+    [InlineData("700", 700_000)]
+    [InlineData("2.007", 2007)]
+    [InlineData("1.5k", 1_500_000)]
+    [InlineData("1e3", 1_000_000)]
+    public void AverageValueTakesKubernetesQuantities(string written, long milli)
+    {
+        var scenario = ScenarioLoader.Load(new StringReader(Template.Replace("AVG", written, StringComparison.Ordinal)), "s.yaml");
+
+        Assert.Equal(milli, scenario.Hpa.Metric.AverageValue!.Value.MilliValue());
+        Assert.Equal(milli, Autoscaler.Simulator.Engine.HpaSpecMapper.ToSpec(scenario.Hpa).Metrics[0].Target.AverageValueMilli);
+    }
+
+    [Theory]
+    [InlineData("\"500 m\"")]
+    [InlineData("lots")]
+    [InlineData("\"\"")]
+    public void AnInvalidQuantityIsOneClearError(string written)
+    {
+        var errors = Assert.Throws<InputErrorException>(() => ScenarioLoader.Load(new StringReader(Template.Replace("AVG", written, StringComparison.Ordinal)), "s.yaml")).Errors;
+
+        var error = Assert.Single(errors);
+        Assert.Equal("hpa.metric.target.averageValue", error.Field);
+        Assert.Contains("is not a Kubernetes quantity", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANegativeQuantityIsOneError()
+    {
+        var errors = Assert.Throws<InputErrorException>(() => ScenarioLoader.Load(new StringReader(Template.Replace("AVG", "\"-5m\"", StringComparison.Ordinal)), "s.yaml")).Errors;
+
+        Assert.Contains("must be > 0", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 }

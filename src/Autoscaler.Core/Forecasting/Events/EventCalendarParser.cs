@@ -4,14 +4,33 @@ using Autoscaler.Core.TimeSeries;
 namespace Autoscaler.Core.Forecasting.Events;
 
 /// <summary>
-/// Parses an event calendar CSV: <c>start_utc,end_utc,kind[,expected_multiplier[,description]]</c>, ISO-8601
-/// UTC times, an optional header line, blank lines and <c>#</c> comments ignored. The description is the
-/// rest of the line, so it may contain commas. Pure: the caller opens the file.
+/// Parses an event calendar CSV, ISO-8601 UTC times, blank lines and <c>#</c> comments ignored. Pure: the caller
+/// opens the file.
+/// <list type="bullet">
+/// <item>With a header (a first line naming at least one known column), columns are taken by name, in any
+/// order: <c>start_utc</c> and <c>end_utc</c> (required; aliases <c>start</c>, <c>end</c>), <c>kind</c> (default
+/// <see cref="DefaultKind"/>), <c>expected_multiplier</c>, <c>description</c>, <c>series</c> (the trace file
+/// the event belongs to). Fields may be quoted; a description in the last column may contain commas
+/// unquoted. Columns the calendar does not use are reported once as a warning.</item>
+/// <item>A match schedule (a <c>kickoff_utc</c> column and no <c>end_utc</c>, as in the shipped World Cup
+/// schedule) gives events from kick-off to kick-off + <see cref="MatchDuration"/> of kind <c>match</c>,
+/// described by <c>stage</c>, <c>home</c> and <c>away</c> when present.</item>
+/// <item>Without a header, by position: <c>start_utc,end_utc,kind[,expected_multiplier[,description]]</c>,
+/// the description being the rest of the line.</item>
+/// </list>
 /// </summary>
 public static class EventCalendarParser
 {
     /// <summary>Errors listed before the parser stops collecting them.</summary>
     public const int MaxErrors = 20;
+
+    /// <summary>The kind of an event in a calendar without a <c>kind</c> column.</summary>
+    public const string DefaultKind = "event";
+
+    /// <summary>
+    /// A football match from kick-off to final whistle: two halves of 45 minutes, 15 of half time and stoppage time.
+    /// </summary>
+    public static readonly TimeSpan MatchDuration = TimeSpan.FromHours(2);
 
     private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
@@ -20,76 +39,127 @@ public static class EventCalendarParser
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
-        var errors = new List<TraceDiagnostic>();
+        var diagnostics = new List<TraceDiagnostic>();
+        var errors = 0;
         var events = new List<ScheduledEvent>();
+        EventCalendarColumns? columns = null;
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             var text = line.Trim();
-            if (text.Length == 0 || text[0] == '#' || (events.Count == 0 && errors.Count == 0 && text.StartsWith("start", StringComparison.OrdinalIgnoreCase)))
+            if (text.Length == 0 || text[0] == '#')
             {
                 continue;
             }
 
-            var (parsed, field, message) = ParseLine(text);
+            if (columns is null)
+            {
+                var first = CsvLine.Split(text);
+                if (!TryTime(first[0], out _) && first.Any(EventCalendarColumns.IsKnown))
+                {
+                    columns = EventCalendarColumns.FromHeaderLine(first, out var field, out var error);
+                    if (columns is null)
+                    {
+                        diagnostics.Add(new TraceDiagnostic(DiagnosticSeverity.Error, source, lineNumber, field, error));
+                        return new EventCalendarParseResult(null, diagnostics);
+                    }
+
+                    if (columns.Unused.Count > 0)
+                    {
+                        diagnostics.Add(new TraceDiagnostic(DiagnosticSeverity.Warning, source, lineNumber, string.Empty, $"unknown column(s) not used: {string.Join(", ", columns.Unused)} (known: start_utc, end_utc, kind, expected_multiplier, description, series; kickoff_utc, stage, home, away in a match schedule)"));
+                    }
+
+                    continue;
+                }
+
+                columns = EventCalendarColumns.ByPosition();
+            }
+
+            var (parsed, badField, message) = ParseRow(text, columns);
             if (parsed is not null)
             {
                 events.Add(parsed);
             }
-            else if (errors.Count < MaxErrors)
+            else if (++errors <= MaxErrors)
             {
-                errors.Add(new TraceDiagnostic(DiagnosticSeverity.Error, source, lineNumber, field, message));
+                diagnostics.Add(new TraceDiagnostic(DiagnosticSeverity.Error, source, lineNumber, badField, message));
             }
         }
 
-        return errors.Count > 0
-            ? new EventCalendarParseResult(null, errors)
-            : new EventCalendarParseResult(events.OrderBy(e => e.Start).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList(), errors);
+        return errors > 0
+            ? new EventCalendarParseResult(null, diagnostics)
+            : new EventCalendarParseResult(events.OrderBy(e => e.Start).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList(), diagnostics);
     }
 
-    private static (ScheduledEvent? Event, string Field, string Message) ParseLine(string text)
+    private static (ScheduledEvent? Event, string Field, string Message) ParseRow(string text, EventCalendarColumns columns)
     {
-        var fields = text.Split(',', 5);
-        if (fields.Length < 3)
+        var row = columns.FromHeader ? CsvLine.Split(text) : CsvLine.Split(text, columns.Count);
+        if (columns.FromHeader && row.Count > columns.Count)
         {
-            return (null, "kind", $"expected 'start_utc,end_utc,kind[,expected_multiplier[,description]]' but found {fields.Length} field(s)");
+            if (!columns.DescriptionLast)
+            {
+                return (null, string.Empty, $"{row.Count} fields but the header names {columns.Count} columns (quote a field that contains a comma)");
+            }
+
+            row = [.. row.Take(columns.Count - 1), string.Join(',', row.Skip(columns.Count - 1))];
         }
 
-        if (!TryTime(fields[0], out var start))
+        var match = !columns.Has(EventCalendarColumns.End);
+        var startField = match ? EventCalendarColumns.Kickoff : EventCalendarColumns.Start;
+        if (!columns.FromHeader && row.Count < 3)
         {
-            return (null, "start_utc", $"'{fields[0].Trim()}' is not an ISO-8601 UTC time (example: 1998-06-10T15:30:00Z)");
+            return (null, EventCalendarColumns.Kind, $"expected 'start_utc,end_utc,kind[,expected_multiplier[,description]]' but found {row.Count} field(s)");
         }
 
-        if (!TryTime(fields[1], out var end))
+        var startText = columns.Get(row, startField) ?? columns.Get(row, EventCalendarColumns.Start) ?? string.Empty;
+        if (!TryTime(startText, out var start))
         {
-            return (null, "end_utc", $"'{fields[1].Trim()}' is not an ISO-8601 UTC time (example: 1998-06-10T17:30:00Z)");
+            return (null, startField, $"'{startText}' is not an ISO-8601 UTC time (example: 1998-06-10T15:30:00Z)");
+        }
+
+        var endText = columns.Get(row, EventCalendarColumns.End) ?? string.Empty;
+        var end = start + MatchDuration;
+        if (!match && !TryTime(endText, out end))
+        {
+            return (null, EventCalendarColumns.End, $"'{endText}' is not an ISO-8601 UTC time (example: 1998-06-10T17:30:00Z)");
         }
 
         if (end <= start)
         {
-            return (null, "end_utc", $"end {end:O} is not after start {start:O}");
+            return (null, EventCalendarColumns.End, $"end {end:O} is not after start {start:O}");
         }
 
-        var kind = fields[2].Trim();
-        if (kind.Length == 0)
+        var kind = columns.Get(row, EventCalendarColumns.Kind) ?? (columns.Has(EventCalendarColumns.Kind) || !columns.FromHeader ? null : match ? "match" : DefaultKind);
+        if (kind is null)
         {
-            return (null, "kind", "the kind is empty");
+            return (null, EventCalendarColumns.Kind, "the kind is empty");
         }
 
         double? multiplier = null;
-        if (fields.Length > 3 && fields[3].Trim().Length > 0)
+        if (columns.Get(row, EventCalendarColumns.Multiplier) is { } m)
         {
-            if (!double.TryParse(fields[3].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) || !double.IsFinite(m) || m <= 0)
+            if (!double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
             {
-                return (null, "expected_multiplier", $"'{fields[3].Trim()}' is not a positive number");
+                return (null, EventCalendarColumns.Multiplier, $"'{m}' is not a positive number");
             }
 
-            multiplier = m;
+            multiplier = value;
         }
 
-        var description = fields.Length > 4 ? fields[4].Trim() : null;
-        return (new ScheduledEvent(start, end, kind, multiplier, description), string.Empty, string.Empty);
+        var description = columns.Get(row, EventCalendarColumns.Description) ?? MatchDescription(row, columns);
+        return (new ScheduledEvent(start, end, kind, multiplier, description) { Series = columns.Get(row, EventCalendarColumns.Series) }, string.Empty, string.Empty);
+    }
+
+    private static string? MatchDescription(IReadOnlyList<string> row, EventCalendarColumns columns)
+    {
+        var (stage, home, away) = (columns.Get(row, "stage"), columns.Get(row, "home"), columns.Get(row, "away"));
+        if (home is null || away is null)
+        {
+            return stage;
+        }
+
+        return stage is null ? $"{home} v {away}" : $"{stage}: {home} v {away}";
     }
 
     private static bool TryTime(string text, out DateTimeOffset time) =>

@@ -57,7 +57,10 @@ internal static class EventUplift
             double At(DateTimeOffset t) => t >= active.Start && t < active.End ? multiplier : 1.0;
             var now = At(TimeOf(n - 1));
             var multipliers = Enumerable.Range(0, leads).Select(h => At(TimeOf(n + h)) / now).ToArray();
-            return new EventAdjustment(multipliers, null, $"{active.Kind}@{active.Start:O}: expected ×{multiplier}");
+            return new EventAdjustment(multipliers, null, $"{active.Kind}@{active.Start:O}: expected ×{multiplier}")
+            {
+                Uplift = new ForecastEventUplift(active.Kind, active.Start, 0, multiplier, multiplier),
+            };
         }
 
         return null;
@@ -104,7 +107,10 @@ internal static class EventUplift
         var offsets = QuantileOffsets.FromResiduals(residuals, leads, pool: 2);
         var useOwn = occurrences.Count >= options.OwnQuantilesFrom;
         var detail = $"{active.Kind}@{active.Start:O}: learned from {occurrences.Count} occurrences, ×{multipliers.Min():0.00}..{multipliers.Max():0.00}";
-        return new EventAdjustment(multipliers, useOwn ? offsets : null, detail);
+        return new EventAdjustment(multipliers, useOwn ? offsets : null, detail)
+        {
+            Uplift = new ForecastEventUplift(active.Kind, active.Start, occurrences.Count, multipliers.Min(), multipliers.Max()),
+        };
     }
 
     private static double MedianRatio(double[][] ratios, int h, int skip)

@@ -11,4 +11,11 @@ public sealed record ScheduledEvent(
     DateTimeOffset End,
     string Kind,
     double? ExpectedMultiplier = null,
-    string? Description = null);
+    string? Description = null)
+{
+    /// <summary>
+    /// The trace the event belongs to (a file name such as <c>nyc_taxi_passengers_30min.csv</c>), from a
+    /// calendar's <c>series</c> column; null when it applies to any trace.
+    /// </summary>
+    public string? Series { get; init; }
+}

@@ -11,7 +11,10 @@ internal static class BlendSelector
     public const int MaxMembers = 3;
     public const double MaxRelativeScore = 1.5;
 
-    /// <summary>Weights[lead][model] from Scores[model][lead] (NaN or infinity for a model that cannot run).</summary>
+    /// <summary>
+    /// Weights[lead][model] from Scores[model][lead]: infinity where a model has no score at a lead, NaN for a
+    /// model that failed (never weighted). A lead may get no weight at all only when every model failed.
+    /// </summary>
     public static double[][] Choose(IReadOnlyList<double[]> scores, int leads)
     {
         var weights = new double[leads][];
@@ -26,7 +29,18 @@ internal static class BlendSelector
                 .ToList();
             if (ranked.Count == 0)
             {
-                weights[h][0] = 1;
+                // No lead-h score (no internal origin reached that far): reuse the previous lead's blend, or
+                // the first model that did not fail (NaN) when there is none; all zero when every model failed.
+                var usable = Enumerable.Range(0, scores.Count).FirstOrDefault(i => !scores[i].Any(double.IsNaN), -1);
+                if (h > 0)
+                {
+                    weights[h] = (double[])weights[h - 1].Clone();
+                }
+                else if (usable >= 0)
+                {
+                    weights[h][usable] = 1;
+                }
+
                 continue;
             }
 

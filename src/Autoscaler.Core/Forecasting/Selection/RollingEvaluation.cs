@@ -12,11 +12,19 @@ internal sealed class RollingEvaluation
     /// <summary>An internal origin this much older counts half as much in the scores.</summary>
     public static readonly TimeSpan HalfLife = TimeSpan.FromDays(1);
 
-    private RollingEvaluation(IReadOnlyList<int> origins, IReadOnlyList<double[][]> forecasts, IReadOnlyList<double[]> scores)
+    private readonly SeriesContext _context;
+    private readonly double[] _recency;
+    private readonly double[] _totalWeight;
+
+    private RollingEvaluation(
+        SeriesContext context, IReadOnlyList<int> origins, IReadOnlyList<double[][]> forecasts, IReadOnlyList<double[]> scores, double[] recency, double[] totalWeight)
     {
+        _context = context;
         Origins = origins;
         Forecasts = forecasts;
         Scores = scores;
+        _recency = recency;
+        _totalWeight = totalWeight;
     }
 
     /// <summary>The internal origins used.</summary>
@@ -85,7 +93,40 @@ internal sealed class RollingEvaluation
             scores.Add(error.Select((e, h) => totalWeight[h] > 0 ? e / totalWeight[h] : double.PositiveInfinity).ToArray());
         }
 
-        return new RollingEvaluation(origins, forecasts, scores);
+        return new RollingEvaluation(context, origins, forecasts, scores, recency, totalWeight);
+    }
+
+    /// <summary>
+    /// The score (recency-weighted scaled mean absolute error, as in <see cref="Scores"/>) at lead
+    /// <paramref name="lead"/> of the combination of the evaluated models with weights <paramref name="weightsAtLead"/>;
+    /// infinity when no origin reached that lead, NaN when a weighted model failed.
+    /// </summary>
+    public double ScoreOf(double[] weightsAtLead, int lead)
+    {
+        if (_totalWeight[lead] <= 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var error = 0.0;
+        for (var i = 0; i < Origins.Count; i++)
+        {
+            var o = Origins[i];
+            if (o + lead >= _context.Count)
+            {
+                continue;
+            }
+
+            var f = 0.0;
+            for (var j = 0; j < Forecasts.Count; j++)
+            {
+                f += weightsAtLead[j] == 0 ? 0 : weightsAtLead[j] * Forecasts[j][i][lead];
+            }
+
+            error += _recency[i] * Math.Abs(_context.Values[o + lead] - f) / _context.ScaleBefore(o);
+        }
+
+        return error / _totalWeight[lead];
     }
 
     /// <summary>Scaled residuals of a weighted blend of the evaluated models: [origin][lead].</summary>

@@ -11,8 +11,9 @@ internal static class MetricDiscovery
     public static async Task<DiscoveredMetrics> DiscoverAsync(
         IReadOnlyList<MetricRule> rules, IPrometheusClient client, TimeSpan lookback, CancellationToken cancellationToken)
     {
-        var external = new Dictionary<string, ExternalSeriesInfo>(StringComparer.Ordinal);
+        var external = new Dictionary<string, ExternalSeriesInfo>(StringComparer.OrdinalIgnoreCase);
         var custom = new Dictionary<(GroupResource Resource, string Metric), CustomSeriesInfo>();
+        var spellings = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var seriesByQuery = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
@@ -24,15 +25,26 @@ internal static class MetricDiscovery
 
             foreach (var labels in series)
             {
-                Add(rule, labels, external, custom);
+                if (Add(rule, labels, external, custom) is { } metric)
+                {
+                    var key = DiscoveredMetrics.Key(metric);
+                    if (!spellings.TryGetValue(key, out var names))
+                    {
+                        spellings[key] = names = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    names.Add(metric);
+                }
             }
         }
 
-        return new DiscoveredMetrics(external, custom);
+        return new DiscoveredMetrics(external, custom, spellings.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal));
     }
 
-    /// <summary>Adds what one series contributes under one rule (the first rule to claim a metric keeps it).</summary>
-    public static void Add(
+    /// <summary>Adds what one series contributes under one rule (the first rule to claim a metric keeps it); returns the
+    /// metric name it produced, or null when the rule does not take the series. <paramref name="external"/> must compare
+    /// names case-insensitively; custom keys use <see cref="DiscoveredMetrics.Key"/>.</summary>
+    public static string? Add(
         MetricRule rule,
         IReadOnlyDictionary<string, string> labels,
         Dictionary<string, ExternalSeriesInfo> external,
@@ -40,7 +52,7 @@ internal static class MetricDiscovery
     {
         if (!labels.TryGetValue("__name__", out var seriesName) || !rule.Keeps(seriesName) || rule.MetricNameFor(seriesName) is not { Length: > 0 } metric)
         {
-            return;
+            return null;
         }
 
         var namespaceLabel = rule.Resources.LabelFor(KnownResources.Namespaces);
@@ -48,7 +60,7 @@ internal static class MetricDiscovery
         if (rule.IsExternal)
         {
             external.TryAdd(metric, new ExternalSeriesInfo(rule, seriesName, hasNamespace ? namespaceLabel : null));
-            return;
+            return metric;
         }
 
         foreach (var label in labels.Keys)
@@ -60,7 +72,9 @@ internal static class MetricDiscovery
 
             var isNamespaceObject = resource == KnownResources.Namespaces;
             var info = new CustomMetricInfo(resource, hasNamespace && !isNamespaceObject, metric);
-            custom.TryAdd((resource, metric), new CustomSeriesInfo(rule, seriesName, label, hasNamespace ? namespaceLabel : null, info));
+            custom.TryAdd((resource, DiscoveredMetrics.Key(metric)), new CustomSeriesInfo(rule, seriesName, label, hasNamespace ? namespaceLabel : null, info));
         }
+
+        return metric;
     }
 }

@@ -1,26 +1,37 @@
 using System.Collections.Concurrent;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
 
 /// <summary>
 /// Runs a rendered query and applies the serving policy: NaN/±Inf and stale samples are dropped, an empty
 /// result is "no value" (never 0), and when Prometheus fails a last-known-good result is served only while
-/// it is within the staleness bound.
+/// it is within the staleness bound. A query Prometheus refuses (<c>bad_data</c>, <c>execution</c>) is the rule's
+/// fault: a configuration error naming the rule, never an outage with a retry hint.
 /// </summary>
-internal sealed class PrometheusQueryRunner(IPrometheusClient client, StalenessOptions staleness, TimeProvider time, PrometheusHealthTracker health)
+internal sealed class PrometheusQueryRunner(IPrometheusClient client, StalenessOptions staleness, TimeProvider time, PrometheusHealthTracker health, RuleQueryErrors ruleErrors)
 {
     private const int MaxCachedQueries = 10_000;
     private readonly ConcurrentDictionary<string, IReadOnlyList<PromSample>> _lastKnownGood = new(StringComparer.Ordinal);
 
-    public async Task<MetricResult<IReadOnlyList<PromSample>>> RunAsync(string promql, string what, CancellationToken cancellationToken)
+    public async Task<MetricResult<IReadOnlyList<PromSample>>> RunAsync(string promql, string what, MetricRule rule, CancellationToken cancellationToken)
     {
         IReadOnlyList<PromSample> samples;
         try
         {
             samples = await client.QueryAsync(promql, cancellationToken).ConfigureAwait(false);
             health.Succeeded();
+        }
+        catch (PrometheusException ex) when (ex.Failure == PrometheusFailure.QueryError)
+        {
+            var errorType = ex.ErrorType ?? "query_error";
+            var message = errorType == "bad_data"
+                ? $"invalid query from rule {rule.Name}: {ex.Message} (query: {promql}); fix metricsQuery in the rules file"
+                : $"query from rule {rule.Name} failed in Prometheus: {ex.Message} (query: {promql}); fix metricsQuery in the rules file";
+            ruleErrors.Report(rule, errorType, message);
+            return MetricError.Configuration(message);
         }
         catch (PrometheusException ex)
         {

@@ -3,6 +3,7 @@ using Autoscaler.Core.Quantities;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
+using Microsoft.Extensions.Logging;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
 
@@ -19,12 +20,18 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
     private readonly PrometheusQueryRunner _runner;
     private volatile DiscoveredMetrics _discovered = DiscoveredMetrics.Empty;
 
-    public PrometheusSource(IReadOnlyList<MetricRule> rules, IPrometheusClient client, PrometheusSourceOptions options, StalenessOptions staleness, TimeProvider time)
+    public PrometheusSource(
+        IReadOnlyList<MetricRule> rules,
+        IPrometheusClient client,
+        PrometheusSourceOptions options,
+        StalenessOptions staleness,
+        TimeProvider time,
+        RuleQueryErrors? ruleErrors = null)
     {
         _rules = rules;
         _client = client;
         _options = options;
-        _runner = new PrometheusQueryRunner(client, staleness, time, _health);
+        _runner = new PrometheusQueryRunner(client, staleness, time, _health, ruleErrors ?? new RuleQueryErrors(null, null));
     }
 
     public string SourceName => "prometheus";
@@ -54,6 +61,11 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
 
     public async ValueTask<MetricResult<IReadOnlyList<ExternalMetricValue>>> GetExternalMetricAsync(ExternalMetricQuery query, CancellationToken cancellationToken)
     {
+        if (_discovered.Ambiguity(query.Metric) is { } ambiguous)
+        {
+            return ambiguous;
+        }
+
         if (!_discovered.External.TryGetValue(query.Metric, out var series))
         {
             return MetricError.NotFound($"external metric {query.Metric} is not served by any Prometheus rule (or discovery has not seen its series yet)");
@@ -71,7 +83,17 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
         }
 
         var promql = Render(series.Rule, series.SeriesName, matchers, []);
-        var result = await _runner.RunAsync(promql, $"external metric {query.Metric}", cancellationToken).ConfigureAwait(false);
+        var result = await _runner.RunAsync(promql, $"external metric {query.Metric}", series.Rule, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess && !series.Rule.AppliesLabelMatchers)
+        {
+            var namespaceLabel = series.Rule.Namespaced ? series.NamespaceLabel : null;
+            result = ResultLabelFilter.Apply(result.Value, series.Rule, query.Selector, namespaceLabel, query.Namespace);
+            if (result.IsSuccess && result.Value.Count == 0)
+            {
+                return MetricError.NoValue($"no series returned for external metric {query.Metric} by rule {series.Rule.Name} matches selector \"{query.Selector}\" (query: {promql})");
+            }
+        }
+
         if (!result.IsSuccess)
         {
             return result.Error!;
@@ -120,7 +142,12 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
     private async Task<MetricResult<IReadOnlyList<CustomMetricValue>>> QueryCustomAsync(
         CustomMetricInfo info, string ns, IReadOnlyCollection<string>? names, LabelSelector metricSelector, CancellationToken cancellationToken)
     {
-        if (!_discovered.Custom.TryGetValue((info.Resource, info.Metric), out var series))
+        if (_discovered.Ambiguity(info.Metric) is { } ambiguous)
+        {
+            return ambiguous;
+        }
+
+        if (!_discovered.Custom.TryGetValue((info.Resource, DiscoveredMetrics.Key(info.Metric)), out var series))
         {
             return MetricError.NotFound($"custom metric {info.Metric} for {info.Resource} is not served by any Prometheus rule");
         }
@@ -138,7 +165,13 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
         }
 
         var promql = Render(series.Rule, series.SeriesName, matchers, [series.ResourceLabel]);
-        var result = await _runner.RunAsync(promql, $"custom metric {info.Metric} for {info.Resource}", cancellationToken).ConfigureAwait(false);
+        var result = await _runner.RunAsync(promql, $"custom metric {info.Metric} for {info.Resource}", series.Rule, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess && !series.Rule.AppliesLabelMatchers)
+        {
+            var namespaceLabel = ns.Length > 0 ? series.NamespaceLabel : null;
+            result = ResultLabelFilter.Apply(result.Value, series.Rule, metricSelector, namespaceLabel, ns);
+        }
+
         if (!result.IsSuccess)
         {
             return result.Error!;
@@ -148,7 +181,7 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
         var values = new List<CustomMetricValue>();
         foreach (var sample in result.Value)
         {
-            if (sample.Labels.TryGetValue(series.ResourceLabel, out var name) && ToQuantity(sample.Value) is { } quantity)
+            if (sample.Labels.TryGetValue(series.ResourceLabel, out var name) && (names is null || names.Contains(name)) && ToQuantity(sample.Value) is { } quantity)
             {
                 values.Add(new CustomMetricValue(new ObjectReference(kind, ns, name, apiVersion), info.Metric, sample.Timestamp, null, quantity));
             }
@@ -172,7 +205,8 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
             ["LabelMatchers"] = string.Join(',', matchers),
             ["GroupBy"] = string.Join(',', groupBy),
             ["GroupBySlice"] = "[" + string.Join(' ', groupBy) + "]",
-        });
+        },
+        RuleCompiler.ListFields);
 
     private static Quantity? ToQuantity(double value) =>
         Math.Abs(value) < 9.2e15 ? Quantity.FromDouble(value) : null;

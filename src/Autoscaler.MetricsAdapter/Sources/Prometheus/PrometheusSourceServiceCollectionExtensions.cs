@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
@@ -50,7 +52,8 @@ public static class PrometheusSourceServiceCollectionExtensions
                 sp.GetRequiredService<IPrometheusClient>(),
                 options,
                 sp.GetRequiredService<IOptions<StalenessOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                new RuleQueryErrors(sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>()?.CreateLogger<PrometheusSource>()));
         });
         services.AddMetricSource<PrometheusSource>();
         services.AddHostedService<PrometheusDiscoveryService>();

@@ -1,11 +1,12 @@
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
 using Autoscaler.MetricsAdapter.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
 /// <summary><c>autoscaler.metrics.v1.MetricsPush</c>: validates pushed batches and appends them to the store.</summary>
-internal sealed class PushGrpcService(ISampleStore store, TimeProvider time) : IGrpcService
+internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOptions<PushOptions> options) : IGrpcService
 {
     public const string Name = "autoscaler.metrics.v1.MetricsPush";
 
@@ -31,13 +32,21 @@ internal sealed class PushGrpcService(ISampleStore store, TimeProvider time) : I
 
     private uint Store(PushRequest request)
     {
-        var samples = PushRequestValidator.Validate(request, time.GetUtcNow().ToUnixTimeMilliseconds(), out var errors);
+        var samples = PushRequestValidator.Validate(request, time.GetUtcNow().ToUnixTimeMilliseconds(), options.Value, out var errors);
         if (errors.Count > 0)
         {
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid push: " + string.Join("; ", errors));
         }
 
-        store.Append(samples);
+        try
+        {
+            store.Append(samples);
+        }
+        catch (MetricNameConflictException ex)
+        {
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid push: " + ex.Message);
+        }
+
         return (uint)samples.Count;
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
-/// <summary>Serves pushed samples as external metrics: the newest point of each matching series, if fresh.</summary>
+/// <summary>Serves pushed samples as external metrics: the newest point (not stamped later than now) of each matching
+/// series, if fresh. Metric names match case-insensitively, because the HPA lower-cases the names it asks for.</summary>
 internal sealed class PushMetricsProvider(ISampleStore store, IOptions<StalenessOptions> staleness, TimeProvider time)
     : IExternalMetricsProvider, IMetricSourceHealth
 {
@@ -23,9 +24,17 @@ internal sealed class PushMetricsProvider(ISampleStore store, IOptions<Staleness
     private MetricResult<IReadOnlyList<ExternalMetricValue>> Get(ExternalMetricQuery query)
     {
         var series = store.Latest(query.Namespace, query.Metric, query.Selector.Matches);
+        if (series.Select(s => s.Name).Distinct(StringComparer.Ordinal).Take(2).Count() > 1)
+        {
+            return MetricError.Configuration(
+                $"metric {query.Metric} in namespace {query.Namespace} was pushed under names differing only by case " +
+                $"({string.Join(", ", series.Select(s => s.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}); " +
+                "the HPA asks in lower case, so they cannot be told apart: push one spelling");
+        }
+
         if (series.Count == 0)
         {
-            return store.MetricNames().Contains((query.Namespace, query.Metric))
+            return store.MetricNames().Any(m => m.Namespace == query.Namespace && string.Equals(m.Name, query.Metric, StringComparison.OrdinalIgnoreCase))
                 ? MetricError.NoValue($"no pushed series of {query.Metric} in namespace {query.Namespace} matches selector \"{query.Selector}\"")
                 : MetricError.NotFound($"no samples of {query.Metric} were pushed to namespace {query.Namespace}");
         }

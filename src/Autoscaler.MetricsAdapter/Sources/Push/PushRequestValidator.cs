@@ -15,7 +15,9 @@ internal static partial class PushRequestValidator
 
     private const int MaxErrorsReported = 10;
 
-    public static IReadOnlyList<MetricSample> Validate(PushRequest request, long receivedUnixMs, out IReadOnlyList<string> errors)
+    /// <summary>Validates <paramref name="request"/> received at <paramref name="receivedUnixMs"/>; timestamps must lie
+    /// within <paramref name="bounds"/> of it (0 means "received now").</summary>
+    public static IReadOnlyList<MetricSample> Validate(PushRequest request, long receivedUnixMs, PushOptions bounds, out IReadOnlyList<string> errors)
     {
         var problems = new List<string>();
         if (!NamespaceName().IsMatch(request.Namespace))
@@ -47,6 +49,10 @@ internal static partial class PushRequestValidator
             {
                 problems.Add($"samples[{i}].timestamp_unix_ms: {sample.TimestampUnixMs} is negative");
             }
+            else if (sample.TimestampUnixMs != 0 && TimestampProblem(sample, request.Namespace, receivedUnixMs, bounds) is { } timeProblem)
+            {
+                problems.Add($"samples[{i}].timestamp_unix_ms: {timeProblem}");
+            }
 
             foreach (var (name, value) in sample.Labels)
             {
@@ -70,6 +76,26 @@ internal static partial class PushRequestValidator
         errors = problems;
         return problems.Count == 0 ? samples : [];
     }
+
+    private static string? TimestampProblem(Sample sample, string ns, long receivedUnixMs, PushOptions bounds)
+    {
+        var offset = TimeSpan.FromMilliseconds(sample.TimestampUnixMs - receivedUnixMs);
+        var (limit, setting, direction) = offset > TimeSpan.Zero
+            ? (bounds.MaxFutureSkew, "Push:MaxFutureSkew", "ahead of")
+            : (bounds.MaxPastAge, "Push:MaxPastAge", "behind");
+        if (offset.Duration() <= limit)
+        {
+            return null;
+        }
+
+        var stamped = DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampUnixMs);
+        return $"series {SeriesText(sample)} in namespace {ns} is stamped {stamped:yyyy-MM-ddTHH:mm:ss.fffZ}, " +
+               $"{offset.Duration().TotalSeconds:0.###} s {direction} the adapter's clock; samples more than " +
+               $"{limit.TotalSeconds:0.###} s {direction} it are refused ({setting})";
+    }
+
+    private static string SeriesText(Sample sample) =>
+        sample.Name + "{" + string.Join(',', sample.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}=\"{l.Value}\"")) + "}";
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex NamespaceName();

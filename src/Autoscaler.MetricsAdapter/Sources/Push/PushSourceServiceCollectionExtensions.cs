@@ -29,13 +29,16 @@ public static class PushSourceServiceCollectionExtensions
             return services;
         }
 
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection("Push")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushValidation>());
         services.AddOptions<SampleStoreOptions>().Bind(configuration.GetSection("Storage")).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleStoreOptions>, StoreValidation>());
         services.AddStalenessOptions(configuration);
         services.AddGrpcTransport(configuration.GetSection("Grpc"));
         services.TryAddSingleton<ISampleStore>(sp =>
         {
-            var store = new SqliteSampleStore(sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value.DatabasePath);
+            var store = new SqliteSampleStore(sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>());
             sp.GetRequiredService<GrpcHealthRegistry>().Set(PushGrpcService.Name, ServingStatus.Serving);
             return store;
         });
@@ -43,6 +46,12 @@ public static class PushSourceServiceCollectionExtensions
         services.AddMetricSource<PushMetricsProvider>();
         services.AddHostedService<StorePruningService>();
         return services;
+    }
+
+    private sealed class PushValidation : IValidateOptions<PushOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PushOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 
     private sealed class StoreValidation : IValidateOptions<SampleStoreOptions>

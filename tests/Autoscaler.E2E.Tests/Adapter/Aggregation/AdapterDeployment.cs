@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Autoscaler.E2E.Tests.Fixtures;
-using Autoscaler.Kubernetes.Errors;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 
@@ -107,9 +109,11 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         {
             await Eventually.Async($"APIService {name} Available", async seen =>
             {
-                var status = await Kubectl.RunAsync(Admin, string.Empty, "get", "apiservice", name, "-o", "jsonpath={.status.conditions[?(@.type==\"Available\")].status} {.status.conditions[?(@.type==\"Available\")].message}");
+                var apiService = await _cp.Admin.ApiregistrationV1.ReadAPIServiceAsync(name);
+                var available = apiService.Status?.Conditions?.FirstOrDefault(c => c.Type == "Available");
+                var status = $"{available?.Status} {available?.Message}";
                 seen(status.Trim());
-                return status.StartsWith("True", StringComparison.Ordinal) ? status : null;
+                return available?.Status == "True" ? status : null;
             }, TimeSpan.FromSeconds(60));
         }
 
@@ -133,9 +137,9 @@ internal sealed class AdapterDeployment : IAsyncDisposable
                 seen($"200 with groupVersion {served ?? "(none)"}");
                 return served == groupVersion ? "served" : null;
             }
-            catch (KubernetesApiException e)
+            catch (HttpOperationException e)
             {
-                seen($"{(int)e.StatusCode} {e.StatusCode}: {e.Message}");
+                seen($"{(int)e.Response.StatusCode} {e.Response.StatusCode}: {e.Message}");
                 return null;
             }
         }, TimeSpan.FromSeconds(60));
@@ -144,16 +148,25 @@ internal sealed class AdapterDeployment : IAsyncDisposable
     {
         var token = await Eventually.Async("the metrics-adapter service-account token", async () =>
         {
-            var secret = (await Kubectl.RunAsync(Admin, string.Empty, "-n", Namespace, "get", "serviceaccount", "metrics-adapter", "-o", "jsonpath={.secrets[0].name}")).Trim();
-            if (secret.Length == 0)
+            V1ServiceAccount account;
+            try
+            {
+                account = await _cp.Admin.CoreV1.ReadNamespacedServiceAccountAsync("metrics-adapter", Namespace);
+            }
+            catch (HttpOperationException e) when (Autoscaler.Kubernetes.ApiErrors.IsNotFound(e))
             {
                 return null;
             }
 
-            var data = (await Kubectl.RunAsync(Admin, string.Empty, "-n", Namespace, "get", "secret", secret, "-o", "jsonpath={.data.token}")).Trim();
-            return data.Length == 0 ? null : Encoding.UTF8.GetString(Convert.FromBase64String(data));
+            if (account.Secrets?.FirstOrDefault()?.Name is not { Length: > 0 } secret)
+            {
+                return null;
+            }
+
+            var data = (await _cp.Admin.CoreV1.ReadNamespacedSecretAsync(secret, Namespace)).Data;
+            return data is not null && data.TryGetValue("token", out var bytes) && bytes.Length > 0 ? Encoding.UTF8.GetString(bytes) : null;
         }, TimeSpan.FromSeconds(30));
-        var server = (await Kubectl.RunAsync(Admin, string.Empty, "config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}")).Trim();
+        var server = ((k8s.Kubernetes)_cp.Admin).BaseUri.AbsoluteUri.TrimEnd('/');
         var path = Path.Combine(_work, "adapter.kubeconfig");
         await File.WriteAllTextAsync(path, $"""
             apiVersion: v1

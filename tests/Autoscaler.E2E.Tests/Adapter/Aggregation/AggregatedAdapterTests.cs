@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Autoscaler.E2E.Tests.Fixtures;
-using Autoscaler.Kubernetes.Errors;
+using k8s;
+using k8s.Autorest;
 using Xunit.Abstractions;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
@@ -28,13 +29,13 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
         var group = await cp.Admin.GetJsonAsync("/apis/external.metrics.k8s.io/v1beta1");
         var custom = await cp.Admin.GetJsonAsync("/apis/custom.metrics.k8s.io/v1beta2");
         var value = await cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/queue_length?labelSelector=queue%3Dorders");
-        var missing = await Assert.ThrowsAsync<KubernetesApiException>(() => cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/no_such_metric"));
+        var missing = await Assert.ThrowsAsync<HttpOperationException>(() => cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/no_such_metric"));
 
         Assert.Equal("APIResourceList", group.GetProperty("kind").GetString());
         Assert.Contains(group.GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == "queue_length");
         Assert.Equal("custom.metrics.k8s.io/v1beta2", custom.GetProperty("groupVersion").GetString());
         Assert.Equal("1500m", value.GetProperty("items")[0].GetProperty("value").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.Response.StatusCode);
         output.WriteLine($"through the aggregator: {value.GetRawText()}");
     }
 
@@ -103,8 +104,8 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
         var user = cp.CreateClient(cp.Environment.UserKubeconfig);
         var path = $"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/queue_length";
 
-        var denied = await Assert.ThrowsAsync<KubernetesApiException>(() => user.GetJsonAsync(path));
-        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var denied = await Assert.ThrowsAsync<HttpOperationException>(() => user.GetJsonAsync(path));
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Response.StatusCode);
         output.WriteLine($"without RBAC: {denied.Message}");
 
         await Kubectl.RunAsync(_adapter.Admin, string.Empty, "-n", ns, "create", "rolebinding", "metrics-reader", "--clusterrole=autoscaler-metrics-reader", "--group=autoscaler-e2e:users");
@@ -114,7 +115,7 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
             {
                 return (await user.GetJsonAsync(path)).GetRawText();
             }
-            catch (KubernetesApiException e) when (e.StatusCode == HttpStatusCode.Forbidden)
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Forbidden)
             {
                 return null;
             }
@@ -143,7 +144,7 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
     {
         await Eventually.Async($"worker scaled to {replicas}", async seen =>
         {
-            var d = await cp.Admin.Deployments.GetAsync("worker", ns);
+            var d = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", ns);
             seen($"spec.replicas {d.Spec?.Replicas}");
             return d.Spec?.Replicas == replicas ? "yes" : null;
         }, TimeSpan.FromSeconds(120));

@@ -1,6 +1,7 @@
 using System.Net;
 using Autoscaler.E2E.Tests.Fixtures;
-using Autoscaler.Kubernetes.Errors;
+using k8s;
+using k8s.Autorest;
 using Xunit.Abstractions;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
@@ -110,13 +111,13 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
                 await cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{_ns}/queue_length?labelSelector=queue%3Dorders");
                 return null;
             }
-            catch (KubernetesApiException e)
+            catch (HttpOperationException e)
             {
                 return e;
             }
         }, TimeSpan.FromSeconds(60));
-        output.WriteLine($"during the outage: {(int)error.StatusCode} {error.Message}");
-        Assert.True(error.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"status {error.StatusCode}");
+        output.WriteLine($"during the outage: {(int)error.Response.StatusCode} {error.Message}");
+        Assert.True(error.Response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"status {error.Response.StatusCode}");
         await Eventually.Async("the HPA failing to get the metric", async () =>
             (await EventsAsync()).Contains("FailedGetExternalMetric", StringComparison.Ordinal) ? "yes" : null, TimeSpan.FromSeconds(60));
         // The HPA keeps syncing (every 5 s) and keeps failing to read the metric: the replica count must not
@@ -125,7 +126,7 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         var failedAtStart = await _adapter!.ExternalReadsAsync(503);
         await Eventually.Async("three more HPA syncs failing to read the metric", async seen =>
         {
-            var held = await cp.Admin.Deployments.GetAsync("worker", _ns);
+            var held = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", _ns);
             Assert.Equal(4, held.Spec?.Replicas);
             var failed = await _adapter.ExternalReadsAsync(503) - failedAtStart;
             seen($"{failed} more 503 reads, replicas {held.Spec?.Replicas}");
@@ -152,7 +153,7 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
     {
         await Eventually.Async($"worker scaled to {replicas}", async seen =>
         {
-            var d = await cp.Admin.Deployments.GetAsync("worker", _ns);
+            var d = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", _ns);
             seen($"spec.replicas {d.Spec?.Replicas}");
             return d.Spec?.Replicas == replicas ? "yes" : null;
         }, TimeSpan.FromSeconds(120));

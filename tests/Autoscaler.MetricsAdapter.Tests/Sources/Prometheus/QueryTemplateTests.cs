@@ -36,6 +36,29 @@ public sealed class QueryTemplateTests
         Assert.NotNull(error);
     }
 
+    [Theory]
+    [InlineData("sum(<<.Series>>{<<.LabelMatchers>>, queue=~\"my_queue_.*\"}) by (<<.GroupBy>>)", "sum(q{queue=~\"my_queue_.*\"}) by ()")]
+    [InlineData("sum(<<.Series>>{queue=~\"a.*\", <<.LabelMatchers>>}) by (<<.GroupBy>>)", "sum(q{queue=~\"a.*\"}) by ()")]
+    [InlineData("sum(<<.Series>>{queue=~\"a.*\",<<.LabelMatchers>>,job=\"x\"})", "sum(q{queue=~\"a.*\",job=\"x\"})")]
+    [InlineData("sum(<<.Series>>{ <<.LabelMatchers>> , job=\"x\" })", "sum(q{ job=\"x\" })")]
+    [InlineData("sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>, instance)", "sum(q{}) by (instance)")]
+    [InlineData("sum(<<.Series>>{<<.LabelMatchers>>}) by (instance, <<.GroupBy>>)", "sum(q{}) by (instance)")]
+    [InlineData("max(<<.Series>>{<<.LabelMatchers>>})", "max(q{})")]
+    public void Empty_list_fields_take_an_adjacent_comma_with_them(string source, string expected)
+    {
+        var empty = new Dictionary<string, string> { ["Series"] = "q", ["LabelMatchers"] = "", ["GroupBy"] = "", ["GroupBySlice"] = "[]" };
+
+        Assert.Equal(expected, Compile(source).Render(empty, RuleCompiler.ListFields));
+    }
+
+    [Fact]
+    public void Non_empty_list_fields_render_unchanged()
+    {
+        Assert.Equal(
+            "sum(http_requests_total{namespace=\"shop\",pod=~\"a|b\", queue=~\"q.*\"}) by (pod, instance)",
+            Compile("sum(<<.Series>>{<<.LabelMatchers>>, queue=~\"q.*\"}) by (<<.GroupBy>>, instance)").Render(Values, RuleCompiler.ListFields));
+    }
+
     private static QueryTemplate Compile(string source) =>
         QueryTemplate.Compile(source, RuleCompiler.QueryFields, out var error) ?? throw new InvalidOperationException(error);
 }

@@ -17,6 +17,9 @@ public sealed class PushGrpcServiceTests : IAsyncLifetime
         _host = await GrpcTestHost.StartAsync(services =>
         {
             services.AddSingleton<ISampleStore>(_store);
+
+            // These tests push fixed historical timestamps; the timestamp bounds have their own tests.
+            services.Configure<PushOptions>(o => (o.MaxFutureSkew, o.MaxPastAge) = (TimeSpan.FromDays(36500), TimeSpan.FromDays(36500)));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
         });
 

@@ -12,7 +12,7 @@ public sealed class PushRequestValidatorTests
     [InlineData("a_b")]
     public void Invalid_namespaces_are_named(string ns)
     {
-        PushRequestValidator.Validate(new PushRequest { Namespace = ns }, 0, out var errors);
+        PushRequestValidator.Validate(new PushRequest { Namespace = ns }, 0, new PushOptions(), out var errors);
         Assert.StartsWith("namespace:", Assert.Single(errors), StringComparison.Ordinal);
     }
 
@@ -24,7 +24,7 @@ public sealed class PushRequestValidatorTests
     public void Values_the_hpa_cannot_hold_are_refused(double value)
     {
         var request = new PushRequest { Namespace = "shop", Samples = { new Sample { Name = "q", Value = value } } };
-        PushRequestValidator.Validate(request, 0, out var errors);
+        PushRequestValidator.Validate(request, 0, new PushOptions(), out var errors);
         Assert.StartsWith("samples[0].value", Assert.Single(errors), StringComparison.Ordinal);
     }
 
@@ -36,7 +36,7 @@ public sealed class PushRequestValidatorTests
     public void Label_names(string label, bool valid)
     {
         var request = new PushRequest { Namespace = "shop", Samples = { new Sample { Name = "q", Value = 1, Labels = { [label] = "v" } } } };
-        var samples = PushRequestValidator.Validate(request, 0, out var errors);
+        var samples = PushRequestValidator.Validate(request, 0, new PushOptions(), out var errors);
         Assert.Equal(valid, errors.Count == 0);
         Assert.Equal(valid ? 1 : 0, samples.Count);
     }
@@ -49,10 +49,10 @@ public sealed class PushRequestValidatorTests
             Namespace = "shop",
             Samples = { new Sample { Name = "a", Value = 1, TimestampUnixMs = -5 }, new Sample { Name = "b", Value = 1 } },
         };
-        PushRequestValidator.Validate(request, 777, out var errors);
+        PushRequestValidator.Validate(request, 777, new PushOptions(), out var errors);
         Assert.StartsWith("samples[0].timestamp_unix_ms", Assert.Single(errors), StringComparison.Ordinal);
 
         request.Samples.RemoveAt(0);
-        Assert.Equal(777, PushRequestValidator.Validate(request, 777, out _).Single().TimestampUnixMs);
+        Assert.Equal(777, PushRequestValidator.Validate(request, 777, new PushOptions(), out _).Single().TimestampUnixMs);
     }
 }

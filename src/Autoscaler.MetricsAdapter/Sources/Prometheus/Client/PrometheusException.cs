@@ -17,10 +17,13 @@ internal enum PrometheusFailure
 }
 
 /// <summary>A failed Prometheus call.</summary>
-internal sealed class PrometheusException(PrometheusFailure failure, string message, Exception? inner = null)
+internal sealed class PrometheusException(PrometheusFailure failure, string message, Exception? inner = null, string? errorType = null)
     : Exception(message, inner)
 {
     public PrometheusFailure Failure { get; } = failure;
+
+    /// <summary>The <c>errorType</c> of Prometheus' error envelope (<c>bad_data</c>, <c>execution</c>, ...), when it sent one.</summary>
+    public string? ErrorType { get; } = errorType;
 
     public bool IsTransient => Failure is PrometheusFailure.Unavailable or PrometheusFailure.Timeout;
 }

@@ -107,7 +107,7 @@ internal static class PrometheusResponseDecoder
             var failure = errorType is "timeout" ? PrometheusFailure.Timeout
                 : errorType is "unavailable" or "internal" ? PrometheusFailure.Unavailable
                 : PrometheusFailure.QueryError;
-            throw new PrometheusException(failure, $"Prometheus answered {errorType}: {error}");
+            throw new PrometheusException(failure, $"Prometheus answered {errorType}: {error}", errorType: errorType);
         }
 
         return root.TryGetProperty("data", out var data) ? data : throw Bad("no 'data' field");

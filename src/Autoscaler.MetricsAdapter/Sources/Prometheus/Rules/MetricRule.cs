@@ -7,6 +7,13 @@ internal sealed class MetricRule
 {
     public required string Location { get; init; }
 
+    /// <summary>The rule's place in its file, such as <c>externalRules[0]</c>, for messages and metric labels.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>True when <c>metricsQuery</c> places <c>&lt;&lt;.LabelMatchers&gt;&gt;</c>; otherwise the HPA's selector and
+    /// the namespace are enforced on the labels of the returned series.</summary>
+    public bool AppliesLabelMatchers => MetricsQuery.Fields.Contains("LabelMatchers", StringComparer.Ordinal);
+
     public required bool IsExternal { get; init; }
 
     public required string SeriesQuery { get; init; }

@@ -68,14 +68,77 @@ internal sealed class QueryTemplate
         return new QueryTemplate(source, parts);
     }
 
-    public string Render(IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// Renders the template. A field in <paramref name="listFields"/> that renders empty takes one adjacent comma
+    /// with it, so <c>{&lt;&lt;.LabelMatchers&gt;&gt;, queue=~"q.*"}</c> with no matchers is <c>{queue=~"q.*"}</c>, never
+    /// the invalid <c>{, queue=~"q.*"}</c>.
+    /// </summary>
+    public string Render(IReadOnlyDictionary<string, string> values, IReadOnlySet<string>? listFields = null)
     {
         var text = new StringBuilder();
-        foreach (var (isField, part) in _parts)
+        var dropLeadingComma = false;
+        for (var i = 0; i < _parts.Count; i++)
         {
-            text.Append(isField ? values[part] : part);
+            var (isField, part) = _parts[i];
+            if (!isField)
+            {
+                text.Append(dropLeadingComma ? WithoutLeadingComma(part) : part);
+                dropLeadingComma = false;
+                continue;
+            }
+
+            var value = values[part];
+            text.Append(value);
+            if (value.Length > 0 || listFields is null || !listFields.Contains(part))
+            {
+                continue;
+            }
+
+            var before = LastNonSpace(text);
+            var after = i + 1 < _parts.Count && !_parts[i + 1].IsField ? _parts[i + 1].Text.TrimStart() : string.Empty;
+            if (before == ',' && after.Length > 0 && after[0] is '}' or ')')
+            {
+                TrimTrailingComma(text);
+            }
+            else if (before is '{' or '(' or ',' && after.StartsWith(','))
+            {
+                dropLeadingComma = true;
+            }
         }
 
         return text.ToString();
+    }
+
+    private static string WithoutLeadingComma(string literal)
+    {
+        var trimmed = literal.TrimStart();
+        return trimmed.StartsWith(',') ? trimmed[1..].TrimStart() : literal;
+    }
+
+    private static char LastNonSpace(StringBuilder text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return text[i];
+            }
+        }
+
+        return '\0';
+    }
+
+    private static void TrimTrailingComma(StringBuilder text)
+    {
+        while (text.Length > 0 && char.IsWhiteSpace(text[^1]))
+        {
+            text.Length--;
+        }
+
+        text.Length--; // the comma
+        while (text.Length > 0 && char.IsWhiteSpace(text[^1]))
+        {
+            text.Length--;
+        }
     }
 }

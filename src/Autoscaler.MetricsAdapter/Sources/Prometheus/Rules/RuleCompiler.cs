@@ -29,7 +29,7 @@ internal static partial class RuleCompiler
         {
             for (var i = 0; i < (configs?.Count ?? 0); i++)
             {
-                if (CompileOne(configs![i], $"{fileName}: {section}[{i}]", external, errors) is { } rule)
+                if (CompileOne(configs![i], $"{section}[{i}]", fileName, external, errors) is { } rule)
                 {
                     rules.Add(rule);
                 }
@@ -37,8 +37,12 @@ internal static partial class RuleCompiler
         }
     }
 
-    private static MetricRule? CompileOne(RuleConfig config, string at, bool external, List<string> errors)
+    /// <summary>Fields that render a comma-separated list; an empty one takes an adjacent comma with it.</summary>
+    public static readonly IReadOnlySet<string> ListFields = new HashSet<string>(StringComparer.Ordinal) { "LabelMatchers", "GroupBy" };
+
+    private static MetricRule? CompileOne(RuleConfig config, string name, string fileName, bool external, List<string> errors)
     {
+        var at = $"{fileName}: {name}";
         var before = errors.Count;
         if (string.IsNullOrWhiteSpace(config.SeriesQuery))
         {
@@ -113,6 +117,7 @@ internal static partial class RuleCompiler
         return errors.Count > before ? null : new MetricRule
         {
             Location = at,
+            Name = name,
             IsExternal = external,
             SeriesQuery = config.SeriesQuery!,
             SeriesFilters = filters,

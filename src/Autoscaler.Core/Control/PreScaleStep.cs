@@ -1,0 +1,119 @@
+using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.Forecasting.Events;
+using Autoscaler.Core.Planning;
+
+namespace Autoscaler.Core.Control;
+
+/// <summary>
+/// THE pre-scale unit both hosts run: read <c>now</c> from the <see cref="TimeProvider"/>, read the workload,
+/// refit the forecast from history strictly before now when <see cref="PreScalePolicy.RefitEvery"/> has passed,
+/// plan with <see cref="PreScalePlanner.Plan"/>, hand the floor to the actuator (Auto mode only) and write the
+/// decision record. The live controller calls it from its one timer; the simulator calls it on its virtual
+/// clock. Not thread-safe: one step at a time per workload.
+/// </summary>
+public sealed class PreScaleStep
+{
+    private readonly PreScalePolicy _policy;
+    private readonly IHistorySource _history;
+    private readonly IWorkloadView _workload;
+    private readonly IFloorActuator _actuator;
+    private readonly IDecisionSink _sink;
+    private readonly TimeProvider _time;
+    private readonly bool _needsNormal;
+    private DateTimeOffset? _fittedAt;
+    private PlanForecast? _forecast;
+    private ForecastHistory? _recent;
+
+    /// <summary>Creates a step; nothing runs until <see cref="RunOnceAsync"/>.</summary>
+    public PreScaleStep(PreScalePolicy policy, IHistorySource history, IWorkloadView workload, IFloorActuator actuator, IDecisionSink sink, TimeProvider time)
+    {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _history = history ?? throw new ArgumentNullException(nameof(history));
+        _workload = workload ?? throw new ArgumentNullException(nameof(workload));
+        _actuator = actuator ?? throw new ArgumentNullException(nameof(actuator));
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        if (policy.RefitEvery <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(policy), "RefitEvery must be positive.");
+        _needsNormal = policy.Calendar.OneOff.Any(e => e.Expected is { Kind: not ExpectedLoadKind.AbsoluteFloor })
+            || policy.Calendar.Recurring.Any(r => r.Expected is { Kind: not ExpectedLoadKind.AbsoluteFloor });
+    }
+
+    /// <summary>The planner state after the last step.</summary>
+    public PlannerState State { get; private set; } = PlannerState.Initial;
+
+    /// <summary>The forecast in use (null before the first fit or without a forecaster).</summary>
+    public PlanForecast? Forecast => _forecast;
+
+    /// <summary>Runs one step and returns its result.</summary>
+    public async ValueTask<PlanResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var workload = await _workload.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if ((_policy.Forecaster is not null || _needsNormal) && (_fittedAt is null || now - _fittedAt.Value >= _policy.RefitEvery))
+        {
+            await RefitAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var input = new PlanInput
+        {
+            HpaMinReplicas = workload.HpaMinReplicas,
+            HpaMaxReplicas = workload.HpaMaxReplicas,
+            CurrentReplicas = workload.CurrentReplicas,
+            Capacity = _policy.Capacity,
+            LeadTime = _policy.LeadTime,
+            Calendar = _policy.Calendar,
+            Forecast = _forecast,
+            RecentHistory = _recent,
+            ForecastFloors = _policy.ForecastFloors,
+            Quantile = _policy.Quantile,
+            Headroom = _policy.Headroom,
+            Bounds = _policy.Bounds,
+            Mode = _policy.Mode,
+            Actuation = _policy.Actuation,
+            PlanHorizon = _policy.PlanHorizon,
+            Resolution = _policy.Resolution,
+        };
+        var result = PreScalePlanner.Plan(input, State, now);
+        State = result.State;
+        if (_policy.Mode == PlanningMode.Auto)
+        {
+            await _actuator.ApplyAsync(result.FloorToApply, _policy.Actuation, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _sink.WriteAsync(result.Record, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async ValueTask RefitAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _fittedAt = now;
+        var history = await _history.GetHistoryAsync(now - _policy.HistoryWindow, now, cancellationToken).ConfigureAwait(false);
+        _recent = history;
+        if (_policy.Forecaster is not { } forecaster || history is null || history.Count < 2 || !HasData(history))
+        {
+            _forecast = null;
+            return;
+        }
+
+        // Cover every step until the next refit, plus the lead-time window and one grid step of slack.
+        var horizon = (now - history.TimeAt(history.Count)) + _policy.RefitEvery + _policy.LeadTime.Value + _policy.Resolution + history.Step;
+        var leads = Math.Max(1, (int)Math.Ceiling(horizon / history.Step));
+        var end = history.TimeAt(history.Count + leads);
+        var events = _policy.Calendar.Occurrences(history.Start, end + TimeSpan.FromDays(1))
+            .Select(e => new ScheduledEvent(e.Start, e.End, e.Kind, e.Expected is { Kind: ExpectedLoadKind.Multiplier } m ? m.Value : null, e.Description))
+            .ToList();
+        var withEvents = forecaster.Forecast(new ForecastRequest(history, leads, events));
+        var withoutEvents = _needsNormal && events.Count > 0 ? forecaster.Forecast(new ForecastRequest(history, leads)) : null;
+        _forecast = new PlanForecast(withEvents, withoutEvents);
+    }
+
+    private static bool HasData(ForecastHistory history)
+    {
+        foreach (var v in history.Values)
+        {
+            if (double.IsFinite(v)) return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Autoscaler.Core.Decisions;
+
+/// <summary>What bound the floor at a step.</summary>
+public enum DecisionReason
+{
+    /// <summary>No floor: nothing needed more than the HPA's own minReplicas; the HPA decides.</summary>
+    NoFloor = 0,
+
+    /// <summary>A scheduled event (or its ramp) set the floor.</summary>
+    Event = 1,
+
+    /// <summary>The load forecast at the chosen quantile plus headroom set the floor.</summary>
+    Forecast = 2,
+
+    /// <summary>The plan wanted more than the HPA's maxReplicas.</summary>
+    MaxReplicas = 3,
+
+    /// <summary>The plan wanted more than the configured maxFloor.</summary>
+    MaxFloor = 4,
+
+    /// <summary>The floor rose by the configured maxStepUp and no more.</summary>
+    MaxStepUp = 5,
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace Autoscaler.Core.Planning.Calendar;
+
+/// <summary>
+/// Turns a calendar time as people write it into a UTC instant, DST-safe, with the IANA time zone database
+/// built into NodaTime (no system files read). A time with <c>Z</c> or an offset is absolute; a local time
+/// needs a zone. A local time that does not exist (the spring-forward gap) is an error; one that exists twice
+/// (the autumn overlap) resolves to the earlier instant for a start and the later for an end, so the window
+/// is never shorter than the user wrote.
+/// </summary>
+public static class LocalTimeResolver
+{
+    private static readonly LocalDateTimePattern[] LocalPatterns =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm"),
+    ];
+
+    /// <summary>The IANA zone named <paramref name="zoneId"/> (e.g. <c>Europe/Paris</c>), or null with a reason.</summary>
+    public static DateTimeZone? FindZone(string? zoneId, out string error)
+    {
+        error = string.Empty;
+        if (string.IsNullOrWhiteSpace(zoneId))
+        {
+            error = "a time zone is required for a local time (an IANA name such as Europe/Paris, or UTC)";
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId.Trim());
+        if (zone is null) error = $"'{zoneId}' is not an IANA time zone (examples: Europe/Paris, America/New_York, UTC)";
+        return zone;
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="text"/> (ISO-8601 with <c>Z</c> or an offset, or a local <c>yyyy-MM-ddTHH:mm[:ss]</c>
+    /// read in <paramref name="zoneId"/>). <paramref name="isEnd"/> picks the later instant in an overlap.
+    /// Returns false with a message naming the problem (bad format, unknown zone, DST gap).
+    /// </summary>
+    public static bool TryResolve(string text, string? zoneId, bool isEnd, out DateTimeOffset instant, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        instant = default;
+        error = string.Empty;
+        var trimmed = text.Trim();
+        if (HasOffset(trimmed))
+        {
+            if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var absolute))
+            {
+                instant = absolute.ToUniversalTime();
+                return true;
+            }
+
+            error = $"'{trimmed}' is not an ISO-8601 time (example: 1998-06-10T15:30:00Z or 1998-06-10T17:30:00+02:00)";
+            return false;
+        }
+
+        var local = LocalPatterns.Select(p => p.Parse(trimmed)).FirstOrDefault(r => r.Success);
+        if (local is null)
+        {
+            error = $"'{trimmed}' is not a time (examples: 1998-06-10T15:30:00Z, or 1998-06-10T17:30 with a time zone)";
+            return false;
+        }
+
+        var zone = FindZone(zoneId, out error);
+        if (zone is null) return false;
+        return TryResolve(local.Value, zone, isEnd, out instant, out error);
+    }
+
+    /// <summary>Resolves a local time in a zone: a gap is an error, an overlap takes the earlier (start) or later (end) instant.</summary>
+    public static bool TryResolve(LocalDateTime local, DateTimeZone zone, bool isEnd, out DateTimeOffset instant, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var mapping = zone.MapLocal(local);
+        error = string.Empty;
+        instant = default;
+        if (mapping.Count == 0)
+        {
+            var before = zone.GetZoneInterval(mapping.EarlyInterval.End - Duration.Epsilon);
+            var after = mapping.LateInterval;
+            error = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{local:uuuu-MM-dd'T'HH:mm:ss} does not exist in {zone.Id}: clocks jump from UTC{before.WallOffset} to UTC{after.WallOffset} at {after.Start} (a DST gap); use a time outside the gap or write it in UTC");
+            return false;
+        }
+
+        var chosen = mapping.Count == 1 ? mapping.Single() : isEnd ? mapping.Last() : mapping.First();
+        instant = chosen.ToDateTimeOffset().ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>
+    /// Maps a local time leniently, for recurring windows: a time in a gap moves forward by the gap's length
+    /// (02:30 on a spring-forward night becomes 03:30), an overlap takes the earlier instant.
+    /// </summary>
+    public static DateTimeOffset ResolveLenient(LocalDateTime local, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return local.InZone(zone, Resolvers.LenientResolver).ToDateTimeOffset().ToUniversalTime();
+    }
+
+    private static bool HasOffset(string text)
+    {
+        if (text.EndsWith('Z') || text.EndsWith('z')) return true;
+        var t = text.IndexOf('T', StringComparison.Ordinal);
+        if (t < 0) t = text.IndexOf(' ', StringComparison.Ordinal);
+        return t >= 0 && text.IndexOfAny(['+', '-'], t) >= 0;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Autoscaler.MetricsAdapter.Sources.Push;
+
+/// <summary>Push source settings (section <c>Push</c>).</summary>
+public sealed class PushOptions
+{
+    /// <summary>Whether the push source is registered at all. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Samples stamped more than this ahead of the adapter's clock are refused (INVALID_ARGUMENT). A sample
+    /// within the bound is stored and served once its time has come. Default 5 minutes; must be positive.</summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Samples stamped more than this before the adapter's clock are refused (INVALID_ARGUMENT): they could
+    /// never be served. Default 5 minutes; must be positive.</summary>
+    public TimeSpan MaxPastAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Returns every problem with these options (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxFutureSkew <= TimeSpan.Zero)
+        {
+            errors.Add($"Push:MaxFutureSkew must be positive (got {MaxFutureSkew})");
+        }
+
+        if (MaxPastAge <= TimeSpan.Zero)
+        {
+            errors.Add($"Push:MaxPastAge must be positive (got {MaxPastAge})");
+        }
+
+        return errors;
+    }
+}

@@ -30,8 +30,13 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
     /// </summary>
     private const double LatencySeconds = 2;
 
-    /// <summary>A push that lands later than this after its scheduled time means the schedule was not kept.</summary>
-    private const double MaxPushLatenessSeconds = 1;
+    /// <summary>
+    /// A push that lands later than this after its scheduled time means the machine could not keep the
+    /// schedule (the run then proves nothing). One sync period: the replay on the real syncs uses the landing
+    /// times, and the series' segments last 15 s or more, so a later push changes neither comparison; runs
+    /// here saw up to 0.9 s at load average 30-58.
+    /// </summary>
+    private const double MaxPushLatenessSeconds = 5;
 
     private AdapterDeployment _adapter = null!;
 

@@ -27,6 +27,12 @@ internal sealed class ReplayEngine
         _prescale = prescale;
     }
 
+    /// <summary>
+    /// When set, the HPA syncs at these instants (ascending, UTC) instead of every sync period from the
+    /// start: the parity test replays on the real controller's measured sync times.
+    /// </summary>
+    public IReadOnlyList<DateTime>? SyncSchedule { get; init; }
+
     public ReplayOutcome Run(DateTime from, DateTime to)
     {
         var start = from.Ticks;
@@ -44,7 +50,15 @@ internal sealed class ReplayEngine
         var demandNow = _trace.CreateCursor();
         var timeline = new Timeline((int)Math.Min(int.MaxValue / 2, ((end - start) / period) + 1));
         int spec = pods.Count, scaleUps = 0, scaleDowns = 0, peak = spec;
-        queue.Schedule(start, EventKind.HpaSync);
+        var nextScheduled = 0;
+        if (SyncSchedule is null)
+        {
+            queue.Schedule(start, EventKind.HpaSync);
+        }
+        else if (SyncSchedule.Count > 0)
+        {
+            queue.Schedule(SyncSchedule[nextScheduled++].Ticks, EventKind.HpaSync);
+        }
 
         while (queue.TryNext(out var now, out var kind, out var payload) && now < end)
         {
@@ -91,7 +105,14 @@ internal sealed class ReplayEngine
             peak = Math.Max(peak, spec);
             timeline.Add(now, demandNow.ValueAt(now), metric, desired, spec, pods.ReadyCount, _prescale?.PlannedFloor ?? 0);
             if (timeline.Count % ProgressEvery == 0) _progress?.Invoke((double)(now - start) / (end - start));
-            queue.Schedule(now + period, EventKind.HpaSync);
+            if (SyncSchedule is null)
+            {
+                queue.Schedule(now + period, EventKind.HpaSync);
+            }
+            else if (nextScheduled < SyncSchedule.Count)
+            {
+                queue.Schedule(Math.Max(now, SyncSchedule[nextScheduled++].Ticks), EventKind.HpaSync);
+            }
         }
 
         ledger.AdvanceTo(end, pods.Count, pods.ReadyCount);

@@ -43,8 +43,8 @@ internal sealed record ParityRecording
     public required IReadOnlyList<ReplicaChange> Real { get; init; }
 
     /// <summary>
-    /// When the real HPA synced: its reads of the metric in the adapter's request log, seconds from the start.
-    /// Null when not recorded; then no stall is allowed for.
+    /// When the real HPA synced: the ends of its reads of the metric in the adapter's request log, seconds
+    /// from the start. Null when not recorded.
     /// </summary>
     public IReadOnlyList<double>? RealSyncs { get; init; }
 
@@ -74,8 +74,24 @@ internal sealed record ParityRecording
     /// <param name="path">The file to write (replaced).</param>
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 
-    /// <summary>Replays <see cref="Series"/> through the simulator and compares with <see cref="Real"/>.</summary>
+    /// <summary>
+    /// The parity check: replays the values as they landed (<see cref="Pushed"/>) on the real controller's
+    /// own sync instants (<see cref="RealSyncs"/>) and compares with <see cref="Real"/>. Measuring the syncs
+    /// removes what the model cannot know (the sync phase, the real period's jitter, stalls of the real
+    /// controller), so what is left to differ is the decisions. Without recorded syncs, <see cref="JudgeOnGrid"/>.
+    /// </summary>
     /// <returns>The verdict.</returns>
-    public ParityVerdict Judge() =>
-        TrajectoryComparison.Compare(ParityReplay.Simulate(Hpa, Flags, Series, DurationSeconds), Real, Allowance, RealSyncs);
+    public ParityVerdict Judge() => RealSyncs is null
+        ? JudgeOnGrid()
+        : TrajectoryComparison.Compare(ParityReplay.Simulate(Hpa, Flags, Pushed, DurationSeconds, RealSyncs), Real, Allowance);
+
+    /// <summary>
+    /// The simulator as users run it: <see cref="Series"/> on a fixed grid (a sync at the start and every
+    /// period). The replica counts must be the same; the times drift from the real ones by up to a period per
+    /// chained rate-limited step (each real step waits for the first sync at least a policy period after the
+    /// previous one) and by any stall of the real controller, so they are reported, not bounded.
+    /// </summary>
+    /// <returns>The verdict; use <see cref="ParityVerdict.SameCounts"/>.</returns>
+    public ParityVerdict JudgeOnGrid() =>
+        TrajectoryComparison.Compare(ParityReplay.Simulate(Hpa, Flags, Series, DurationSeconds), Real, Allowance);
 }

@@ -7,8 +7,8 @@ namespace Autoscaler.Simulator.Parity;
 /// <summary>
 /// Replays a scripted External metric series through the simulator's engine and the core's HPA reconcile
 /// with the v1.20 profile and the given controller flags, and returns the changes of <c>spec.replicas</c>.
-/// The engine syncs at the start and every sync period after it; the metric has no delay (the adapter
-/// serves the last pushed value at once). Pods start in 0 s: with an External AverageValue target v1.20
+/// The engine syncs at the start and every sync period after it, or at given instants (the real
+/// controller's measured syncs); the metric has no delay (the adapter serves the last pushed value at once). Pods start in 0 s: with an External AverageValue target v1.20
 /// divides by <c>scale.status.replicas</c> (pods that exist) and never reads pod readiness.
 /// </summary>
 internal static class ParityReplay
@@ -23,9 +23,11 @@ internal static class ParityReplay
     /// <param name="flags">The controller flags.</param>
     /// <param name="series">The metric series; the first point must be at 0 s, times strictly increasing.</param>
     /// <param name="durationSeconds">How long to run, seconds from the start.</param>
+    /// <param name="syncTimes">When to sync, seconds from the start, ascending (the real controller's measured syncs); null syncs every period from the start.</param>
     /// <returns>Every change of <c>spec.replicas</c>, in time order, seconds from the start.</returns>
     /// <exception cref="ArgumentException">The series is empty, does not start at 0 s or does not increase.</exception>
-    public static IReadOnlyList<ReplicaChange> Simulate(ParityCase hpa, ControllerFlags flags, IReadOnlyList<SeriesPoint> series, double durationSeconds)
+    public static IReadOnlyList<ReplicaChange> Simulate(ParityCase hpa, ControllerFlags flags, IReadOnlyList<SeriesPoint> series, double durationSeconds,
+        IReadOnlyList<double>? syncTimes = null)
     {
         ArgumentNullException.ThrowIfNull(hpa);
         ArgumentNullException.ThrowIfNull(flags);
@@ -37,7 +39,10 @@ internal static class ParityReplay
 
         var trace = new DemandTrace(Series.Create(series.Select(p => Start.AddSeconds(p.At)).ToArray(), series.Select(p => p.Value).ToArray()));
         var scenario = ToScenario(hpa, flags);
-        var outcome = new ReplayEngine(scenario, trace, new HpaDecider(scenario)).Run(Start, Start.AddSeconds(durationSeconds));
+        var outcome = new ReplayEngine(scenario, trace, new HpaDecider(scenario))
+        {
+            SyncSchedule = syncTimes?.Where(t => t >= 0 && t < durationSeconds).Select(t => Start.AddSeconds(t)).ToList(),
+        }.Run(Start, Start.AddSeconds(durationSeconds));
         var changes = new List<ReplicaChange>();
         var replicas = hpa.InitialReplicas;
         var timeline = outcome.Timeline;

@@ -9,7 +9,4 @@ internal sealed record ParityRow(int Index, ReplicaChange? Simulated, ReplicaCha
 {
     /// <summary>Real minus simulated time, seconds, when both sides exist.</summary>
     public double? LagSeconds => Simulated is { } s && Real is { } r ? r.At - s.At : null;
-
-    /// <summary>Measured stall of the real controller's syncs around this change, seconds, added to the allowed lateness.</summary>
-    public double StallSeconds { get; init; }
 }

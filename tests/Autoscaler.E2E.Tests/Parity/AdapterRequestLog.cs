@@ -5,8 +5,9 @@ namespace Autoscaler.E2E.Tests.Parity;
 
 /// <summary>
 /// The real HPA's sync times, seen from the adapter: each sync of an HPA on an External metric reads it once
-/// through the aggregator. The adapter logs each request start (ASP.NET Core's hosting diagnostics, turned
-/// on by <see cref="Arguments"/>) with a UTC timestamp to the microsecond.
+/// through the aggregator and decides right after the answer. The adapter logs each request's end (ASP.NET
+/// Core's hosting diagnostics, turned on by <see cref="Arguments"/>) with a UTC timestamp to the microsecond;
+/// the end, not the start, so a read that hangs shows as the stall it causes.
 /// </summary>
 internal static partial class AdapterRequestLog
 {
@@ -43,6 +44,6 @@ internal static partial class AdapterRequestLog
         return reads;
     }
 
-    [GeneratedRegex(@"^(?<stamp>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z) .*Request starting \S+ GET https?://[^/]+(?<path>/[^? ]+)")]
+    [GeneratedRegex(@"^(?<stamp>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z) .*Request finished \S+ GET https?://[^/]+(?<path>/[^? ]+)")]
     private static partial Regex RequestStart();
 }

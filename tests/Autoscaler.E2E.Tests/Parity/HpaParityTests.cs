@@ -14,23 +14,29 @@ namespace Autoscaler.E2E.Tests.Parity;
 /// the series, pushed to the real adapter behind the aggregator. There are no kubelets, so pods stay
 /// Pending: with an External AverageValue target v1.20 divides by scale.status.replicas (pods that exist)
 /// and never reads readiness, and the replay's pods are ready at once, so readiness plays no part on either side.
+/// The replay runs twice: on the real HPA's sync instants (its metric reads, from the adapter's request log)
+/// with the values as they landed, where every change must fall within one period plus latency of the real
+/// one; and on the simulator's own fixed grid, where the sequence of replica counts must be the same.
 /// </summary>
 [Collection(ControlPlaneCollection.Name)]
 [Trait("Category", "Parity")]
 public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>
-    /// Beyond ± one sync period (<see cref="ParityAllowance"/>: the real sync phase is unknown): the push RPC
-    /// to the store, the HPA's read through the aggregator, the controller's processing before the scale
-    /// update, the update reaching the Deployment and the recorder's 250 ms poll (together under 1 s here),
-    /// plus the real period's excess over the flag: the work queue re-adds the HPA a period after each sync
-    /// ends, measured at ~0.1 s per sync, which adds up over a 30 s or 60 s window or a chain of rate-limited
-    /// steps. 3 s covers both on a loaded 2-core machine; first run here: largest lag 5.6 s of the allowed 8 s.
+    /// Beyond ± one sync period (<see cref="ParityAllowance"/>): the controller's processing after its metric
+    /// read, the scale update reaching the Deployment and the recorder's 250 ms poll. Under 1 s here at load
+    /// average 30-58; 2 s leaves room. The sync phase, the real period's jitter and stalls are not in it: the
+    /// replay runs on the real controller's measured sync instants (the adapter's request log).
     /// </summary>
-    private const double LatencySeconds = 3;
+    private const double LatencySeconds = 2;
 
-    /// <summary>A push that lands later than this after its scheduled time means the schedule was not kept.</summary>
-    private const double MaxPushLatenessSeconds = 1;
+    /// <summary>
+    /// A push that lands later than this after its scheduled time means the machine could not keep the
+    /// schedule (the run then proves nothing). One sync period: the replay on the real syncs uses the landing
+    /// times, and the series' segments last 15 s or more, so a later push changes neither comparison; runs
+    /// here saw up to 0.9 s at load average 30-58.
+    /// </summary>
+    private const double MaxPushLatenessSeconds = 5;
 
     private AdapterDeployment _adapter = null!;
 
@@ -79,7 +85,7 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
         Assert.True(recorder.Errors.Count == 0, "the recorder's polls failed: " + string.Join("; ", recorder.Errors));
 
         var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "parity")).FullName;
-        var verdicts = new List<(ParityCase Case, ParityVerdict Verdict)>();
+        var verdicts = new List<(ParityCase Case, ParityVerdict Verdict, ParityVerdict OnGrid)>();
         var fromLog = new List<(ParityCase Case, IReadOnlyList<ReplicaChange>? Logged, IReadOnlyList<ReplicaChange> Sampled)>();
         for (var i = 0; i < cases.Length; i++)
         {
@@ -101,12 +107,15 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
                 RealSyncs = syncs,
             };
             var verdict = recording.Judge();
-            verdicts.Add((cases[i], verdict));
+            var onGrid = recording.JudgeOnGrid();
+            verdicts.Add((cases[i], verdict, onGrid));
             recording.Save(Path.Combine(artifacts, $"{cases[i].Name}.json"));
             await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}.csv"), verdict.ToCsv());
+            await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}-grid.csv"), onGrid.ToCsv());
             fromLog.Add((cases[i], logged, recording.Real));
             var gaps = syncs.Zip(syncs.Skip(1), (a, b) => b - a).ToArray();
-            var report = $"## {cases[i].Name} ({version}, started {started:O})\n\n{verdict.ToMarkdown()}\n"
+            var report = $"## {cases[i].Name} ({version}, started {started:O})\n\nReplayed on the real controller's sync instants:\n\n{verdict.ToMarkdown()}\n"
+                + $"Replayed on the fixed {flags.SyncPeriodSeconds} s grid (counts must match, times reported):\n\n{onGrid.ToMarkdown()}\n"
                 + $"real syncs (metric reads at the adapter): {syncs.Count}, gap mean {gaps.Average():0.00} s, max {gaps.Max():0.00} s\n\n"
                 + $"kube-controller-manager's own SuccessfulRescale log lines (s after the start → new size): {(logged is null ? "log not readable here" : string.Join(", ", logged.Select(c => $"{c.At:0.00} → {c.Replicas}")))}\n";
             await File.WriteAllTextAsync(Path.Combine(artifacts, $"{cases[i].Name}.md"), report);
@@ -128,9 +137,10 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
                 $"{c.Name}: the controller logged rescales to [{string.Join(", ", logged.Select(l => l.Replicas))}] but the Deployment was seen at [{string.Join(", ", sampled.Select(r => r.Replicas))}]");
         }
 
-        foreach (var (c, verdict) in verdicts)
+        foreach (var (c, verdict, onGrid) in verdicts)
         {
-            Assert.True(verdict.Agrees, $"{c.Name}: the simulator and the real controller disagree:\n{string.Join('\n', verdict.Problems)}\n{verdict.ToMarkdown()}");
+            Assert.True(verdict.Agrees, $"{c.Name}: on the real sync instants the simulator and the real controller disagree:\n{string.Join('\n', verdict.Problems)}\n{verdict.ToMarkdown()}");
+            Assert.True(onGrid.SameCounts, $"{c.Name}: on the fixed grid the simulator makes other replica counts:\n{string.Join('\n', onGrid.Problems)}\n{onGrid.ToMarkdown()}");
         }
     }
 

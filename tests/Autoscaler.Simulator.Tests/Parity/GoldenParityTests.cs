@@ -18,8 +18,12 @@ public sealed class GoldenParityTests
 
         var verdict = recording.Judge();
 
+        var onGrid = recording.JudgeOnGrid();
+
         Assert.NotEmpty(recording.Real);
-        Assert.True(verdict.Agrees, $"{file}:\n{string.Join('\n', verdict.Problems)}\n{verdict.ToMarkdown()}");
+        Assert.NotNull(recording.RealSyncs);
+        Assert.True(verdict.Agrees, $"{file}, on the real sync instants:\n{string.Join('\n', verdict.Problems)}\n{verdict.ToMarkdown()}");
+        Assert.True(onGrid.SameCounts, $"{file}, on the fixed grid:\n{string.Join('\n', onGrid.Problems)}\n{onGrid.ToMarkdown()}");
     }
 
     [Fact]
@@ -38,6 +42,12 @@ public sealed class GoldenParityTests
         Assert.False((legacy with { Flags = legacy.Flags with { DownscaleStabilizationSeconds = 300 } }).Judge().Agrees);
         // The legacy path instead of the behavior block: 6 → 12 → 16 instead of +2 per 15 s.
         Assert.False((behavior with { Hpa = behavior.Hpa with { Behavior = null } }).Judge().Agrees);
+        // A scale-up policy period of 20 s instead of 15 s: the same counts, each rate-limited step a sync or more later.
+        var slower = behavior with
+        {
+            Hpa = behavior.Hpa with { Behavior = behavior.Hpa.Behavior! with { ScaleUp = behavior.Hpa.Behavior.ScaleUp! with { Policies = [new("Pods", 2, 20)] } } },
+        };
+        Assert.False(slower.Judge().Agrees);
     }
 
     private static string[] Files() => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Parity", "golden"), "*.json")

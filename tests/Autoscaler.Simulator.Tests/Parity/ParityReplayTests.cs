@@ -40,6 +40,16 @@ public sealed class ParityReplayTests
     }
 
     [Fact]
+    public void Given_sync_instants_replace_the_fixed_period()
+    {
+        // The real controller's syncs, not every 5 s: the cap applies per sync, whenever it comes.
+        var changes = ParityReplay.Simulate(Legacy, Flags, [new(0, 10), new(10, 150)], 60, [0, 3, 11, 14.5, 30]);
+
+        ReplicaChange[] expected = [new(11, 4), new(14.5, 8), new(30, 15)];
+        Assert.Equal(expected, changes);
+    }
+
+    [Fact]
     public void A_change_inside_the_tolerance_band_changes_nothing()
     {
         Assert.Empty(ParityReplay.Simulate(Legacy with { InitialReplicas = 10 }, Flags, [new(0, 100), new(10, 109), new(20, 91)], 60));

@@ -96,16 +96,21 @@ def main():
     parser.add_argument("--step", type=duration, required=True)
     parser.add_argument("--history", type=duration, default=timedelta(days=14))
     parser.add_argument("--out", required=True)
+    parser.add_argument("--max-origins", type=int, default=0, help="stop after the first N origins (0: all)")
+    parser.add_argument("--ours", help="forecasts CSV written by `autoscaler-sim backtest --out` with the same options: "
+                                       "its models are scored on the same origins and targets")
     args = parser.parse_args()
 
     start, step, y = grid(*read_trace(args.trace))
     period = round(timedelta(days=1) / step)
     scores = {name: [0.0, 0, 0.0, 0, 0] for name in MODELS}  # abs error, targets, cpu seconds, origins, failures
     warnings.simplefilter("ignore")
+    done = set()
     with open(args.out, "w", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["model", "origin", "target", "p50"])
-        for origin in origins(start, step, len(y), args):
+        chosen = origins(start, step, len(y), args)
+        for origin in chosen[:args.max_origins] if args.max_origins > 0 else chosen:
             end = min(len(y), math.ceil((origin - start) / step))
             begin = max(0, math.ceil((origin - args.history - start) / step))
             first_target = int((origin - start) // step) + 1
@@ -118,6 +123,7 @@ def main():
                 continue
             history[mask] = np.interp(np.flatnonzero(mask), np.flatnonzero(~mask), history[~mask])
             leads = last_target - end + 1
+            done.add(f"{origin:%Y-%m-%dT%H:%M:%SZ}")
             for name, fit in MODELS.items():
                 cpu = time.process_time()
                 try:
@@ -135,11 +141,26 @@ def main():
                         scores[name][0] += abs(y[index] - p50)
                         scores[name][1] += 1
 
-    print(f"{args.trace}: grid {step}, daily period {period} steps")
+    ours = {}
+    if args.ours:
+        with open(args.ours, newline="") as f:
+            for row in csv.DictReader(f):
+                if row["origin"] not in done:
+                    continue
+                index = round((datetime.fromisoformat(row["target"].replace("Z", "+00:00")) - start) / step)
+                if 0 <= index < len(y) and not np.isnan(y[index]):
+                    score = ours.setdefault(row["model"], [0.0, 0, set()])
+                    score[0] += abs(y[index] - float(row["p50"]))
+                    score[1] += 1
+                    score[2].add(row["origin"])
+
+    print(f"{args.trace}: grid {step}, daily period {period} steps, {len(done)} origins")
     print(f"  {'model':<26} {'origins':>7} {'targets':>8} {'MAE':>12} {'cpu ms/origin':>14} {'satOut':>6}")
     for name, (error, targets, cpu, count, failed) in scores.items():
         mae = error / targets if targets else float("nan")
         print(f"  {name:<26} {count:>7} {targets:>8} {mae:>12.6g} {1000 * cpu / max(count, 1):>14.1f} {failed:>6}")
+    for name, (error, targets, seen) in ours.items():
+        print(f"  {name:<26} {len(seen):>7} {targets:>8} {error / targets:>12.6g} {'(see backtest)':>14} {0:>6}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ using Autoscaler.Core.Forecasting;
 using Autoscaler.Core.Forecasting.Events;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.Simulator.Cli;
+using Autoscaler.Simulator.Traces;
 
 namespace Autoscaler.Simulator.Backtest;
 
@@ -91,8 +92,7 @@ internal static class BacktestVerb
             return null;
         }
 
-        using var reader = new StreamReader(path);
-        var result = TraceCsvParser.Parse(reader, path);
+        var result = TraceFile.Parse(path);
         foreach (var diagnostic in result.Diagnostics)
         {
             stderr.WriteLine(diagnostic.ToString());

@@ -1,3 +1,4 @@
+using Autoscaler.Core.Quantities;
 using Autoscaler.Simulator.Engine;
 using Autoscaler.Simulator.Scenarios;
 
@@ -43,7 +44,8 @@ internal sealed class MetricObserver
             return 0;
         }
 
-        podCpuMilli = (long)Math.Ceiling(seen / readyPods / _capacityPerPod * _cpuAtCapacity);
+        // CPU usage reaches the HPA as a Quantity in cores; Core's conversion gives its milli-value.
+        podCpuMilli = Quantity.MilliFromDouble(seen / readyPods / _capacityPerPod * _cpuAtCapacity / 1000);
         return podCpuMilli * 100.0 / _cpuRequest;
     }
 }

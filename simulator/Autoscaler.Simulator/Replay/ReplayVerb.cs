@@ -10,7 +10,7 @@ namespace Autoscaler.Simulator.Replay;
 /// <summary><c>replay</c>: one trace through one scenario, written as summary.json, timeline.csv and report.html.</summary>
 internal static class ReplayVerb
 {
-    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--hpa", "--hpa-name", "--workload", "--out", "--from", "--to", "--fail-if"];
+    private static readonly HashSet<string> Options = ["--trace", "--prometheus", "--query", "--step", "--scenario", "--hpa", "--hpa-name", "--workload", "--out", "--from", "--to", "--fail-if"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -21,7 +21,9 @@ internal static class ReplayVerb
             return VerbSupport.Ok;
         }
 
-        var tracePath = a.Required("--trace");
+        var (tracePath, prometheus, query, step) = (a.Single("--trace"), a.Single("--prometheus"), a.Single("--query"), a.Single("--step"));
+        if ((tracePath is null) == (prometheus is null)) a.Errors.Add("give either --trace FILE or --prometheus URL with --query");
+        if (prometheus is null && (query is not null || step is not null)) a.Errors.Add("--query and --step go with --prometheus");
         var (scenarioPath, hpaPath, hpaName, workloadPath) = (a.Single("--scenario"), a.Single("--hpa"), a.Single("--hpa-name"), a.Single("--workload"));
         if ((scenarioPath is null) == (hpaPath is null)) a.Errors.Add("give either --scenario YAML or --hpa MANIFEST with --workload YAML");
         if (hpaPath is not null && workloadPath is null) a.Errors.Add("--hpa needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
@@ -29,14 +31,18 @@ internal static class ReplayVerb
         var outDir = a.Required("--out");
         var (from, to) = (a.Single("--from"), a.Single("--to"));
         var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
+        var source = prometheus is null ? null : PrometheusArguments.Parse(prometheus, query, from, to, step, a.Errors);
         if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "replay", a.Errors);
 
         ReplaySummary summary;
         try
         {
+            Func<LoadedTrace> loadTrace = source is null
+                ? () => TraceLoader.Load(tracePath!, stderr)
+                : () => TraceLoader.FromParsed(source.Name, source.Fetch(stderr), stderr);
             var (trace, scenario) = hpaPath is null
-                ? VerbSupport.LoadInputs(tracePath!, () => ScenarioLoader.LoadFile(scenarioPath!), stderr)
-                : VerbSupport.LoadInputs(tracePath!, () => HpaManifestLoader.Load(hpaPath, hpaName, workloadPath!), stderr);
+                ? VerbSupport.LoadInputs(loadTrace, () => ScenarioLoader.LoadFile(scenarioPath!))
+                : VerbSupport.LoadInputs(loadTrace, () => HpaManifestLoader.Load(hpaPath, hpaName, workloadPath!));
             var range = ReplayRunner.Range(trace, from, to);
             summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
         }
@@ -82,9 +88,16 @@ internal static class ReplayVerb
         Usage:
           autoscaler-sim replay --trace CSV --scenario YAML --out DIR [--from T] [--to T] [--fail-if EXPR]...
           autoscaler-sim replay --trace CSV --hpa MANIFEST [--hpa-name NAME] --workload YAML --out DIR [...]
+          autoscaler-sim replay --prometheus URL --query PROMQL --from T --to T [--step 1m] --scenario YAML ...
 
         Options:
-          --trace CSV        load trace, 'timestamp,value' (see below)
+          --trace FILE       load trace: CSV 'timestamp,value' (see below), or a saved Prometheus query_range
+                             JSON response (curl 'URL/api/v1/query_range?query=...&start=...&end=...&step=60s')
+          --prometheus URL   read the trace from a Prometheus server instead (query_range, in chunks of 10,000
+                             points, one progress line per chunk); --from and --to set the range
+          --query PROMQL     with --prometheus: one series, the demand per --step bucket,
+                             e.g. 'sum(increase(http_requests_total{job="web"}[1m]))'
+          --step DURATION    with --prometheus: the query_range step and the trace's bucket (default 1m)
           --scenario YAML    workload model and HPA configuration (see below)
           --hpa MANIFEST     your HorizontalPodAutoscaler as in the cluster (autoscaling/v2 or v2beta2 YAML,
                              quantities such as averageValue: 500m); its one metric is fed by the trace: External

@@ -41,13 +41,13 @@ internal static class VerbSupport
         return $"{s.Scenario.Name}: overloadMinutes={Html.Number(f["overloadMinutes"])} unservedLoad={Html.Number(f["unservedLoad"])} podHours={Html.Number(f["podHours"])} peakReplicas={f["peakReplicas"]} scaleUps={f["scaleUps"]} scaleDowns={f["scaleDowns"]} meanUtilization={f["meanUtilization"]:0.###}";
     }
 
-    /// <summary>Loads the trace and a scenario built by <paramref name="scenario"/>, reporting the errors of both at once.</summary>
-    public static (LoadedTrace Trace, Scenario Scenario) LoadInputs(string tracePath, Func<Scenario> scenario, TextWriter notes)
+    /// <summary>Loads the trace and the scenario with the given loaders, reporting the errors of both at once.</summary>
+    public static (LoadedTrace Trace, Scenario Scenario) LoadInputs(Func<LoadedTrace> loadTrace, Func<Scenario> scenario)
     {
         var errors = new List<InputError>();
         LoadedTrace? trace = null;
         Scenario? loaded = null;
-        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        try { trace = loadTrace(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
         try { loaded = scenario(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
         if (errors.Count > 0) throw new InputErrorException(errors);
         return (trace!, loaded!);

@@ -4,7 +4,7 @@ using Autoscaler.Simulator.Scenarios;
 namespace Autoscaler.Simulator.Traces;
 
 /// <summary>
-/// Reads a trace CSV from disk through the core parser and normalizes per-bucket demand to per-minute
+/// Reads a trace (CSV, or a saved Prometheus query_range JSON) through the core parser and normalizes per-bucket demand to per-minute
 /// demand (a 5-minute bucket of 500 becomes 100 per minute). Errors come back as <see cref="InputError"/>s.
 /// </summary>
 internal static class TraceLoader
@@ -12,12 +12,12 @@ internal static class TraceLoader
     public static LoadedTrace Load(string path, TextWriter notes)
     {
         if (!File.Exists(path)) throw new InputErrorException(new InputError(path, 0, string.Empty, "trace file not found"));
-        TraceParseResult parsed;
-        using (var reader = File.OpenText(path))
-        {
-            parsed = TraceCsvParser.Parse(reader, path);
-        }
+        return FromParsed(path, TraceFile.Parse(path), notes);
+    }
 
+    /// <summary>A parsed trace (from a file or from Prometheus) checked and normalized to demand per minute.</summary>
+    public static LoadedTrace FromParsed(string path, TraceParseResult parsed, TextWriter notes)
+    {
         if (!parsed.Succeeded)
         {
             throw new InputErrorException(parsed.Errors.Select(e => new InputError(path, e.Line, e.Field, e.Message)).ToList());

@@ -16,7 +16,16 @@ namespace Autoscaler.Core.Forecasting;
 /// <param name="candidates">The models the blend chooses from.</param>
 /// <param name="eventOptions">How the event calendar adjusts the forecast.</param>
 /// <param name="baselines">Names of naive candidates the blend must not do worse than (<see cref="NaiveShrinkage"/>); none by default.</param>
-internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> candidates, EventUpliftOptions eventOptions, IReadOnlySet<string>? baselines = null) : IForecaster
+/// <param name="shrinkTargetsOnly">
+/// Baselines that are backtested only as shrinkage targets, never chosen as blend members by score (a
+/// season-old value is a good floor for the choice but, blended in, mostly adds noise).
+/// </param>
+internal sealed class ForecastEngine(
+    string name,
+    IReadOnlyList<IPointModel> candidates,
+    EventUpliftOptions eventOptions,
+    IReadOnlySet<string>? baselines = null,
+    IReadOnlySet<string>? shrinkTargetsOnly = null) : IForecaster
 {
     /// <summary>How far back the internal backtest reaches (capped at half the history).</summary>
     public static readonly TimeSpan EvaluationSpan = TimeSpan.FromDays(7);
@@ -57,13 +66,13 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
             }
         }
 
-        var (evaluation, weights) = fitted.Count == 0 ? (null, []) : Select(context, fitted, leads);
+        var (evaluation, weights) = fitted.Count == 0 ? (null, []) : Select(context, fitted, leads, shrinkTargetsOnly);
         satOut.AddRange(fitted.Where(f => f.Failed).Select(f => f.Name));
         if (evaluation is null || !weights.Any(w => w.Any(x => x > 0)))
         {
             // Nothing usable (history too short for every candidate, or every candidate failed): hold the last value.
             fitted = [new GuardedFit(new PersistenceModel().Fit(context)!)];
-            (evaluation, weights) = Select(context, fitted, leads);
+            (evaluation, weights) = Select(context, fitted, leads, shrinkTargetsOnly);
         }
 
         var shrunk = 0;
@@ -94,7 +103,7 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
     /// Backtests the candidates and weighs them; a candidate that fails at an internal origin or at the
     /// forecast origin itself gets no weight (its scores become NaN) and the others are weighed again.
     /// </summary>
-    private static (RollingEvaluation Evaluation, double[][] Weights) Select(SeriesContext context, List<GuardedFit> fitted, int leads)
+    private static (RollingEvaluation Evaluation, double[][] Weights) Select(SeriesContext context, List<GuardedFit> fitted, int leads, IReadOnlySet<string>? notMembers)
     {
         var evaluation = RollingEvaluation.Run(context, fitted, leads, MaxEvaluationOrigins);
         var scores = evaluation.Scores.Select(s => (double[])s.Clone()).ToList();
@@ -106,6 +115,10 @@ internal sealed class ForecastEngine(string name, IReadOnlyList<IPointModel> can
                 if (fitted[j].Failed)
                 {
                     Array.Fill(scores[j], double.NaN);
+                }
+                else if (notMembers is not null && notMembers.Contains(fitted[j].Name) && fitted.Count > 1)
+                {
+                    Array.Fill(scores[j], double.PositiveInfinity);
                 }
             }
 

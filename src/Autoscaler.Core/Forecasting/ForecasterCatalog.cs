@@ -55,12 +55,15 @@ public static class ForecasterCatalog
             return false;
         }
 
-        forecaster = new ForecastEngine(spec, models, EventUpliftOptions.Default, parts[0] == "auto" ? AutoBaselines : null);
+        forecaster = new ForecastEngine(spec, models, EventUpliftOptions.Default, parts[0] == "auto" ? AutoBaselines : null, parts[0] == "auto" ? ShrinkTargetsOnly : null);
         return true;
     }
 
     /// <summary>The naive candidates <c>auto</c> must never do worse than on the series' own recent backtest.</summary>
     private static readonly IReadOnlySet<string> AutoBaselines = new HashSet<string>(StringComparer.Ordinal) { PersistenceModel.ModelName, DailySeasonalNaive };
+
+    /// <summary>Backtested as a floor for the blend, never blended in by score (see <c>docs/forecasting.md</c>).</summary>
+    private static readonly IReadOnlySet<string> ShrinkTargetsOnly = new HashSet<string>(StringComparer.Ordinal) { DailySeasonalNaive };
 
     private const string DailySeasonalNaive = "seasonal-naive:1d";
 

@@ -55,6 +55,12 @@ public static class EventCalendarParser
 
             if (columns is null)
             {
+                if (!text.Contains(',', StringComparison.Ordinal) && (text.Contains(';', StringComparison.Ordinal) || text.Contains('\t', StringComparison.Ordinal)))
+                {
+                    diagnostics.Add(new TraceDiagnostic(DiagnosticSeverity.Error, source, lineNumber, string.Empty, "fields are separated by ';' or tabs: save the calendar as comma-separated values"));
+                    return new EventCalendarParseResult(null, diagnostics);
+                }
+
                 var first = CsvLine.Split(text);
                 if (!TryTime(first[0], out _) && first.Any(EventCalendarColumns.IsKnown))
                 {

@@ -65,6 +65,26 @@ public sealed class EventCalendarHeaderTests
         Assert.StartsWith("cal.csv:1: error: field 'end_utc'", Assert.Single(result.Diagnostics).ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("start_utc;end_utc;kind\n2024-11-29T12:00:00Z;2024-11-29T14:00:00Z;sale\n")]
+    [InlineData("start_utc\tend_utc\tkind\n")]
+    public void SemicolonOrTabSeparatedFilesGetOneErrorSayingSo(string text)
+    {
+        var result = EventCalendarParser.Parse(new StringReader(text), "cal.csv");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("save the calendar as comma-separated", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HeaderNamesAreCaseInsensitiveAndMayBeQuoted()
+    {
+        var result = EventCalendarParser.Parse(new StringReader("\"Kind\",\"End_UTC\",\"Start_UTC\"\nsale,2024-11-29T14:00:00Z,2024-11-29T12:00:00Z\n"), "cal.csv");
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Equal("sale", Assert.Single(result.Events!).Kind);
+    }
+
     [Fact]
     public void WithoutAHeaderColumnsAreByPosition()
     {

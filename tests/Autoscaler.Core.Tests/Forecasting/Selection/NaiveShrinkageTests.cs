@@ -77,16 +77,6 @@ public sealed class NaiveShrinkageTests
         }
     }
 
-    [Fact]
-    public void AutoHasTheDailySeasonalNaiveAmongItsCandidates()
-    {
-        var values = Synthetic.Generate(10 * 48, i => 100 + (50 * Math.Sin(2 * Math.PI * i / 48)) + (i % 48 == 7 ? 80 : 0));
-
-        var forecast = Synthetic.Forecaster("auto").Forecast(new ForecastRequest(new ForecastHistory(Synthetic.Epoch, TimeSpan.FromMinutes(30), values), 4));
-
-        Assert.Contains("seasonal-naive", forecast.Detail, StringComparison.Ordinal);
-    }
-
     private sealed class Biased : IPointModel
     {
         public string Name => "biased";

@@ -1,5 +1,5 @@
-using Autoscaler.Controller.Watching;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Informers;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 
@@ -22,9 +22,18 @@ public sealed class InformerService : BackgroundService
         _policies = policies;
         _hpas = hpas;
         _pods = pods;
-        _events.Changed += queue.Add;
-        _policies.Changed += queue.Add;
-        _hpas.Changed += queue.Add;
+        Route(_events, queue);
+        Route(_policies, queue);
+        Route(_hpas, queue);
+    }
+
+    /// <summary>Every add, update and delete of the informer wakes the control loop with the object's key.</summary>
+    private static void Route<T>(Informer<T> informer, WorkQueue queue)
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
+    {
+        informer.Added += o => queue.Add(Informer<T>.KeyOf(o));
+        informer.Updated += (_, o) => queue.Add(Informer<T>.KeyOf(o));
+        informer.Deleted += o => queue.Add(Informer<T>.KeyOf(o));
     }
 
     /// <inheritdoc />

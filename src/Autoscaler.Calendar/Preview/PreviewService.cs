@@ -8,8 +8,8 @@ using Autoscaler.Core.Planning;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 using Microsoft.Extensions.Options;
-using CoreLoad = Autoscaler.Core.Planning.ExpectedLoad;
 
 namespace Autoscaler.Calendar.Preview;
 
@@ -73,10 +73,10 @@ public sealed class PreviewService
         var events = new List<PlannedEvent> { ToPlanned(spec, start, end) };
         foreach (var other in others)
         {
-            if (LocalTimeResolver.TryResolve(other.Spec.Start, other.Spec.TimeZone ?? "UTC", false, out var os, out _)
-                && LocalTimeResolver.TryResolve(other.Spec.End, other.Spec.TimeZone ?? "UTC", true, out var oe, out _) && oe > os)
+            // The controller's reading of the other event (first window plus repetitions up to until), around this one.
+            if (ScalingEventMapping.Map(other.Spec, other.Spec.Description).Series is { } series)
             {
-                events.Add(ToPlanned(other.Spec, os, oe));
+                events.AddRange(series.Occurrences(start - lead.Value - TimeSpan.FromHours(2), end + TimeSpan.FromHours(1)));
             }
         }
 
@@ -127,17 +127,8 @@ public sealed class PreviewService
         return LeadTime.Explicit(fallback);
     }
 
-    private static PlannedEvent ToPlanned(ScalingEventSpec spec, DateTimeOffset start, DateTimeOffset end)
-    {
-        CoreLoad? expected = spec.ExpectedLoad switch
-        {
-            { Multiplier: { } m } => CoreLoad.Multiplier(m),
-            { BumpPercent: { } b } => CoreLoad.Bump(b / 100.0),
-            { AbsoluteFloor: { } f } => CoreLoad.Floor(f),
-            _ => null,
-        };
-        return new PlannedEvent(start, end, spec.Kind, expected) { Description = spec.Description };
-    }
+    private static PlannedEvent ToPlanned(ScalingEventSpec spec, DateTimeOffset start, DateTimeOffset end) =>
+        new(start, end, spec.Kind, ScalingEventMapping.Expected(spec.ExpectedLoad)) { Description = spec.Description };
 
     private static TimeSpan Step(TimeSpan ahead)
     {

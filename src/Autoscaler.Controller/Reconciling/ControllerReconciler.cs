@@ -5,6 +5,7 @@ using Autoscaler.Controller.Hosting;
 using Autoscaler.Controller.Telemetry;
 using Autoscaler.Core.Planning;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 using k8s;
 using k8s.Autorest;
 using Microsoft.Extensions.Logging;

@@ -5,6 +5,7 @@ using Autoscaler.Controller.Leadership;
 using Autoscaler.Controller.Reconciling;
 using Autoscaler.Controller.Telemetry;
 using Autoscaler.Controller.Watching;
+using Autoscaler.Kubernetes.Autoscaling;
 using Autoscaler.Kubernetes.Entities;
 using Autoscaler.Kubernetes.Informers;
 using k8s;
@@ -30,8 +31,8 @@ public static class ControllerHost
             ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
             : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildDefaultConfig();
         var client = new k8s.Kubernetes(config);
-        var group = await client.Autoscaling.GetAPIGroupAsync(cancellationToken).ConfigureAwait(false);
-        var hpaVersion = HpaApiVersion.Choose(group.Versions.Select(v => v.Version));
+        var hpaApi = await HorizontalPodAutoscalerApi.DiscoverAsync(client, cancellationToken).ConfigureAwait(false);
+        var hpaVersion = hpaApi.Version;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://0.0.0.0:{options.HttpPort}");
@@ -48,7 +49,7 @@ public static class ControllerHost
         var ns = options.Namespace;
         AddInformer(services, CustomObjectListWatch.Create<V1Alpha1ScalingEvent, V1Alpha1ScalingEventList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.ScalingEventPlural, ns));
         AddInformer(services, CustomObjectListWatch.Create<V1Alpha1PredictivePolicy, V1Alpha1PredictivePolicyList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.PredictivePolicyPlural, ns));
-        AddInformer(services, CustomObjectListWatch.Create<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>(client, "autoscaling", hpaVersion, "horizontalpodautoscalers", ns));
+        AddInformer(services, hpaApi.ListWatch(ns));
         AddInformer(services, new KubernetesListWatch<V1Pod, V1PodList>(
             (page, ct) => ns is null
                 ? client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: page.Continue, limit: page.Limit, cancellationToken: ct)

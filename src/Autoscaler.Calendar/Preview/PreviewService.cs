@@ -98,7 +98,7 @@ public sealed class PreviewService
             PlanStep = step,
         };
         var view = new FixedWorkload(new WorkloadSnapshot(workload.MinReplicas, workload.MaxReplicas, Math.Max(workload.CurrentReplicas, workload.MinReplicas)));
-        var run = new PreScaleStep(policy, history ?? new NoHistory(), view, NoActuator.Instance, NoSink.Instance, clock);
+        var run = new PreScaleStep(policy, history ?? NoHistory.Instance, view, NoActuator.Instance, NoSink.Instance, clock);
         var result = await run.RunOnceAsync(cancellationToken).ConfigureAwait(false);
         var forecast = run.Forecast?.WithEvents;
         if (history is not null && forecast is null) notes.Add("the history is too short or empty to forecast");
@@ -163,11 +163,6 @@ public sealed class PreviewService
     private sealed class FixedWorkload(WorkloadSnapshot snapshot) : IWorkloadView
     {
         public ValueTask<WorkloadSnapshot> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(snapshot);
-    }
-
-    private sealed class NoHistory : IHistorySource
-    {
-        public ValueTask<ForecastHistory?> GetHistoryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => ValueTask.FromResult<ForecastHistory?>(null);
     }
 
     private sealed class NoActuator : IFloorActuator

@@ -3,6 +3,7 @@ using Autoscaler.Controller.Cluster;
 using Autoscaler.Controller.History;
 using Autoscaler.Controller.Hosting;
 using Autoscaler.Controller.Telemetry;
+using Autoscaler.Core.Control;
 using Autoscaler.Core.Planning;
 using Autoscaler.Kubernetes.Entities;
 using Autoscaler.Kubernetes.Entities.Mapping;

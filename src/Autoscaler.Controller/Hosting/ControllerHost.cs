@@ -44,7 +44,7 @@ public static class ControllerHost
         services.AddSingleton<IKubernetes>(client);
         services.AddSingleton<ControllerMetrics>();
         services.AddSingleton<LeadershipState>();
-        services.AddSingleton<WorkQueue>();
+        services.AddSingleton(sp => new WorkQueue<string>(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IClusterWriter>(sp => new KubernetesClusterWriter(client, sp.GetRequiredService<TimeProvider>(), options.Identity));
         var ns = options.Namespace;
         AddInformer(services, CustomObjectListWatch.Create<V1Alpha1ScalingEvent, V1Alpha1ScalingEventList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.ScalingEventPlural, ns));

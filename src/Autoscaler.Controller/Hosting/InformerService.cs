@@ -15,7 +15,7 @@ public sealed class InformerService : BackgroundService
 
     /// <summary>Creates the service and routes every change to the work queue.</summary>
     public InformerService(
-        Informer<V1Alpha1ScalingEvent> events, Informer<V1Alpha1PredictivePolicy> policies, Informer<V2HorizontalPodAutoscaler> hpas, Informer<V1Pod> pods, WorkQueue queue)
+        Informer<V1Alpha1ScalingEvent> events, Informer<V1Alpha1PredictivePolicy> policies, Informer<V2HorizontalPodAutoscaler> hpas, Informer<V1Pod> pods, WorkQueue<string> queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
         _events = events;
@@ -27,13 +27,13 @@ public sealed class InformerService : BackgroundService
         Route(_hpas, queue);
     }
 
-    /// <summary>Every add, update and delete of the informer wakes the control loop with the object's key.</summary>
-    private static void Route<T>(Informer<T> informer, WorkQueue queue)
+    /// <summary>Every add, update and delete of the informer asks the control loop for a pass.</summary>
+    private static void Route<T>(Informer<T> informer, WorkQueue<string> queue)
         where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
-        informer.Added += o => queue.Add(Informer<T>.KeyOf(o));
-        informer.Updated += (_, o) => queue.Add(Informer<T>.KeyOf(o));
-        informer.Deleted += o => queue.Add(Informer<T>.KeyOf(o));
+        informer.Added += _ => queue.Add(ControlLoopService.PassKey);
+        informer.Updated += (_, _) => queue.Add(ControlLoopService.PassKey);
+        informer.Deleted += _ => queue.Add(ControlLoopService.PassKey);
     }
 
     /// <inheritdoc />

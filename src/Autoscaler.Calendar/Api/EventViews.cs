@@ -2,6 +2,7 @@ using Autoscaler.Calendar.Cluster;
 using Autoscaler.Calendar.Forms;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 
 namespace Autoscaler.Calendar.Api;
 
@@ -31,29 +32,18 @@ public static class EventViews
             spec.Start, spec.End, spec.TimeZone, start, end, kind, value, spec.Kind, spec.Description, spec.Recurrence?.Schedule, spec.LeadTime,
             EventState.Of(item), Get(a, CalendarAnnotations.CreatedBy), item.Status?.ApprovedBy, item.Status?.ApprovedAt,
             Get(a, CalendarAnnotations.RejectedBy), Get(a, CalendarAnnotations.ReviewComment), item.Metadata.ResourceVersion,
-            Windows(spec, start, end, from, to));
+            Windows(spec, from, to));
     }
 
     /// <summary>
-    /// The first window plus the cron repetitions after it and not after until (the controller's reading of
-    /// spec.recurrence), limited to the range.
+    /// The event's windows through the shared mapping (<see cref="ScalingEventMapping"/>, Core's <see cref="EventSeries"/>:
+    /// the first plus the cron repetitions after it and not after until), limited to the range; none when the spec does not map.
     /// </summary>
-    private static List<Occurrence> Windows(ScalingEventSpec spec, DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset? from, DateTimeOffset? to)
+    private static List<Occurrence> Windows(ScalingEventSpec spec, DateTimeOffset? from, DateTimeOffset? to)
     {
-        if (start is not { } s || end is not { } e || e <= s) return [];
-        if (from is not { } f || to is not { } t) return [new Occurrence(s, e)];
-        var result = new List<Occurrence>();
-        if (e > f && s < t) result.Add(new Occurrence(s, e));
-        if (spec.Recurrence is { } r && RecurringWindow.TryCreate(r.Schedule, spec.TimeZone ?? "UTC", e - s, spec.Kind, null, null, out _) is { } window)
-        {
-            DateTimeOffset? until = r.Until is { } u && LocalTimeResolver.TryResolve(u, spec.TimeZone ?? "UTC", false, out var resolved, out _) ? resolved : null;
-            result.AddRange(window.Occurrences(f, t)
-                .Where(o => o.Start > s && (until is null || o.Start <= until))
-                .Take(MaxOccurrences - result.Count)
-                .Select(o => new Occurrence(o.Start, o.End)));
-        }
-
-        return result;
+        if (ScalingEventMapping.Map(spec, spec.Description).Series is not { } series) return [];
+        if (from is not { } f || to is not { } t) return [new Occurrence(series.First.Start, series.First.End)];
+        return [.. series.Occurrences(f, t).Take(MaxOccurrences).Select(o => new Occurrence(o.Start, o.End))];
     }
 
     private static string? Get(IDictionary<string, string> a, string key) => a.TryGetValue(key, out var v) ? v : null;

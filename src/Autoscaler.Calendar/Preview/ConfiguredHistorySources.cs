@@ -2,6 +2,7 @@ using Autoscaler.Calendar.Cluster;
 using Autoscaler.Calendar.Hosting;
 using Autoscaler.Core.Control;
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Prometheus.QueryRange;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Calendar.Preview;

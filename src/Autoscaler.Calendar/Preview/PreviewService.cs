@@ -8,8 +8,8 @@ using Autoscaler.Core.Planning;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 using Microsoft.Extensions.Options;
-using CoreLoad = Autoscaler.Core.Planning.ExpectedLoad;
 
 namespace Autoscaler.Calendar.Preview;
 
@@ -73,10 +73,10 @@ public sealed class PreviewService
         var events = new List<PlannedEvent> { ToPlanned(spec, start, end) };
         foreach (var other in others)
         {
-            if (LocalTimeResolver.TryResolve(other.Spec.Start, other.Spec.TimeZone ?? "UTC", false, out var os, out _)
-                && LocalTimeResolver.TryResolve(other.Spec.End, other.Spec.TimeZone ?? "UTC", true, out var oe, out _) && oe > os)
+            // The controller's reading of the other event (first window plus repetitions up to until), around this one.
+            if (ScalingEventMapping.Map(other.Spec, other.Spec.Description).Series is { } series)
             {
-                events.Add(ToPlanned(other.Spec, os, oe));
+                events.AddRange(series.Occurrences(start - lead.Value - TimeSpan.FromHours(2), end + TimeSpan.FromHours(1)));
             }
         }
 
@@ -98,7 +98,7 @@ public sealed class PreviewService
             PlanStep = step,
         };
         var view = new FixedWorkload(new WorkloadSnapshot(workload.MinReplicas, workload.MaxReplicas, Math.Max(workload.CurrentReplicas, workload.MinReplicas)));
-        var run = new PreScaleStep(policy, history ?? new NoHistory(), view, NoActuator.Instance, NoSink.Instance, clock);
+        var run = new PreScaleStep(policy, history ?? NoHistory.Instance, view, NoActuator.Instance, NoSink.Instance, clock);
         var result = await run.RunOnceAsync(cancellationToken).ConfigureAwait(false);
         var forecast = run.Forecast?.WithEvents;
         if (history is not null && forecast is null) notes.Add("the history is too short or empty to forecast");
@@ -127,17 +127,8 @@ public sealed class PreviewService
         return LeadTime.Explicit(fallback);
     }
 
-    private static PlannedEvent ToPlanned(ScalingEventSpec spec, DateTimeOffset start, DateTimeOffset end)
-    {
-        CoreLoad? expected = spec.ExpectedLoad switch
-        {
-            { Multiplier: { } m } => CoreLoad.Multiplier(m),
-            { BumpPercent: { } b } => CoreLoad.Bump(b / 100.0),
-            { AbsoluteFloor: { } f } => CoreLoad.Floor(f),
-            _ => null,
-        };
-        return new PlannedEvent(start, end, spec.Kind, expected) { Description = spec.Description };
-    }
+    private static PlannedEvent ToPlanned(ScalingEventSpec spec, DateTimeOffset start, DateTimeOffset end) =>
+        new(start, end, spec.Kind, ScalingEventMapping.Expected(spec.ExpectedLoad)) { Description = spec.Description };
 
     private static TimeSpan Step(TimeSpan ahead)
     {
@@ -172,11 +163,6 @@ public sealed class PreviewService
     private sealed class FixedWorkload(WorkloadSnapshot snapshot) : IWorkloadView
     {
         public ValueTask<WorkloadSnapshot> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(snapshot);
-    }
-
-    private sealed class NoHistory : IHistorySource
-    {
-        public ValueTask<ForecastHistory?> GetHistoryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => ValueTask.FromResult<ForecastHistory?>(null);
     }
 
     private sealed class NoActuator : IFloorActuator

@@ -1,6 +1,7 @@
 using Autoscaler.Controller.Reconciling;
 using Autoscaler.Core.Control;
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Controller.History;
 
@@ -39,7 +40,7 @@ public sealed class HistorySources
             }
 
             var step = prometheus.Step is { } s && DurationParser.TryParse(s, out var parsed, out _) ? parsed : TimeSpan.FromMinutes(5);
-            return (new PrometheusHistory(_http, url, prometheus.Query, step), null);
+            return (new PrometheusRangeHistory(_http, url, prometheus.Query, step), null);
         }
 
         return history?.AdapterMetric is not null

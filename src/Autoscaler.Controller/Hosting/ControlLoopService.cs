@@ -1,5 +1,6 @@
 using Autoscaler.Controller.Leadership;
 using Autoscaler.Controller.Reconciling;
+using Autoscaler.Kubernetes.Informers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,15 +13,18 @@ namespace Autoscaler.Controller.Hosting;
 /// </summary>
 public sealed partial class ControlLoopService : BackgroundService
 {
+    /// <summary>The one work-queue key: a change of any watched object asks for a pass over every target.</summary>
+    public const string PassKey = "pass";
+
     private readonly ControllerReconciler _reconciler;
     private readonly LeadershipState _leadership;
-    private readonly WorkQueue _queue;
+    private readonly WorkQueue<string> _queue;
     private readonly ControllerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ControlLoopService> _logger;
 
     /// <summary>Creates the loop.</summary>
-    public ControlLoopService(ControllerReconciler reconciler, LeadershipState leadership, WorkQueue queue, ControllerOptions options, TimeProvider time, ILogger<ControlLoopService> logger)
+    public ControlLoopService(ControllerReconciler reconciler, LeadershipState leadership, WorkQueue<string> queue, ControllerOptions options, TimeProvider time, ILogger<ControlLoopService> logger)
     {
         _reconciler = reconciler;
         _leadership = leadership;
@@ -35,7 +39,7 @@ public sealed partial class ControlLoopService : BackgroundService
     {
         using var timer = new PeriodicTimer(_options.SyncPeriod, _time);
         var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
-        var change = _queue.WaitAsync(stoppingToken);
+        var change = NextChangeAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var woke = await Task.WhenAny(tick, change).ConfigureAwait(false);
@@ -51,11 +55,21 @@ public sealed partial class ControlLoopService : BackgroundService
             else
             {
                 await change.ConfigureAwait(false);
-                change = _queue.WaitAsync(stoppingToken);
+                change = NextChangeAsync(stoppingToken);
             }
 
             await PassAsync(stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Waits for a change. Every informer adds the same key (<see cref="PassKey"/>), so any number of changes before the
+    /// loop wakes make one pass (a pass reconciles every target from the caches); one during a pass makes one more.
+    /// </summary>
+    private async Task NextChangeAsync(CancellationToken stoppingToken)
+    {
+        var key = await _queue.GetAsync(stoppingToken).ConfigureAwait(false);
+        _queue.Done(key);
     }
 
     private async Task PassAsync(CancellationToken stoppingToken)

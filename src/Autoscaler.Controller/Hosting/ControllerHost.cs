@@ -5,7 +5,9 @@ using Autoscaler.Controller.Leadership;
 using Autoscaler.Controller.Reconciling;
 using Autoscaler.Controller.Telemetry;
 using Autoscaler.Controller.Watching;
+using Autoscaler.Kubernetes.Autoscaling;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
@@ -29,8 +31,8 @@ public static class ControllerHost
             ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
             : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildDefaultConfig();
         var client = new k8s.Kubernetes(config);
-        var group = await client.Autoscaling.GetAPIGroupAsync(cancellationToken).ConfigureAwait(false);
-        var hpaVersion = HpaApiVersion.Choose(group.Versions.Select(v => v.Version));
+        var hpaApi = await HorizontalPodAutoscalerApi.DiscoverAsync(client, cancellationToken).ConfigureAwait(false);
+        var hpaVersion = hpaApi.Version;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://0.0.0.0:{options.HttpPort}");
@@ -42,12 +44,21 @@ public static class ControllerHost
         services.AddSingleton<IKubernetes>(client);
         services.AddSingleton<ControllerMetrics>();
         services.AddSingleton<LeadershipState>();
-        services.AddSingleton<WorkQueue>();
+        services.AddSingleton(sp => new WorkQueue<string>(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IClusterWriter>(sp => new KubernetesClusterWriter(client, sp.GetRequiredService<TimeProvider>(), options.Identity));
-        AddInformer(services, new ApiGroupListWatch<V1Alpha1ScalingEvent, V1Alpha1ScalingEventList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.ScalingEventPlural, options.Namespace));
-        AddInformer(services, new ApiGroupListWatch<V1Alpha1PredictivePolicy, V1Alpha1PredictivePolicyList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.PredictivePolicyPlural, options.Namespace));
-        AddInformer(services, new ApiGroupListWatch<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>(client, "autoscaling", hpaVersion, "horizontalpodautoscalers", options.Namespace));
-        AddInformer<V1Pod>(services, new PodListWatch(client, options.Namespace));
+        var ns = options.Namespace;
+        AddInformer(services, CustomObjectListWatch.Create<V1Alpha1ScalingEvent, V1Alpha1ScalingEventList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.ScalingEventPlural, ns));
+        AddInformer(services, CustomObjectListWatch.Create<V1Alpha1PredictivePolicy, V1Alpha1PredictivePolicyList>(client, AutoscalerApi.Group, AutoscalerApi.Version, AutoscalerApi.PredictivePolicyPlural, ns));
+        AddInformer(services, hpaApi.ListWatch(ns));
+        AddInformer(services, new KubernetesListWatch<V1Pod, V1PodList>(
+            (page, ct) => ns is null
+                ? client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: page.Continue, limit: page.Limit, cancellationToken: ct)
+                : client.CoreV1.ListNamespacedPodAsync(ns, continueParameter: page.Continue, limit: page.Limit, cancellationToken: ct),
+            (w, onError, ct) => ns is null
+                ? client.CoreV1.WatchListPodForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: onError, cancellationToken: ct)
+                : client.CoreV1.WatchListNamespacedPodAsync(
+                    ns, allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: onError, cancellationToken: ct)));
         services.AddSingleton<IClusterView>(sp => new InformerClusterView(
             sp.GetRequiredService<Informer<V1Alpha1ScalingEvent>>(), sp.GetRequiredService<Informer<V1Alpha1PredictivePolicy>>(),
             sp.GetRequiredService<Informer<V2HorizontalPodAutoscaler>>(), sp.GetRequiredService<Informer<V1Pod>>(), hpaVersion));
@@ -79,6 +90,13 @@ public static class ControllerHost
     }
 
     private static void AddInformer<T>(IServiceCollection services, IListWatchSource<T> source)
-        where T : IKubernetesObject<V1ObjectMeta> =>
-        services.AddSingleton(sp => new Informer<T>(source, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Informer." + typeof(T).Name)));
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Informer." + typeof(T).Name);
+            return new Informer<T>(
+                source,
+                new InformerOptions { OnError = e => logger.LogWarning("list/watch of {Type} failed ({Error}); retrying", typeof(T).Name, e.Message) },
+                sp.GetRequiredService<TimeProvider>());
+        });
 }

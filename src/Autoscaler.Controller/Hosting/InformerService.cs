@@ -1,5 +1,5 @@
-using Autoscaler.Controller.Watching;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Informers;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 
@@ -15,16 +15,25 @@ public sealed class InformerService : BackgroundService
 
     /// <summary>Creates the service and routes every change to the work queue.</summary>
     public InformerService(
-        Informer<V1Alpha1ScalingEvent> events, Informer<V1Alpha1PredictivePolicy> policies, Informer<V2HorizontalPodAutoscaler> hpas, Informer<V1Pod> pods, WorkQueue queue)
+        Informer<V1Alpha1ScalingEvent> events, Informer<V1Alpha1PredictivePolicy> policies, Informer<V2HorizontalPodAutoscaler> hpas, Informer<V1Pod> pods, WorkQueue<string> queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
         _events = events;
         _policies = policies;
         _hpas = hpas;
         _pods = pods;
-        _events.Changed += queue.Add;
-        _policies.Changed += queue.Add;
-        _hpas.Changed += queue.Add;
+        Route(_events, queue);
+        Route(_policies, queue);
+        Route(_hpas, queue);
+    }
+
+    /// <summary>Every add, update and delete of the informer asks the control loop for a pass.</summary>
+    private static void Route<T>(Informer<T> informer, WorkQueue<string> queue)
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
+    {
+        informer.Added += _ => queue.Add(ControlLoopService.PassKey);
+        informer.Updated += (_, _) => queue.Add(ControlLoopService.PassKey);
+        informer.Deleted += _ => queue.Add(ControlLoopService.PassKey);
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using Autoscaler.Core.Planning;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Controller.Cluster;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 
 namespace Autoscaler.Controller.Reconciling;
 
@@ -17,14 +18,17 @@ public sealed record ResolvedEvent
     /// <summary>The target HPAs that exist (all of them when valid).</summary>
     public IReadOnlyList<HpaView> Targets { get; init; } = [];
 
+    /// <summary>The event's windows (first plus repetitions up to until); null when it has problems.</summary>
+    public EventSeries? Series { get; init; }
+
     /// <summary>The first occurrence (start and end resolved to UTC).</summary>
-    public PlannedEvent? First { get; init; }
+    public PlannedEvent? First => Series?.First;
 
     /// <summary>The recurring window, when spec.recurrence is set.</summary>
-    public RecurringWindow? Recurring { get; init; }
+    public RecurringWindow? Recurring => Series?.Recurring;
 
     /// <summary>No recurring occurrence starts after this (UTC), when spec.recurrence.until is set.</summary>
-    public DateTimeOffset? Until { get; init; }
+    public DateTimeOffset? Until => Series?.Until;
 
     /// <summary>spec.leadTime when it is a duration; null for auto.</summary>
     public TimeSpan? ExplicitLeadTime { get; init; }
@@ -39,28 +43,8 @@ public sealed record ResolvedEvent
     /// <summary>True when the event's floor may be planned: valid, approved and not cancelled.</summary>
     public bool Plannable => Problems.Count == 0 && Approved && !Cancelled;
 
-    /// <summary>The occurrences overlapping [from, to), first included, none before the first or after until.</summary>
+    /// <summary>The occurrences overlapping [from, to), first included, none before the first or after until (<see cref="EventSeries.Occurrences"/>).</summary>
     /// <param name="from">Start (UTC).</param>
     /// <param name="to">End (UTC).</param>
-    public IReadOnlyList<PlannedEvent> Occurrences(DateTimeOffset from, DateTimeOffset to)
-    {
-        if (First is null)
-        {
-            return [];
-        }
-
-        var result = new List<PlannedEvent>();
-        if (First.End > from && First.RampStart < to)
-        {
-            result.Add(First);
-        }
-
-        if (Recurring is not null)
-        {
-            result.AddRange(Recurring.Occurrences(from, to)
-                .Where(o => o.Start > First.Start && (Until is null || o.Start <= Until.Value)));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<PlannedEvent> Occurrences(DateTimeOffset from, DateTimeOffset to) => Series is null ? [] : [.. Series.Occurrences(from, to)];
 }

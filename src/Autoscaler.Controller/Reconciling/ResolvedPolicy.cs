@@ -3,6 +3,7 @@ using Autoscaler.Core.Forecasting;
 using Autoscaler.Core.Planning;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 
 namespace Autoscaler.Controller.Reconciling;
 

@@ -1,10 +1,11 @@
 using Autoscaler.Controller.Cluster;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Informers;
 using k8s.Models;
 
 namespace Autoscaler.Controller.Watching;
 
-/// <summary><see cref="IClusterView"/> over the four informers (ScalingEvents, PredictivePolicies, HPAs, pods).</summary>
+/// <summary><see cref="IClusterView"/> over the four shared informers (ScalingEvents, PredictivePolicies, HPAs, pods).</summary>
 public sealed class InformerClusterView : IClusterView
 {
     private readonly Informer<V1Alpha1ScalingEvent> _events;
@@ -30,18 +31,18 @@ public sealed class InformerClusterView : IClusterView
     }
 
     /// <inheritdoc />
-    public bool IsSynced => _events.IsSynced && _policies.IsSynced && _hpas.IsSynced && (_pods?.IsSynced ?? true);
+    public bool IsSynced => _events.HasSynced && _policies.HasSynced && _hpas.HasSynced && (_pods?.HasSynced ?? true);
 
     /// <inheritdoc />
-    public IReadOnlyList<V1Alpha1ScalingEvent> ScalingEvents() => _events.Snapshot();
+    public IReadOnlyList<V1Alpha1ScalingEvent> ScalingEvents() => _events.List();
 
     /// <inheritdoc />
-    public IReadOnlyList<V1Alpha1PredictivePolicy> Policies() => _policies.Snapshot();
+    public IReadOnlyList<V1Alpha1PredictivePolicy> Policies() => _policies.List();
 
     /// <inheritdoc />
-    public IReadOnlyList<HpaView> Hpas() => [.. _hpas.Snapshot().Select(h => HpaMapper.ToView(h, _hpaVersion))];
+    public IReadOnlyList<HpaView> Hpas() => [.. _hpas.List().Select(h => HpaMapper.ToView(h, _hpaVersion))];
 
     /// <inheritdoc />
     public IReadOnlyList<TimeSpan> PodStartupTimes(string ns, string workload) =>
-        _pods is null ? [] : PodStartup.Measure(_pods.Snapshot().Where(p => p.Metadata.NamespaceProperty == ns), workload);
+        _pods is null ? [] : PodStartup.Measure(_pods.List().Where(p => p.Metadata.NamespaceProperty == ns), workload);
 }

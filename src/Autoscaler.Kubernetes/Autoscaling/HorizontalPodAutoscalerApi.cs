@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Kubernetes.Informers;
@@ -77,29 +76,8 @@ public sealed class HorizontalPodAutoscalerApi
     /// <summary>The list+watch of HPAs for an <see cref="Informer{T}"/>: one namespace, or all when null.</summary>
     /// <param name="namespace">The namespace, or null for every namespace.</param>
     /// <returns>The source.</returns>
-    public KubernetesListWatch<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList> ListWatch(string? @namespace) => new(
-        (page, ct) => @namespace is null
-            ? _client.CustomObjects.ListClusterCustomObjectAsync<V2HorizontalPodAutoscalerList>(
-                Group, Version, Plural, continueParameter: page.Continue, limit: page.Limit, cancellationToken: ct)
-            : ListAsync(@namespace, page.Limit, page.Continue, ct),
-        (watch, onError, ct) => Typed(@namespace is null
-            ? _client.CustomObjects.WatchListClusterCustomObjectAsync(
-                Group, Version, Plural, allowWatchBookmarks: true, resourceVersion: watch.ResourceVersion, timeoutSeconds: watch.TimeoutSeconds,
-                onError: onError, cancellationToken: ct)
-            : _client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                Group, Version, @namespace, Plural, allowWatchBookmarks: true, resourceVersion: watch.ResourceVersion, timeoutSeconds: watch.TimeoutSeconds,
-                onError: onError, cancellationToken: ct), ct));
-
-    /// <summary>The library's custom-object watch yields JSON; v2beta2 and v2 HPAs both read as <see cref="V2HorizontalPodAutoscaler"/>.</summary>
-    private static async IAsyncEnumerable<(WatchEventType, V2HorizontalPodAutoscaler)> Typed(
-        IAsyncEnumerable<(WatchEventType, object)> events, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var (type, raw) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var json = raw is JsonElement element ? element.GetRawText() : KubernetesJson.Serialize(raw);
-            yield return (type, KubernetesJson.Deserialize<V2HorizontalPodAutoscaler>(json));
-        }
-    }
+    public KubernetesListWatch<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList> ListWatch(string? @namespace) =>
+        CustomObjectListWatch.Create<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>(_client, Group, Version, Plural, @namespace);
 
     /// <summary>
     /// Server-side apply of the fields in <paramref name="applyConfiguration"/> (such as

@@ -6,20 +6,6 @@ namespace Autoscaler.Controller.Tests.Cluster;
 
 public sealed class HpaMappingTests
 {
-    [Theory]
-    [InlineData(new[] { "v1", "v2beta1", "v2beta2" }, "v2beta2")] // Kubernetes 1.20
-    [InlineData(new[] { "v1", "v2", "v2beta2" }, "v2")] // 1.23 - 1.25
-    [InlineData(new[] { "v2", "v1" }, "v2")] // 1.26+
-    public void The_served_version_is_v2_when_present_else_v2beta2(string[] served, string chosen) =>
-        Assert.Equal(chosen, HpaApiVersion.Choose(served));
-
-    [Fact]
-    public void A_cluster_without_either_version_is_a_clear_error()
-    {
-        var e = Assert.Throws<InvalidOperationException>(() => HpaApiVersion.Choose(["v1"]));
-        Assert.Contains("neither v2 nor v2beta2", e.Message, StringComparison.Ordinal);
-    }
-
     private const string Body = """
         "metadata":{"name":"web","namespace":"shop","labels":{"tier":"front"},
           "annotations":{"autoscaling.autoscaler.dev/original-min-replicas":"2"},

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Autoscaler.Controller.History;
+using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Controller.Tests.History;
 
@@ -29,7 +29,7 @@ public sealed class PrometheusHistoryTests
     public async Task Samples_land_on_the_grid_with_gaps_as_NaN_and_nothing_at_or_after_to()
     {
         var handler = new Scripted(_ => (HttpStatusCode.OK, Matrix((From, "10"), (From.AddMinutes(10), "30"), (From.AddMinutes(15), "NaN"))));
-        var source = new PrometheusHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "sum(rate(x[1m]))", TimeSpan.FromMinutes(5));
+        var source = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "sum(rate(x[1m]))", TimeSpan.FromMinutes(5));
 
         var history = (await source.GetHistoryAsync(From, From.AddMinutes(20), CancellationToken.None))!;
 
@@ -48,7 +48,7 @@ public sealed class PrometheusHistoryTests
     public async Task A_long_window_widens_the_step_under_the_point_limit()
     {
         var handler = new Scripted(_ => (HttpStatusCode.OK, Matrix((From, "1"))));
-        var source = new PrometheusHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromSeconds(15));
+        var source = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromSeconds(15));
         var history = (await source.GetHistoryAsync(From, From.AddDays(14), CancellationToken.None))!;
         Assert.True(history.Count <= 10_000);
         Assert.True(history.Step > TimeSpan.FromSeconds(15));
@@ -58,11 +58,11 @@ public sealed class PrometheusHistoryTests
     public async Task Several_series_or_an_error_status_are_errors_naming_the_query()
     {
         var two = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"a\":\"1\"},\"values\":[]},{\"metric\":{\"a\":\"2\"},\"values\":[]}]}}";
-        var several = new PrometheusHistory(new HttpClient(new Scripted(_ => (HttpStatusCode.OK, two))), new Uri("http://prom:9090/"), "rate(x[1m])", TimeSpan.FromMinutes(1));
+        var several = new PrometheusRangeHistory(new HttpClient(new Scripted(_ => (HttpStatusCode.OK, two))), new Uri("http://prom:9090/"), "rate(x[1m])", TimeSpan.FromMinutes(1));
         var e = await Assert.ThrowsAsync<InvalidOperationException>(async () => await several.GetHistoryAsync(From, From.AddHours(1), CancellationToken.None));
         Assert.Contains("'rate(x[1m])' returned 2 series", e.Message, StringComparison.Ordinal);
 
-        var bad = new PrometheusHistory(new HttpClient(new Scripted(_ => (HttpStatusCode.BadRequest, "{\"status\":\"error\",\"error\":\"parse error\"}"))), new Uri("http://prom:9090/"), "rate(", TimeSpan.FromMinutes(1));
+        var bad = new PrometheusRangeHistory(new HttpClient(new Scripted(_ => (HttpStatusCode.BadRequest, "{\"status\":\"error\",\"error\":\"parse error\"}"))), new Uri("http://prom:9090/"), "rate(", TimeSpan.FromMinutes(1));
         var h = await Assert.ThrowsAsync<HttpRequestException>(async () => await bad.GetHistoryAsync(From, From.AddHours(1), CancellationToken.None));
         Assert.Contains("parse error", h.Message, StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public sealed class PrometheusHistoryTests
     public async Task No_series_is_no_history()
     {
         var empty = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}";
-        var source = new PrometheusHistory(new HttpClient(new Scripted(_ => (HttpStatusCode.OK, empty))), new Uri("http://prom:9090/"), "up", TimeSpan.FromMinutes(1));
+        var source = new PrometheusRangeHistory(new HttpClient(new Scripted(_ => (HttpStatusCode.OK, empty))), new Uri("http://prom:9090/"), "up", TimeSpan.FromMinutes(1));
         Assert.Null(await source.GetHistoryAsync(From, From.AddHours(1), CancellationToken.None));
     }
 }

@@ -1,5 +1,6 @@
 using Autoscaler.Core.Labels;
 using Autoscaler.Core.Quantities;
+using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.MetricsAdapter.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,12 +94,12 @@ public sealed class RealPrometheusRuleFaultsTests : IAsyncLifetime
         _demo!.QueueLength = 9;
 
         // 1. {<<.LabelMatchers>>, queue=~"ord.*"} with no matchers: Prometheus accepts the rendered query.
-        MetricResult<IReadOnlyList<ExternalMetricValue>> last = default;
-        await Eventually(async () =>
+        await Eventually.TrueAsync("cluster_queue_length 9 through the rendered query", async seen =>
         {
-            last = await provider.GetExternalMetricAsync(new ExternalMetricQuery("shop", "cluster_queue_length", LabelSelector.Everything), default);
+            var last = await provider.GetExternalMetricAsync(new ExternalMetricQuery("shop", "cluster_queue_length", LabelSelector.Everything), default);
+            seen(last.IsSuccess ? $"value {last.Value.Single().Value}" : last.Error!.Message);
             return last.IsSuccess && last.Value.Single().Value == Quantity.FromDouble(9);
-        }, () => last.Error?.Message ?? "a value other than 9");
+        }, TimeSpan.FromSeconds(60));
 
         // 2. Prometheus refuses the rule's query: a configuration error naming the rule, the source stays healthy.
         var broken = await provider.GetExternalMetricAsync(new ExternalMetricQuery("shop", "broken_queue_length", LabelSelector.Everything), default);
@@ -113,15 +114,5 @@ public sealed class RealPrometheusRuleFaultsTests : IAsyncLifetime
         Assert.Equal(Quantity.FromDouble(9), orders.Value.Single().Value);
         Assert.Equal(MetricErrorKind.NoValue, none.Error!.Kind);
         Assert.Equal(MetricErrorKind.BadRequest, unknown.Error!.Kind);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, Func<string> lastSeen, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"condition not met within {seconds} s; last seen: {lastSeen()}");
-            await Task.Delay(500);
-        }
     }
 }

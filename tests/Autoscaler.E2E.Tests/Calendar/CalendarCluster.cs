@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Calendar.Cluster;
+using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Kubernetes.Entities;
 using k8s;
 using k8s.Autorest;
@@ -39,16 +40,13 @@ internal static class CalendarCluster
             await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name);
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string last;
-        while (true)
+        await Eventually.TrueAsync($"CRD {crd.Metadata.Name} Established", async seen =>
         {
             var current = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name);
-            last = current.Status?.Conditions?.FirstOrDefault(c => c.Type == "Established")?.Status ?? "no Established condition";
-            if (last == "True") return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"CRD {crd.Metadata.Name} was not Established within 30 s (last: {last})");
-            await Task.Delay(200);
-        }
+            var established = current.Status?.Conditions?.FirstOrDefault(c => c.Type == "Established")?.Status ?? "no Established condition";
+            seen($"Established={established}");
+            return established == "True";
+        }, TimeSpan.FromSeconds(30));
     }
 
     public static async Task CreateNamespaceAsync(IKubernetes client, string ns, string pm, string approver)

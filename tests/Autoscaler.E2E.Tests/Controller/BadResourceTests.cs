@@ -89,22 +89,23 @@ public sealed class BadResourceTests(ControlPlaneFixture cp, ITestOutputHelper o
 
         foreach (var (name, _, reason) in cases.Where(c => c.Reason.Length > 0))
         {
-            var rejected = await Poll.UntilAsync($"{name} Rejected with Valid=False/{reason}", async () =>
+            var rejected = await Eventually.Async($"{name} Rejected with Valid=False/{reason}", async seen =>
             {
                 var e = await _cluster.EventAsync(ns, name);
                 var valid = e.Status?.Conditions?.FirstOrDefault(c => c.Type == "Valid");
-                return (e.Status?.Phase == ScalingEventPhases.Rejected && valid?.Status == "False" && valid.Reason == reason, valid?.Message ?? "",
-                    $"phase {e.Status?.Phase}, Valid {valid?.Status}/{valid?.Reason}");
-            }, TimeSpan.FromSeconds(30));
+                seen($"phase {e.Status?.Phase}, Valid {valid?.Status}/{valid?.Reason}");
+                return e.Status?.Phase == ScalingEventPhases.Rejected && valid?.Status == "False" && valid.Reason == reason ? valid?.Message ?? "" : null;
+            }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
             output.WriteLine($"{name}: {rejected}");
             var events = await _cluster.EventsOfAsync(ns, "ScalingEvent", name);
             Assert.Contains($"Warning {reason}:", events, StringComparison.Ordinal);
         }
 
-        await Poll.UntilAsync("the valid event's floor of 3 on the selected HPA", async () =>
+        await Eventually.TrueAsync("the valid event's floor of 3 on the selected HPA", async seen =>
         {
             var hpa = await _cluster.HpaAsync(ns, "web");
-            return (hpa.Spec.MinReplicas == 3, true, $"minReplicas {hpa.Spec.MinReplicas}");
-        }, TimeSpan.FromSeconds(30));
+            seen($"minReplicas {hpa.Spec.MinReplicas}");
+            return hpa.Spec.MinReplicas == 3;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
     }
 }

@@ -60,12 +60,12 @@ internal sealed class ControllerCluster
             await Kubectl("apply", "-f", RepoFile("manifests/controller/20-user-roles.yaml"));
             foreach (var name in new[] { "scalingevents", "predictivepolicies" })
             {
-                await Poll.UntilAsync($"CRD {name} Established", async () =>
+                await Eventually.TrueAsync($"CRD {name} Established", async seen =>
                 {
                     var crd = await Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync($"{name}.{AutoscalerApi.Group}");
-                    var established = crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
-                    return (established, true, string.Join(",", crd.Status?.Conditions?.Select(c => $"{c.Type}={c.Status}") ?? []));
-                }, TimeSpan.FromSeconds(30));
+                    seen(string.Join(",", crd.Status?.Conditions?.Select(c => $"{c.Type}={c.Status}") ?? []));
+                    return crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
+                }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
             }
 
             _installed = true;
@@ -80,11 +80,12 @@ internal sealed class ControllerCluster
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        await Poll.UntilAsync($"the default service account of {name}", async () =>
+        await Eventually.TrueAsync($"the default service account of {name}", async seen =>
         {
             var accounts = await Client.CoreV1.ListNamespacedServiceAccountAsync(name);
-            return (accounts.Items.Any(a => a.Metadata.Name == "default"), true, $"{accounts.Items.Count} service accounts");
-        }, TimeSpan.FromSeconds(30));
+            seen($"{accounts.Items.Count} service accounts");
+            return accounts.Items.Any(a => a.Metadata.Name == "default");
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         return name;
     }
 
@@ -136,17 +137,19 @@ internal sealed class ControllerCluster
     {
         await Kubectl("-n", ns, "create", "serviceaccount", account);
         await Kubectl("-n", ns, "create", "rolebinding", account, "--clusterrole=" + clusterRole, $"--serviceaccount={ns}:{account}");
-        return await Poll.UntilAsync($"the token Secret of {ns}/{account}", async () =>
+        return await Eventually.Async($"the token Secret of {ns}/{account}", async seen =>
         {
             var sa = await Client.CoreV1.ReadNamespacedServiceAccountAsync(account, ns);
             if (sa.Secrets is not { Count: > 0 })
             {
-                return (false, "", "no secret yet");
+                seen("no secret yet");
+                return null;
             }
 
             var secret = await Client.CoreV1.ReadNamespacedSecretAsync(sa.Secrets[0].Name, ns);
-            return secret.Data?.TryGetValue("token", out var token) == true ? (true, Encoding.UTF8.GetString(token), "token") : (false, "", "secret without token");
-        }, TimeSpan.FromSeconds(30));
+            seen("secret without token");
+            return secret.Data?.TryGetValue("token", out var token) == true ? Encoding.UTF8.GetString(token) : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
     }
 
     /// <summary>Starts the controller host in-process for one namespace, with leader election on a Lease in it.</summary>

@@ -49,19 +49,20 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture cp, ITestOutputHelpe
             var leaderName = await LeaseHolderAsync(ns, null, TimeSpan.FromSeconds(60));
             var leader = replicas.Single(r => r.Identity == leaderName);
             var follower = replicas.Single(r => r.Identity != leaderName);
-            await Poll.UntilAsync("the leader's /metrics showing leadership, the follower's not", async () =>
+            await Eventually.TrueAsync("the leader's /metrics showing leadership, the follower's not", async seen =>
             {
                 var l = await leader.MetricsAsync();
                 var f = await follower.MetricsAsync();
-                return (l.Contains("autoscaler_controller_leader 1", StringComparison.Ordinal) && f.Contains("autoscaler_controller_leader 0", StringComparison.Ordinal), true,
-                    $"leader {Line(l)}, follower {Line(f)}");
-            }, TimeSpan.FromSeconds(30));
+                seen($"leader {Line(l)}, follower {Line(f)}");
+                return l.Contains("autoscaler_controller_leader 1", StringComparison.Ordinal) && f.Contains("autoscaler_controller_leader 0", StringComparison.Ordinal);
+            }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
 
-            await Poll.UntilAsync("the floor of 6 in the window", async () =>
+            await Eventually.TrueAsync("the floor of 6 in the window", async seen =>
             {
                 var hpa = await _cluster.HpaAsync(ns, "web");
-                return (hpa.Spec.MinReplicas == 6, true, $"minReplicas {hpa.Spec.MinReplicas}");
-            }, TimeSpan.FromSeconds(60));
+                seen($"minReplicas {hpa.Spec.MinReplicas}");
+                return hpa.Spec.MinReplicas == 6;
+            }, TimeSpan.FromSeconds(60), Eventually.ApiOrHttpError);
             Assert.True(DateTimeOffset.UtcNow < end.AddSeconds(-30), "the window must still have 30 s left for the hand-over");
 
             var killedAt = DateTimeOffset.UtcNow;
@@ -71,29 +72,31 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture cp, ITestOutputHelpe
             var handover = DateTimeOffset.UtcNow - killedAt;
             output.WriteLine($"{follower.Identity} took over after {handover.TotalSeconds:0.0} s");
             Assert.True(handover < TimeSpan.FromSeconds(15 + 2 + 3), $"hand-over took {handover.TotalSeconds:0.0} s, more than the lease duration plus a retry");
-            await Poll.UntilAsync("the new leader's /metrics showing leadership", async () =>
+            await Eventually.TrueAsync("the new leader's /metrics showing leadership", async seen =>
             {
                 var f = await follower.MetricsAsync();
-                return (f.Contains("autoscaler_controller_leader 1", StringComparison.Ordinal), true, Line(f));
-            }, TimeSpan.FromSeconds(10));
+                seen(Line(f));
+                return f.Contains("autoscaler_controller_leader 1", StringComparison.Ordinal);
+            }, TimeSpan.FromSeconds(10), Eventually.ApiOrHttpError);
 
             var during = await _cluster.HpaAsync(ns, "web");
             Assert.Equal(6, during.Spec.MinReplicas);
             Assert.Equal("2", during.Metadata.Annotations[AutoscalerApi.OriginalMinReplicasAnnotation]);
 
-            await Poll.UntilAsync("minReplicas restored to the original 2 by the new leader after the end", async () =>
+            await Eventually.TrueAsync("minReplicas restored to the original 2 by the new leader after the end", async seen =>
             {
                 var hpa = await _cluster.HpaAsync(ns, "web");
-                return (hpa.Spec.MinReplicas == 2 && hpa.Metadata.Annotations?.ContainsKey(AutoscalerApi.OriginalMinReplicasAnnotation) != true, true,
-                    $"minReplicas {hpa.Spec.MinReplicas}");
-            }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
+                seen($"minReplicas {hpa.Spec.MinReplicas}");
+                return hpa.Spec.MinReplicas == 2 && hpa.Metadata.Annotations?.ContainsKey(AutoscalerApi.OriginalMinReplicasAnnotation) != true;
+            }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
 
             // The Event follows the apply within the same pass: wait for it rather than race it.
-            var events = await Poll.UntilAsync("the FloorReleased Event on the HPA", async () =>
+            var events = await Eventually.Async("the FloorReleased Event on the HPA", async seen =>
             {
                 var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
-                return (text.Contains("FloorReleased", StringComparison.Ordinal), text, text.Replace('\n', '|'));
-            }, TimeSpan.FromSeconds(15));
+                seen(text.Replace('\n', '|'));
+                return text.Contains("FloorReleased", StringComparison.Ordinal) ? text : null;
+            }, TimeSpan.FromSeconds(15), Eventually.ApiOrHttpError);
             output.WriteLine(events);
             Assert.Single(events.Split('\n'), l => l.Contains("FloorRaised", StringComparison.Ordinal));
             Assert.Single(events.Split('\n'), l => l.Contains("FloorReleased", StringComparison.Ordinal));
@@ -110,12 +113,13 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture cp, ITestOutputHelpe
     }
 
     private async Task<string> LeaseHolderAsync(string ns, string? expected, TimeSpan timeout) =>
-        await Poll.UntilAsync(expected is null ? "a Lease holder" : $"{expected} holding the Lease", async () =>
+        await Eventually.Async(expected is null ? "a Lease holder" : $"{expected} holding the Lease", async seen =>
         {
             var lease = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("controller", ns);
             var holder = lease.Spec?.HolderIdentity ?? "";
-            return (expected is null ? holder.Length > 0 : holder == expected, holder, $"holder '{holder}'");
-        }, timeout);
+            seen($"holder '{holder}'");
+            return (expected is null ? holder.Length > 0 : holder == expected) ? holder : null;
+        }, timeout, Eventually.ApiOrHttpError);
 
     private static string Line(string metrics) =>
         metrics.Split('\n').FirstOrDefault(l => l.StartsWith("autoscaler_controller_leader ", StringComparison.Ordinal)) ?? "(no leader gauge)";

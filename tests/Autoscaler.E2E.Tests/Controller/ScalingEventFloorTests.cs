@@ -48,50 +48,55 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         var (status, body) = await ControllerCluster.ApproveAsync(port, ns, "sale", approver);
         Assert.True(status == HttpStatusCode.OK, body);
 
-        var scheduled = await Poll.UntilAsync("the event Scheduled with its lead time", async () =>
+        var scheduled = await Eventually.Async("the event Scheduled with its lead time", async seen =>
         {
             var e = await _cluster.EventAsync(ns, "sale");
-            return (e.Status?.Phase == ScalingEventPhases.Scheduled, e, $"phase {e.Status?.Phase}, approvedBy {e.Status?.ApprovedBy}");
-        }, TimeSpan.FromSeconds(30));
+            seen($"phase {e.Status?.Phase}, approvedBy {e.Status?.ApprovedBy}");
+            return e.Status?.Phase == ScalingEventPhases.Scheduled ? e : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.Equal("30s", scheduled.Status!.LeadTimeUsed);
         Assert.StartsWith("system:serviceaccount:" + ns + ":approver", scheduled.Status.ApprovedBy, StringComparison.Ordinal);
         Assert.Equal(1, (await _cluster.HpaAsync(ns, "web")).Spec.MinReplicas);
 
-        var reached = await Poll.UntilAsync("the Deployment scaled to the floor of 5 by the HPA", async () =>
+        await Eventually.TrueAsync("the Deployment scaled to the floor of 5 by the HPA", async seen =>
         {
             var hpa = await _cluster.HpaAsync(ns, "web");
             var replicas = await _cluster.DeploymentReplicasAsync(ns, "web");
-            return (hpa.Spec.MinReplicas == 5 && replicas == 5, DateTimeOffset.UtcNow, $"HPA minReplicas {hpa.Spec.MinReplicas}, Deployment replicas {replicas}");
-        }, TimeSpan.FromSeconds(120));
+            seen($"HPA minReplicas {hpa.Spec.MinReplicas}, Deployment replicas {replicas}");
+            return hpa.Spec.MinReplicas == 5 && replicas == 5;
+        }, TimeSpan.FromSeconds(120), Eventually.ApiOrHttpError);
+        var reached = DateTimeOffset.UtcNow;
         output.WriteLine($"replicas reached 5 at start - {(start - reached).TotalSeconds:0.0} s");
         Assert.True(reached < start, $"replicas reached 5 at {reached:O}, after the start {start:O}");
 
         var raised = await _cluster.HpaAsync(ns, "web");
         Assert.Equal("1", raised.Metadata.Annotations[AutoscalerApi.OriginalMinReplicasAnnotation]);
         Assert.Contains(raised.Metadata.ManagedFields, f => f.Manager == AutoscalerApi.FieldManager && f.Operation == "Apply");
-        var active = await Poll.UntilAsync("the event Active with the floor applied", async () =>
+        var active = await Eventually.Async("the event Active with the floor applied", async seen =>
         {
             var e = await _cluster.EventAsync(ns, "sale");
-            return (e.Status?.Phase == ScalingEventPhases.Active && e.Status.Targets?[0].AppliedFloor == 5, e, $"phase {e.Status?.Phase}");
-        }, TimeSpan.FromSeconds(30));
+            seen($"phase {e.Status?.Phase}");
+            return e.Status?.Phase == ScalingEventPhases.Active && e.Status.Targets?[0].AppliedFloor == 5 ? e : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.Equal(1, active.Status!.Targets![0].OriginalMinReplicas);
 
-        await Poll.UntilAsync("minReplicas restored to 1 after the end and the event Completed", async () =>
+        await Eventually.TrueAsync("minReplicas restored to 1 after the end and the event Completed", async seen =>
         {
             var hpa = await _cluster.HpaAsync(ns, "web");
             var e = await _cluster.EventAsync(ns, "sale");
             var annotations = hpa.Metadata.Annotations?.Keys.Where(k => k.StartsWith(AutoscalerApi.Group, StringComparison.Ordinal)).ToList() ?? [];
-            return (hpa.Spec.MinReplicas == 1 && annotations.Count == 0 && e.Status?.Phase == ScalingEventPhases.Completed, true,
-                $"HPA minReplicas {hpa.Spec.MinReplicas}, annotations [{string.Join(",", annotations)}], phase {e.Status?.Phase}");
-        }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
+            seen($"HPA minReplicas {hpa.Spec.MinReplicas}, annotations [{string.Join(",", annotations)}], phase {e.Status?.Phase}");
+            return hpa.Spec.MinReplicas == 1 && annotations.Count == 0 && e.Status?.Phase == ScalingEventPhases.Completed;
+        }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.True(DateTimeOffset.UtcNow >= end);
 
         // The Event follows the apply within the same pass: wait for it rather than race it.
-        var hpaEvents = await Poll.UntilAsync("the FloorReleased Event on the HPA", async () =>
+        var hpaEvents = await Eventually.Async("the FloorReleased Event on the HPA", async seen =>
         {
             var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
-            return (text.Contains("FloorReleased", StringComparison.Ordinal), text, text.Replace('\n', '|'));
-        }, TimeSpan.FromSeconds(15));
+            seen(text.Replace('\n', '|'));
+            return text.Contains("FloorReleased", StringComparison.Ordinal) ? text : null;
+        }, TimeSpan.FromSeconds(15), Eventually.ApiOrHttpError);
         output.WriteLine(hpaEvents);
         Assert.Contains("FloorRaised: minReplicas 1 -> 5", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("FloorReleased: minReplicas restored to the owner's 1", hpaEvents, StringComparison.Ordinal);
@@ -113,11 +118,12 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         await using var _ = app;
 
         await _cluster.CreateEventAsync(Event(ns, "launch", DateTimeOffset.UtcNow.AddSeconds(5), DateTimeOffset.UtcNow.AddMinutes(10), floor: 4, lead: "10s"));
-        var proposed = await Poll.UntilAsync("the event Proposed (in its window, unapproved)", async () =>
+        var proposed = await Eventually.Async("the event Proposed (in its window, unapproved)", async seen =>
         {
             var e = await _cluster.EventAsync(ns, "launch");
-            return (e.Status?.Phase == ScalingEventPhases.Proposed && e.Status.Conditions?.Any(c => c.Type == "Approved" && c.Status == "False") == true, e, $"phase {e.Status?.Phase}");
-        }, TimeSpan.FromSeconds(30));
+            seen($"phase {e.Status?.Phase}");
+            return e.Status?.Phase == ScalingEventPhases.Proposed && e.Status.Conditions?.Any(c => c.Type == "Approved" && c.Status == "False") == true ? e : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.NotNull(proposed.Status!.NextStart);
 
         var (denied, deniedBody) = await ControllerCluster.ApproveAsync(port, ns, "launch", pm);
@@ -128,21 +134,23 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
 
         // Several passes later (sync 3 s) and inside the window: still the owner's minReplicas.
-        await Poll.UntilAsync("three more passes without approval", async () =>
+        await Eventually.TrueAsync("three more passes without approval", async seen =>
         {
             var e = await _cluster.EventAsync(ns, "launch");
             var seconds = (DateTime.UtcNow - e.Status!.Conditions!.First(c => c.Type == "Approved").LastTransitionTime!.Value.ToUniversalTime()).TotalSeconds;
-            return (seconds > 10, true, $"{seconds:0} s since Proposed");
-        }, TimeSpan.FromSeconds(30));
+            seen($"{seconds:0} s since Proposed");
+            return seconds > 10;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.Equal(2, (await _cluster.HpaAsync(ns, "web")).Spec.MinReplicas);
 
         var (approved, approvedBody) = await ControllerCluster.ApproveAsync(port, ns, "launch", approver);
         Assert.True(approved == HttpStatusCode.OK, approvedBody);
-        await Poll.UntilAsync("the floor of 4 after approval", async () =>
+        await Eventually.TrueAsync("the floor of 4 after approval", async seen =>
         {
             var hpa = await _cluster.HpaAsync(ns, "web");
-            return (hpa.Spec.MinReplicas == 4, true, $"minReplicas {hpa.Spec.MinReplicas}");
-        }, TimeSpan.FromSeconds(30));
+            seen($"minReplicas {hpa.Spec.MinReplicas}");
+            return hpa.Spec.MinReplicas == 4;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         var e = await _cluster.EventAsync(ns, "launch");
         Assert.Equal(ScalingEventPhases.Active, e.Status!.Phase);
         Assert.Equal($"system:serviceaccount:{ns}:lead", e.Status.ApprovedBy);

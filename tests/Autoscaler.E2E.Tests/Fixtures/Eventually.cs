@@ -30,9 +30,13 @@ public static class Eventually
     /// <param name="what">What is awaited, for the failure message.</param>
     /// <param name="probe">Gets a callback for what it observed; returns the value, or null while not there yet.</param>
     /// <param name="timeout">Upper bound on waiting.</param>
+    /// <param name="retryOn">
+    /// Optional: failures of the probe that mean "not there yet" (such as <see cref="ApiOrHttpError"/> while an object or
+    /// a listener does not exist yet); their message counts as what was seen. Any other failure ends the wait at once.
+    /// </param>
     /// <returns>The value.</returns>
     /// <exception cref="TimeoutException">The condition did not hold within the timeout.</exception>
-    public static async Task<T> Async<T>(string what, Func<Action<string>, Task<T?>> probe, TimeSpan timeout)
+    public static async Task<T> Async<T>(string what, Func<Action<string>, Task<T?>> probe, TimeSpan timeout, Func<Exception, bool>? retryOn = null)
         where T : class
     {
         var clock = Stopwatch.StartNew();
@@ -41,9 +45,16 @@ public static class Eventually
         while (true)
         {
             attempts++;
-            if (await probe(seen => lastSeen = seen) is { } value)
+            try
             {
-                return value;
+                if (await probe(seen => lastSeen = seen) is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (Exception e) when (retryOn?.Invoke(e) == true)
+            {
+                lastSeen = $"{e.GetType().Name}: {e.Message}";
             }
 
             if (clock.Elapsed > timeout)
@@ -55,6 +66,24 @@ public static class Eventually
             await Task.Delay(Interval);
         }
     }
+
+    /// <summary>A <c>retryOn</c> for probes through the API server or HTTP: an error answer, or no answer (nothing listening yet).</summary>
+    /// <param name="e">The probe's failure.</param>
+    /// <returns>Whether to keep polling.</returns>
+    public static bool ApiOrHttpError(Exception e) => e is k8s.Autorest.HttpOperationException or HttpRequestException;
+
+    /// <summary>
+    /// Polls until the condition holds; the condition reports what it saw on each attempt (the last report is part
+    /// of the timeout message), as in <see cref="Async{T}(string, Func{Action{string}, Task{T}}, TimeSpan, Func{Exception, bool})"/>.
+    /// </summary>
+    /// <param name="what">What is awaited, for the failure message.</param>
+    /// <param name="condition">Gets a callback for what it observed; returns whether the condition holds.</param>
+    /// <param name="timeout">Upper bound on waiting.</param>
+    /// <param name="retryOn">Optional: failures that mean "not yet" (see the other overload).</param>
+    /// <returns>A task that completes when the condition holds.</returns>
+    /// <exception cref="TimeoutException">The condition did not hold within the timeout.</exception>
+    public static Task TrueAsync(string what, Func<Action<string>, Task<bool>> condition, TimeSpan timeout, Func<Exception, bool>? retryOn = null) =>
+        Async(what, async seen => await condition(seen) ? "holds" : null, timeout, retryOn);
 
     /// <summary>
     /// Polls until the condition holds. The failure message quotes the condition's source text, plus what

@@ -1,10 +1,10 @@
-using Autoscaler.Core.Control;
 using Autoscaler.Core.Forecasting;
 
-namespace Autoscaler.Controller.Reconciling;
+namespace Autoscaler.Core.Control;
 
 /// <summary>
-/// The history source of targets without one: nothing is known, so the planner sees no forecast and no "normal"
+/// The history source of targets without one (the controller's targets without a policy history, the calendar's
+/// previews without a configured source): nothing is known, so the planner sees no forecast and no "normal"
 /// load (absolute-floor events still plan; multiplier and bump events need a policy's history).
 /// </summary>
 public sealed class NoHistory : IHistorySource

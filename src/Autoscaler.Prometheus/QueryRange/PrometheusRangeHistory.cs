@@ -3,15 +3,16 @@ using System.Text.Json;
 using Autoscaler.Core.Control;
 using Autoscaler.Core.Forecasting;
 
-namespace Autoscaler.Controller.History;
+namespace Autoscaler.Prometheus.QueryRange;
 
 /// <summary>
-/// A policy's load history from a Prometheus range query (<c>GET /api/v1/query_range</c>): one series on a regular
+/// Load history from a Prometheus range query (<c>GET /api/v1/query_range</c>): one series on a regular
 /// grid starting at <c>from</c>, NaN where Prometheus has no sample, never a point at or after <c>to</c>. The step is
 /// widened so one query stays under Prometheus' 11,000-point limit. No series → null; several series → an error
-/// naming the query (the policy's query must aggregate to one series).
+/// naming the query (the query must aggregate to one series). The one query_range client of the controller (a
+/// policy's history) and the calendar (previews and reports).
 /// </summary>
-public sealed class PrometheusHistory : IHistorySource
+public sealed class PrometheusRangeHistory : IHistorySource
 {
     private const int MaxPoints = 10_000;
     private readonly HttpClient _http;
@@ -24,7 +25,7 @@ public sealed class PrometheusHistory : IHistorySource
     /// <param name="baseUrl">Prometheus base URL (http://prometheus:9090/).</param>
     /// <param name="query">PromQL returning one series.</param>
     /// <param name="step">Preferred grid step.</param>
-    public PrometheusHistory(HttpClient http, Uri baseUrl, string query, TimeSpan step)
+    public PrometheusRangeHistory(HttpClient http, Uri baseUrl, string query, TimeSpan step)
     {
         _http = http;
         _baseUrl = baseUrl;

@@ -1,4 +1,4 @@
-namespace Autoscaler.Controller.Reconciling;
+namespace Autoscaler.Kubernetes.Entities.Mapping;
 
 /// <summary>A spec problem the CRD schema cannot catch, reported as a Valid=False condition and a Warning Event.</summary>
 /// <param name="Reason">CamelCase reason (UnknownHpa, UnknownTimeZone, EndNotAfterStart, LocalTimeInDstGap, InvalidTime ...).</param>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Autoscaler.MetricsAdapter.Providers;
 using Prometheus;
@@ -20,13 +21,16 @@ internal sealed class AdapterTelemetry
     /// <summary>Histogram bucket upper bounds in seconds (the Prometheus client defaults extended downwards).</summary>
     public static readonly double[] DurationBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    // Status codes as label values without a string allocation per request.
-    private static readonly string[] Codes = Enumerable.Range(0, 600).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
-
     private readonly Counter _requests;
     private readonly Histogram _duration;
+
+    // Label children cached per (route, code): the request path stays free of label lookups and allocations.
+    private readonly ConcurrentDictionary<(string Route, int Code), Counter.Child> _requestChildren = new();
+    private readonly ConcurrentDictionary<string, Histogram.Child> _durationChildren = new(StringComparer.Ordinal);
     private readonly Counter _authentications;
-    private readonly Counter _authorizations;
+    private readonly ConcurrentDictionary<string, Counter.Child> _authenticationChildren = new(StringComparer.Ordinal);
+    private readonly Counter.Child _allowed;
+    private readonly Counter.Child _denied;
 
     /// <param name="sources">The metric sources whose health <c>adapter_source_healthy</c> reports.</param>
     /// <param name="registry">The host's registry (from <c>Metrics.NewCustomRegistry()</c>).</param>
@@ -37,7 +41,9 @@ internal sealed class AdapterTelemetry
         _duration = factory.CreateHistogram(
             "adapter_request_duration_seconds", "HTTP request latency in seconds, by route class.", new HistogramConfiguration { LabelNames = ["route"], Buckets = DurationBuckets });
         _authentications = factory.CreateCounter("adapter_authentications_total", "Authentication outcomes: x509, token, failed, anonymous.", "result");
-        _authorizations = factory.CreateCounter("adapter_authorizations_total", "Authorization decisions: allowed or denied.", "decision");
+        var authorizations = factory.CreateCounter("adapter_authorizations_total", "Authorization decisions: allowed or denied.", "decision");
+        _allowed = authorizations.WithLabels("allowed");
+        _denied = authorizations.WithLabels("denied");
         var healthy = factory.CreateGauge("adapter_source_healthy", "1 when the metric source reports healthy, else 0.", "source");
         registry.AddBeforeCollectCallback(() =>
         {
@@ -54,13 +60,15 @@ internal sealed class AdapterTelemetry
     /// <param name="seconds">Time from the request's arrival to the end of the response, in seconds.</param>
     public void Request(string route, int code, double seconds)
     {
-        _requests.WithLabels(code is >= 0 and < 600 ? Codes[code] : code.ToString(CultureInfo.InvariantCulture), route).Inc();
-        _duration.WithLabels(route).Observe(seconds);
+        _requestChildren.GetOrAdd((route, code), static (key, counter) =>
+            counter.WithLabels(key.Code.ToString(CultureInfo.InvariantCulture), key.Route), _requests).Inc();
+        _durationChildren.GetOrAdd(route, static (key, histogram) => histogram.WithLabels(key), _duration).Observe(seconds);
     }
 
     /// <summary>Counts one authentication outcome (x509, token, failed, anonymous).</summary>
-    public void Authentication(string result) => _authentications.WithLabels(result).Inc();
+    public void Authentication(string result) =>
+        _authenticationChildren.GetOrAdd(result, static (key, counter) => counter.WithLabels(key), _authentications).Inc();
 
     /// <summary>Counts one authorization decision.</summary>
-    public void Authorization(bool allowed) => _authorizations.WithLabels(allowed ? "allowed" : "denied").Inc();
+    public void Authorization(bool allowed) => (allowed ? _allowed : _denied).Inc();
 }

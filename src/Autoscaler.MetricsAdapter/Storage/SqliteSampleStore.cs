@@ -305,8 +305,14 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
     private void CheckNameCase(IReadOnlyList<MetricSample> batch)
     {
         var inBatch = new Dictionary<(string, string), string>();
+        var seenExact = new HashSet<(string, string)>();
         foreach (var sample in batch)
         {
+            if (!seenExact.Add((sample.Namespace, sample.Name)))
+            {
+                continue; // this exact spelling was already checked in this batch
+            }
+
             var key = MetricKey(sample.Namespace, sample.Name);
             var other = inBatch.TryGetValue(key, out var seen) ? seen
                 : _byMetric.TryGetValue(key, out var entries) && entries.Length > 0 ? entries[0].Name

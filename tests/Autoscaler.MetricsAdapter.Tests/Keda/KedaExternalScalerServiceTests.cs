@@ -88,6 +88,15 @@ public sealed class KedaExternalScalerServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_configuration_error_is_failed_precondition_not_unavailable()
+    {
+        var reply = await Call("GetMetrics", new GetMetricsRequest { ScaledObjectRef = Ref(("metricName", "broken_rule"), ("targetValue", "1")), MetricName = "broken_rule" });
+
+        Assert.Equal("9", reply.Status);
+        Assert.Contains("invalid query from rule externalRules[0]", Uri.UnescapeDataString(reply.Message!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StreamIsActive_is_unimplemented()
     {
         Assert.Equal("12", (await Call("StreamIsActive", Ref(("metricName", "queue_length"), ("targetValue", "1")))).Status);
@@ -100,7 +109,9 @@ public sealed class KedaExternalScalerServiceTests : IAsyncLifetime
             ValueTask.FromResult<IReadOnlyList<ExternalMetricInfo>>([]);
 
         public ValueTask<MetricResult<IReadOnlyList<ExternalMetricValue>>> GetExternalMetricAsync(ExternalMetricQuery query, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<MetricResult<IReadOnlyList<ExternalMetricValue>>>(MetricError.Unavailable("backend down"));
+            ValueTask.FromResult<MetricResult<IReadOnlyList<ExternalMetricValue>>>(query.Metric == "broken_rule"
+                ? MetricError.Configuration("invalid query from rule externalRules[0]: Prometheus answered bad_data: parse error")
+                : MetricError.Unavailable("backend down"));
     }
 
     private Task<GrpcReply> Call(string method, IMessage request) =>

@@ -39,7 +39,7 @@ internal sealed class AdapterTestHost : IAsyncDisposable
 
     public TestServer Server => App.GetTestServer();
 
-    public static async Task<AdapterTestHost> StartAsync(Action<AdapterOptions>? configure = null, bool withSource = true)
+    public static async Task<AdapterTestHost> StartAsync(Action<AdapterOptions>? configure = null, bool withSource = true, Action<IServiceCollection>? services = null)
     {
         var options = new AdapterOptions();
         configure?.Invoke(options);
@@ -63,6 +63,7 @@ internal sealed class AdapterTestHost : IAsyncDisposable
             builder.Services.AddMetricSource(source);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddAdapterServices(options);
         var app = builder.Build();
         AdapterHost.PrepareCertificate(app.Services, options);

@@ -1,9 +1,9 @@
 using Autoscaler.Core.Labels;
 using Autoscaler.Core.Quantities;
+using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
-using Microsoft.Extensions.Logging;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
 
@@ -18,6 +18,7 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
     private readonly PrometheusSourceOptions _options;
     private readonly PrometheusHealthTracker _health = new();
     private readonly PrometheusQueryRunner _runner;
+    private readonly IObjectLister? _objects;
     private volatile DiscoveredMetrics _discovered = DiscoveredMetrics.Empty;
 
     public PrometheusSource(
@@ -26,8 +27,10 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
         PrometheusSourceOptions options,
         StalenessOptions staleness,
         TimeProvider time,
-        RuleQueryErrors? ruleErrors = null)
+        RuleQueryErrors? ruleErrors = null,
+        IObjectLister? objects = null)
     {
+        _objects = objects;
         _rules = rules;
         _client = client;
         _options = options;
@@ -129,14 +132,31 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
 
     public async ValueTask<MetricResult<IReadOnlyList<CustomMetricValue>>> GetMetricBySelectorAsync(CustomSelectorQuery query, CancellationToken cancellationToken)
     {
-        if (!query.ObjectSelector.IsEmpty)
+        if (query.ObjectSelector.IsEmpty)
         {
-            // Resolving object labels needs the Kubernetes API; this source only knows what Prometheus knows.
-            return MetricError.BadRequest(
-                $"the Prometheus source cannot select {query.Info.Resource} by object labels (\"{query.ObjectSelector}\"); query objects by name");
+            return await QueryCustomAsync(query.Info, query.Namespace, null, query.MetricSelector, cancellationToken).ConfigureAwait(false);
         }
 
-        return await QueryCustomAsync(query.Info, query.Namespace, null, query.MetricSelector, cancellationToken).ConfigureAwait(false);
+        if (_objects is null)
+        {
+            // Resolving object labels needs the Kubernetes API; without an object lister this source only knows what Prometheus knows.
+            return MetricError.BadRequest(
+                $"the Prometheus source cannot select {query.Info.Resource} by object labels (\"{query.ObjectSelector}\") without a Kubernetes object lister; query objects by name");
+        }
+
+        // Like prometheus-adapter: the selector picks objects from the cache, their names become the rule's resource matcher.
+        var names = await _objects.ListNamesAsync(query.Info.Resource, query.Namespace, query.ObjectSelector, cancellationToken).ConfigureAwait(false);
+        if (!names.IsSuccess)
+        {
+            return names.Error!;
+        }
+
+        if (names.Value.Count == 0)
+        {
+            return MetricError.NoValue($"no {query.Info.Resource} in namespace {query.Namespace} match selector \"{query.ObjectSelector}\"");
+        }
+
+        return await QueryCustomAsync(query.Info, query.Namespace, names.Value, query.MetricSelector, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MetricResult<IReadOnlyList<CustomMetricValue>>> QueryCustomAsync(
@@ -178,16 +198,20 @@ internal sealed class PrometheusSource : IExternalMetricsProvider, ICustomMetric
         }
 
         var (kind, apiVersion) = KnownResources.KindOf(info.Resource);
+        var wanted = names?.ToHashSet(StringComparer.Ordinal);
         var values = new List<CustomMetricValue>();
         foreach (var sample in result.Value)
         {
-            if (sample.Labels.TryGetValue(series.ResourceLabel, out var name) && (names is null || names.Contains(name)) && ToQuantity(sample.Value) is { } quantity)
+            if (sample.Labels.TryGetValue(series.ResourceLabel, out var name) && (wanted is null || wanted.Contains(name)) && ToQuantity(sample.Value) is { } quantity)
             {
                 values.Add(new CustomMetricValue(new ObjectReference(kind, ns, name, apiVersion), info.Metric, sample.Timestamp, null, quantity));
             }
         }
 
-        return values;
+        // Series that describe none of the requested objects are no answer either: never an empty success for objects asked by name.
+        return values.Count == 0 && wanted is not null
+            ? MetricError.NoValue($"Prometheus returned no value of {info.Metric} for the requested {info.Resource} (query: {promql})")
+            : values;
     }
 
     private static bool TryAddSelector(LabelSelector selector, List<string> matchers, out MetricError? error)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
@@ -53,7 +54,8 @@ public static class PrometheusSourceServiceCollectionExtensions
                 options,
                 sp.GetRequiredService<IOptions<StalenessOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
-                new RuleQueryErrors(sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>()?.CreateLogger<PrometheusSource>()));
+                new RuleQueryErrors(sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>()?.CreateLogger<PrometheusSource>()),
+                sp.GetService<IObjectLister>());
         });
         services.AddMetricSource<PrometheusSource>();
         services.AddHostedService<PrometheusDiscoveryService>();

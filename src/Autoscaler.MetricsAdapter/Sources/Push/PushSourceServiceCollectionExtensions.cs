@@ -44,6 +44,7 @@ public static class PushSourceServiceCollectionExtensions
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
         services.AddMetricSource<PushMetricsProvider>();
+        services.AddMetricSource<PushPodMetricsProvider>();
         services.AddHostedService<StorePruningService>();
         return services;
     }

@@ -229,6 +229,42 @@ public sealed class PrometheusIssue14Tests
         Assert.Contains("(QueueLength, queueLength)", result.Error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Custom_rules_without_label_matchers_also_hold_the_metric_selector_and_the_object_name()
+    {
+        var client = new ScriptedPrometheusClient();
+        client.Series.Add(Labels("__name__", "http_requests_total", "namespace", "shop", "pod", "web-1"));
+        var source = new PrometheusSource(
+            RulesLoader.Load("""
+                rules:
+                - seriesQuery: '{__name__="http_requests_total",namespace!="",pod!=""}'
+                  resources:
+                    overrides:
+                      namespace: {resource: "namespace"}
+                      pod: {resource: "pod"}
+                  metricsQuery: 'sum(rate(http_requests_total[2m])) by (namespace, pod, verb)'
+                """, "rules.yaml"),
+            client,
+            new PrometheusSourceOptions { Url = "http://prometheus:9090" },
+            new StalenessOptions(),
+            new ManualTimeProvider(Now));
+        await source.RefreshAsync(default);
+        client.Answer = _ =>
+        [
+            Sample(1, "namespace", "shop", "pod", "web-1", "verb", "GET"),
+            Sample(2, "namespace", "shop", "pod", "web-2", "verb", "GET"),
+            Sample(40, "namespace", "billing", "pod", "web-1", "verb", "GET"),
+        ];
+        var info = new CustomMetricInfo(new GroupResource(string.Empty, "pods"), true, "http_requests_total");
+
+        var one = await source.GetMetricByNameAsync(new CustomObjectQuery(info, "shop", "web-1", LabelSelector.Parse("verb=GET")), default);
+        var missing = await source.GetMetricByNameAsync(new CustomObjectQuery(info, "shop", "web-1", LabelSelector.Parse("code=500")), default);
+
+        Assert.Equal(1, one.Value.Value.ToDouble());
+        Assert.Equal(MetricErrorKind.BadRequest, missing.Error!.Kind);
+        Assert.Contains("label 'code'", missing.Error.Message, StringComparison.Ordinal);
+    }
+
     private static PromSample Sample(double value, params string[] labels) => new(Labels(labels), value, Now);
 
     private async Task<MetricResult<IReadOnlyList<ExternalMetricValue>>> External(string metric, string selector) =>

@@ -18,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Autoscaler.MetricsAdapter.Hosting;
 
@@ -32,10 +33,11 @@ internal static class AdapterHost
         services.AddSingleton(options.Auth);
         services.TryAddSingleton(sp => new CompositeMetricsProvider(
             sp.GetServices<IExternalMetricsProvider>(), sp.GetServices<ICustomMetricsProvider>(), sp.GetServices<IMetricSourceHealth>()));
+        // One registry per host: no prometheus-net global state, so hosts in one process never mix series.
+        services.TryAddSingleton(_ => Metrics.NewCustomRegistry());
         services.TryAddSingleton<AdapterTelemetry>();
         services.AddMetrics();
-        services.TryAddSingleton(sp => new MetricAggregator(AdapterTelemetry.MeterPrefix, sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.TryAddSingleton<MetricsEndpoint>();
+        services.TryAddSingleton<MeterCounterExport>();
         services.TryAddSingleton<ServingCertificate>();
         services.TryAddSingleton<ClientCertificateVerifier>();
         services.TryAddSingleton<RequestHeaderAuthenticator>();
@@ -77,8 +79,14 @@ internal static class AdapterHost
         var health = app.ApplicationServices.GetRequiredService<HealthEndpoints>();
         app.MapWhen(c => HealthEndpoints.Matches(c.Request.Path.Value ?? string.Empty), b => b.Run(health.InvokeAsync));
         app.UseMiddleware<AuthMiddleware>();
-        var metrics = app.ApplicationServices.GetRequiredService<MetricsEndpoint>();
-        app.MapWhen(c => c.Request.Path.Value == "/metrics", b => b.Run(c => HttpMethods.IsGet(c.Request.Method) ? metrics.InvokeAsync(c) : JsonResponses.WriteErrorAsync(c, Errors.ApiError.MethodNotAllowed(c.Request.Method))));
+        app.ApplicationServices.GetRequiredService<MeterCounterExport>();
+        var registry = app.ApplicationServices.GetRequiredService<CollectorRegistry>();
+        app.MapWhen(c => c.Request.Path.Value == "/metrics", b =>
+        {
+            b.Use((c, next) => HttpMethods.IsGet(c.Request.Method) ? next(c) : JsonResponses.WriteErrorAsync(c, Errors.ApiError.MethodNotAllowed(c.Request.Method)));
+            // Text format 0.0.4 only (no OpenMetrics negotiation), as before the move to prometheus-net.
+            b.UseMetricServer(settings => { settings.Registry = registry; settings.EnableOpenMetrics = false; }, url: null);
+        });
         var api = app.ApplicationServices.GetRequiredService<ApiDispatcher>();
         app.Run(api.InvokeAsync);
     }

@@ -1,49 +1,74 @@
-using System.Diagnostics.Metrics;
+using System.Collections.Concurrent;
+using System.Globalization;
 using Autoscaler.MetricsAdapter.Providers;
+using Prometheus;
 
 namespace Autoscaler.MetricsAdapter.Telemetry;
 
 /// <summary>
-/// The adapter's own instruments (System.Diagnostics.Metrics). Every meter whose name starts with
-/// <see cref="MeterPrefix"/> is exported on <c>/metrics</c>, so sources add instruments by creating a meter
-/// such as <c>Autoscaler.MetricsAdapter.Push</c> (preferably from the host's <see cref="IMeterFactory"/>).
+/// The adapter's own metrics on <c>/metrics</c> (prometheus-net, in the host's own
+/// <see cref="CollectorRegistry"/>: two hosts in one process never share a series).
+/// Names and types: <c>adapter_requests_total{code,route}</c> counter,
+/// <c>adapter_request_duration_seconds{route}</c> histogram (seconds), <c>adapter_authentications_total{result}</c>
+/// and <c>adapter_authorizations_total{decision}</c> counters, <c>adapter_source_healthy{source}</c> gauge (1/0,
+/// read from the sources at scrape time).
 /// </summary>
-internal sealed class AdapterTelemetry : IDisposable
+internal sealed class AdapterTelemetry
 {
-    public const string MeterName = "Autoscaler.MetricsAdapter";
+    /// <summary>Meters of this host whose name starts with this are exported too (see <see cref="MeterCounterExport"/>).</summary>
     public const string MeterPrefix = "Autoscaler.";
 
-    private readonly Meter _meter;
-    private readonly Counter<long> _requests;
-    private readonly Histogram<double> _duration;
-    private readonly Counter<long> _authentications;
-    private readonly Counter<long> _authorizations;
+    /// <summary>Histogram bucket upper bounds in seconds (the Prometheus client defaults extended downwards).</summary>
+    public static readonly double[] DurationBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    public AdapterTelemetry(CompositeMetricsProvider sources, IMeterFactory meterFactory)
+    private readonly Counter _requests;
+    private readonly Histogram _duration;
+
+    // Label children cached per (route, code): the request path stays free of label lookups and allocations.
+    private readonly ConcurrentDictionary<(string Route, int Code), Counter.Child> _requestChildren = new();
+    private readonly ConcurrentDictionary<string, Histogram.Child> _durationChildren = new(StringComparer.Ordinal);
+    private readonly Counter _authentications;
+    private readonly ConcurrentDictionary<string, Counter.Child> _authenticationChildren = new(StringComparer.Ordinal);
+    private readonly Counter.Child _allowed;
+    private readonly Counter.Child _denied;
+
+    /// <param name="sources">The metric sources whose health <c>adapter_source_healthy</c> reports.</param>
+    /// <param name="registry">The host's registry (from <c>Metrics.NewCustomRegistry()</c>).</param>
+    public AdapterTelemetry(CompositeMetricsProvider sources, CollectorRegistry registry)
     {
-        _meter = meterFactory.Create(new MeterOptions(MeterName));
-        _requests = _meter.CreateCounter<long>("adapter_requests_total", description: "HTTP requests served, by route class and status code.");
-        _duration = _meter.CreateHistogram<double>("adapter_request_duration_seconds", unit: "s", description: "HTTP request latency in seconds, by route class.");
-        _authentications = _meter.CreateCounter<long>("adapter_authentications_total", description: "Authentication outcomes: x509, token, failed, anonymous.");
-        _authorizations = _meter.CreateCounter<long>("adapter_authorizations_total", description: "Authorization decisions: allowed or denied.");
-        _meter.CreateObservableGauge(
-            "adapter_source_healthy",
-            () => sources.SourceHealth().Select(h => new Measurement<int>(h.Health.Healthy ? 1 : 0, new KeyValuePair<string, object?>("source", h.Name))),
-            description: "1 when the metric source reports healthy, else 0.");
+        var factory = Metrics.WithCustomRegistry(registry);
+        _requests = factory.CreateCounter("adapter_requests_total", "HTTP requests served, by route class and status code.", "code", "route");
+        _duration = factory.CreateHistogram(
+            "adapter_request_duration_seconds", "HTTP request latency in seconds, by route class.", new HistogramConfiguration { LabelNames = ["route"], Buckets = DurationBuckets });
+        _authentications = factory.CreateCounter("adapter_authentications_total", "Authentication outcomes: x509, token, failed, anonymous.", "result");
+        var authorizations = factory.CreateCounter("adapter_authorizations_total", "Authorization decisions: allowed or denied.", "decision");
+        _allowed = authorizations.WithLabels("allowed");
+        _denied = authorizations.WithLabels("denied");
+        var healthy = factory.CreateGauge("adapter_source_healthy", "1 when the metric source reports healthy, else 0.", "source");
+        registry.AddBeforeCollectCallback(() =>
+        {
+            foreach (var (name, health) in sources.SourceHealth())
+            {
+                healthy.WithLabels(name).Set(health.Healthy ? 1 : 0);
+            }
+        });
     }
 
+    /// <summary>Counts one served HTTP request.</summary>
+    /// <param name="route">A route class from a small fixed set (external, custom, discovery, health, ...).</param>
+    /// <param name="code">The HTTP status code sent.</param>
+    /// <param name="seconds">Time from the request's arrival to the end of the response, in seconds.</param>
     public void Request(string route, int code, double seconds)
     {
-        _requests.Add(1, new("route", route), new("code", code));
-        _duration.Record(seconds, new KeyValuePair<string, object?>("route", route));
+        _requestChildren.GetOrAdd((route, code), static (key, counter) =>
+            counter.WithLabels(key.Code.ToString(CultureInfo.InvariantCulture), key.Route), _requests).Inc();
+        _durationChildren.GetOrAdd(route, static (key, histogram) => histogram.WithLabels(key), _duration).Observe(seconds);
     }
 
-    public void Authentication(string result) => _authentications.Add(1, new KeyValuePair<string, object?>("result", result));
+    /// <summary>Counts one authentication outcome (x509, token, failed, anonymous).</summary>
+    public void Authentication(string result) =>
+        _authenticationChildren.GetOrAdd(result, static (key, counter) => counter.WithLabels(key), _authentications).Inc();
 
-    public void Authorization(bool allowed) => _authorizations.Add(1, new KeyValuePair<string, object?>("decision", allowed ? "allowed" : "denied"));
-
-    // The factory owns the meter and disposes it with the host.
-    public void Dispose()
-    {
-    }
+    /// <summary>Counts one authorization decision.</summary>
+    public void Authorization(bool allowed) => (allowed ? _allowed : _denied).Inc();
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
-using Autoscaler.MetricsAdapter.Telemetry;
 using Autoscaler.MetricsAdapter.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Autoscaler.MetricsAdapter.Tests.Telemetry;
 
@@ -17,35 +17,60 @@ public sealed partial class MetricsExpositionTests
         var r = await host.AsAdminAsync("/metrics");
 
         Assert.Equal(200, r.Status);
-        Assert.Equal(PrometheusTextWriter.ContentType, r.ContentType);
+        Assert.StartsWith("text/plain; version=0.0.4", r.ContentType, StringComparison.Ordinal);
         Assert.Contains("# TYPE adapter_requests_total counter\n", r.Body, StringComparison.Ordinal);
         Assert.Matches("adapter_requests_total\\{code=\"404\",route=\"external\"\\} [1-9]", r.Body);
+        Assert.Contains("# TYPE adapter_request_duration_seconds histogram\n", r.Body, StringComparison.Ordinal);
         Assert.Contains("adapter_source_healthy{source=\"memory\"} 1\n", r.Body, StringComparison.Ordinal);
         Assert.Contains("adapter_request_duration_seconds_bucket{route=\"discovery\",le=\"+Inf\"}", r.Body, StringComparison.Ordinal);
+        Assert.Contains("adapter_request_duration_seconds_bucket{route=\"discovery\",le=\"0.0005\"}", r.Body, StringComparison.Ordinal);
         AssertWellFormed(r.Body);
     }
 
     [Fact]
-    public void WriterEscapesAndOrdersHistogramBuckets()
+    public async Task MetricsEndpointRefusesOtherMethods()
     {
-        using var meter = new Meter("Autoscaler.Test.Writer");
-        using var aggregator = new MetricAggregator("Autoscaler.Test.Writer");
-        var histogram = meter.CreateHistogram<double>("test_latency_seconds", description: "Latency\nwith \\ escapes");
-        var counter = meter.CreateCounter<long>("test_events", description: "Events.");
-        histogram.Record(0.003, new KeyValuePair<string, object?>("path", "a\"b\\c\nd"));
-        histogram.Record(7);
-        counter.Add(2, new KeyValuePair<string, object?>("kind.name", "x"));
-        counter.Add(3, new KeyValuePair<string, object?>("kind.name", "x"));
+        await using var host = await AdapterTestHost.StartAsync();
 
-        var text = PrometheusTextWriter.Write(aggregator.Collect());
+        var r = await host.AsAdminAsync("/metrics", method: "POST");
 
-        Assert.Contains("# HELP test_latency_seconds Latency\\nwith \\\\ escapes\n", text, StringComparison.Ordinal);
-        Assert.Contains("test_latency_seconds_bucket{path=\"a\\\"b\\\\c\\nd\",le=\"0.0025\"} 0\n", text, StringComparison.Ordinal);
-        Assert.Contains("test_latency_seconds_bucket{path=\"a\\\"b\\\\c\\nd\",le=\"0.005\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("test_latency_seconds_bucket{le=\"5\"} 0\n", text, StringComparison.Ordinal);
-        Assert.Contains("test_latency_seconds_bucket{le=\"10\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("test_latency_seconds_count{le=\"+Inf\"}".Replace("{le=\"+Inf\"}", string.Empty, StringComparison.Ordinal), text, StringComparison.Ordinal);
-        Assert.Contains("# TYPE test_events_total counter\ntest_events_total{kind_name=\"x\"} 5\n", text, StringComparison.Ordinal);
+        Assert.Equal(405, r.Status);
+    }
+
+    [Fact]
+    public async Task HostsInOneProcessKeepSeparateSeries()
+    {
+        await using var first = await AdapterTestHost.StartAsync();
+        await using var second = await AdapterTestHost.StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await first.AsAdminAsync("/apis/external.metrics.k8s.io/v1beta1/namespaces/default/nope");
+        }
+
+        var text = (await second.AsAdminAsync("/metrics")).Body;
+
+        Assert.DoesNotContain("route=\"external\"", text, StringComparison.Ordinal);
+        Assert.Contains("adapter_requests_total{code=\"404\",route=\"external\"} 3\n", (await first.AsAdminAsync("/metrics")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SourceCountersOnTheHostsMetersAreExportedAsCounters()
+    {
+        await using var host = await AdapterTestHost.StartAsync();
+        await using var other = await AdapterTestHost.StartAsync();
+        var meter = host.App.Services.GetRequiredService<IMeterFactory>().Create(new MeterOptions("Autoscaler.MetricsAdapter.Test"));
+        var counter = meter.CreateCounter<long>("adapter_test_events_total", description: "Events.");
+        counter.Add(2, new("rule", "r\"1"), new("error_type", "bad_data"));
+        counter.Add(3, new("rule", "r\"1"), new("error_type", "bad_data"));
+        using var unscoped = new Meter("Autoscaler.MetricsAdapter.Test");
+        unscoped.CreateCounter<long>("adapter_test_events_total").Add(100, new KeyValuePair<string, object?>("rule", "x"));
+
+        var text = (await host.AsAdminAsync("/metrics")).Body;
+
+        Assert.Contains("# TYPE adapter_test_events_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("adapter_test_events_total{error_type=\"bad_data\",rule=\"r\\\"1\"} 5\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("rule=\"x\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("adapter_test_events_total", (await other.AsAdminAsync("/metrics")).Body, StringComparison.Ordinal);
         AssertWellFormed(text);
     }
 

@@ -39,59 +39,28 @@ public sealed class RealPrometheusRuleFaultsTests : IAsyncLifetime
           metricsQuery: 'sum(queue_length) by (queue)'
         """;
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "adapter-prom-faults-" + Guid.NewGuid().ToString("N"));
-    private DemoQueueApp? _demo;
-    private RealPrometheus? _prometheus;
-    private SourcesTestHost? _host;
+    private PrometheusSourceStack? _stack;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _stack = await PrometheusSourceStack.StartAsync(Rules, new Dictionary<string, string?>
     {
-        try
-        {
-            Directory.CreateDirectory(_work);
-            _demo = await DemoQueueApp.StartAsync();
-            _prometheus = new RealPrometheus(Path.Combine(_work, "prometheus"), [("demo", _demo!.Port, "shop")]);
-            await _prometheus!.StartAsync();
-            var rules = Path.Combine(_work, "adapter-rules.yaml");
-            await File.WriteAllTextAsync(rules, Rules);
-            _host = await SourcesTestHost.StartAsync(new Dictionary<string, string?>
-            {
-                ["Push:Enabled"] = "false",
-                ["Prometheus:Url"] = _prometheus!.Url.ToString(),
-                ["Prometheus:RulesFile"] = rules,
-                ["Prometheus:DiscoveryInterval"] = "00:00:01",
-                ["Staleness:MaxAge"] = "00:00:30",
-            });
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+        ["Prometheus:DiscoveryInterval"] = "00:00:01",
+        ["Staleness:MaxAge"] = "00:00:30",
+    });
 
     public async Task DisposeAsync()
     {
-        if (_host is not null)
+        if (_stack is not null)
         {
-            await _host!.DisposeAsync();
+            await _stack.DisposeAsync();
         }
-
-        _prometheus?.Dispose();
-        if (_demo is not null)
-        {
-            await _demo!.DisposeAsync();
-        }
-
-        Directory.Delete(_work, recursive: true);
     }
 
     [Fact]
     public async Task Empty_matchers_are_valid_promql_a_refused_rule_is_a_configuration_error_and_selectors_hold()
     {
-        var provider = _host!.Services.GetServices<IExternalMetricsProvider>().Single();
-        var health = _host!.Services.GetServices<IMetricSourceHealth>().Single();
-        _demo!.QueueLength = 9;
+        var provider = _stack!.Host.Services.GetServices<IExternalMetricsProvider>().Single();
+        var health = _stack!.Host.Services.GetServices<IMetricSourceHealth>().Single();
+        _stack!.Demo.QueueLength = 9;
 
         // 1. {<<.LabelMatchers>>, queue=~"ord.*"} with no matchers: Prometheus accepts the rendered query.
         await Eventually.TrueAsync("cluster_queue_length 9 through the rendered query", async seen =>

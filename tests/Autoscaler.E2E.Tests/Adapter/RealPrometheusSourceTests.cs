@@ -20,67 +20,35 @@ public sealed class RealPrometheusSourceTests : IAsyncLifetime
           metricsQuery: sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)
         """;
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "adapter-prom-e2e-" + Guid.NewGuid().ToString("N"));
-    private DemoQueueApp? _demo;
-    private RealPrometheus? _prometheus;
-    private SourcesTestHost? _host;
+    private PrometheusSourceStack? _stack;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _stack = await PrometheusSourceStack.StartAsync(Rules, new Dictionary<string, string?>
     {
-        try
-        {
-            Directory.CreateDirectory(_work);
-            _demo = await DemoQueueApp.StartAsync();
-            _prometheus = new RealPrometheus(Path.Combine(_work, "prometheus"), [("demo", _demo!.Port, "shop")]);
-            await _prometheus!.StartAsync();
-            var rules = Path.Combine(_work, "adapter-rules.yaml");
-            await File.WriteAllTextAsync(rules, Rules);
-            _host = await SourcesTestHost.StartAsync(new Dictionary<string, string?>
-            {
-                ["Push:Enabled"] = "false",
-                ["Prometheus:Url"] = _prometheus!.Url.ToString(),
-                ["Prometheus:RulesFile"] = rules,
-                ["Prometheus:DiscoveryInterval"] = "00:00:01",
-                ["Prometheus:AttemptTimeout"] = "00:00:02",
-                ["Prometheus:TotalTimeout"] = "00:00:05",
-                ["Prometheus:BreakDuration"] = "00:00:02",
-                ["Staleness:MaxAge"] = "00:00:05",
-            });
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose setup failed: stop what was started.
-            await DisposeAsync();
-            throw;
-        }
-    }
+        ["Prometheus:DiscoveryInterval"] = "00:00:01",
+        ["Prometheus:AttemptTimeout"] = "00:00:02",
+        ["Prometheus:TotalTimeout"] = "00:00:05",
+        ["Prometheus:BreakDuration"] = "00:00:02",
+        ["Staleness:MaxAge"] = "00:00:05",
+    });
 
     public async Task DisposeAsync()
     {
-        if (_host is not null)
+        if (_stack is not null)
         {
-            await _host!.DisposeAsync();
+            await _stack.DisposeAsync();
         }
-
-        _prometheus?.Dispose();
-        if (_demo is not null)
-        {
-            await _demo!.DisposeAsync();
-        }
-
-        Directory.Delete(_work, recursive: true);
     }
 
     [Fact]
     public async Task Values_follow_the_gauge_and_an_outage_gives_errors_never_zero_then_recovers()
     {
-        var provider = _host!.Services.GetServices<IExternalMetricsProvider>().Single();
-        var health = _host!.Services.GetServices<IMetricSourceHealth>().Single();
+        var provider = _stack!.Host.Services.GetServices<IExternalMetricsProvider>().Single();
+        var health = _stack!.Host.Services.GetServices<IMetricSourceHealth>().Single();
         var query = new ExternalMetricQuery("shop", "queue_length", LabelSelector.Parse("queue=orders"));
 
-        _demo!.QueueLength = 7;
+        _stack!.Demo.QueueLength = 7;
         await Fixtures.Eventually.TrueAsync(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(7));
-        _demo!.QueueLength = 42;
+        _stack!.Demo.QueueLength = 42;
         await Fixtures.Eventually.TrueAsync(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(42));
         Assert.True(health.GetHealth().Healthy);
 
@@ -89,7 +57,7 @@ public sealed class RealPrometheusSourceTests : IAsyncLifetime
         Assert.Equal(MetricErrorKind.NoValue, otherNamespace.Error!.Kind);
         Assert.Equal(MetricErrorKind.NoValue, noSuchQueue.Error!.Kind);
 
-        _prometheus!.Stop();
+        _stack!.Prometheus.Stop();
         MetricError? outage = null;
         await Fixtures.Eventually.TrueAsync(async () =>
         {
@@ -102,7 +70,7 @@ public sealed class RealPrometheusSourceTests : IAsyncLifetime
         Assert.Contains("Prometheus", outage!.Message, StringComparison.Ordinal);
         Assert.False(health.GetHealth().Healthy);
 
-        await _prometheus!.StartAsync();
+        await _stack!.Prometheus.StartAsync();
         await Fixtures.Eventually.TrueAsync(async () => (await provider.GetExternalMetricAsync(query, default)) is { IsSuccess: true } r && r.Value.Single().Value == Quantity.FromDouble(42));
         await Fixtures.Eventually.TrueAsync(() => Task.FromResult(health.GetHealth().Healthy));
     }

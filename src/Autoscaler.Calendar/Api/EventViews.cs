@@ -18,8 +18,7 @@ public static class EventViews
         ArgumentNullException.ThrowIfNull(item);
         var a = item.Metadata.Annotations ?? new Dictionary<string, string>();
         var spec = item.Spec;
-        DateTimeOffset? start = LocalTimeResolver.TryResolve(spec.Start, spec.TimeZone ?? "UTC", false, out var s, out _) ? s : null;
-        DateTimeOffset? end = LocalTimeResolver.TryResolve(spec.End, spec.TimeZone ?? "UTC", true, out var e, out _) ? e : null;
+        var series = ScalingEventMapping.Map(spec, spec.Description).Series;
         var (kind, value) = spec.ExpectedLoad switch
         {
             { Multiplier: { } m } => ("multiplier", m),
@@ -29,19 +28,19 @@ public static class EventViews
         };
         return new EventView(
             item.Metadata.NamespaceProperty, item.Metadata.Name, EventTitle.Of(item), spec.Targets.HpaNames?.ToList() ?? [],
-            spec.Start, spec.End, spec.TimeZone, start, end, kind, value, spec.Kind, spec.Description, spec.Recurrence?.Schedule, spec.LeadTime,
+            spec.Start, spec.End, spec.TimeZone, series?.First.Start, series?.First.End, kind, value, spec.Kind, spec.Description, spec.Recurrence?.Schedule, spec.LeadTime,
             EventState.Of(item), Get(a, CalendarAnnotations.CreatedBy), item.Status?.ApprovedBy, item.Status?.ApprovedAt,
             Get(a, CalendarAnnotations.RejectedBy), Get(a, CalendarAnnotations.ReviewComment), item.Metadata.ResourceVersion,
-            Windows(spec, from, to));
+            Windows(series, from, to));
     }
 
     /// <summary>
     /// The event's windows through the shared mapping (<see cref="ScalingEventMapping"/>, Core's <see cref="EventSeries"/>:
     /// the first plus the cron repetitions after it and not after until), limited to the range; none when the spec does not map.
     /// </summary>
-    private static List<Occurrence> Windows(ScalingEventSpec spec, DateTimeOffset? from, DateTimeOffset? to)
+    private static List<Occurrence> Windows(EventSeries? series, DateTimeOffset? from, DateTimeOffset? to)
     {
-        if (ScalingEventMapping.Map(spec, spec.Description).Series is not { } series) return [];
+        if (series is null) return [];
         if (from is not { } f || to is not { } t) return [new Occurrence(series.First.Start, series.First.End)];
         return [.. series.Occurrences(f, t).Take(MaxOccurrences).Select(o => new Occurrence(o.Start, o.End))];
     }

@@ -4,6 +4,7 @@ using Autoscaler.Calendar.Cluster;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.Kubernetes.Entities;
+using Autoscaler.Kubernetes.Entities.Mapping;
 
 namespace Autoscaler.Calendar.Forms;
 
@@ -41,26 +42,20 @@ public static partial class EventFormValidator
 
         var zone = LocalTimeResolver.FindZone(form.TimeZone, out var zoneError);
         if (zone is null) errors.Add("timeZone", zoneError);
-        ResolvedTime? start = null, end = null;
+        string? startText = null, endText = null, untilText = null;
         if (zone is not null)
         {
-            start = FormTimeResolver.Resolve(form.Start, zone, form.StartOffset, out var e1, out var c1);
-            if (start is null) errors.Add("start", e1);
+            startText = FormTimeText.ToSpecText(form.Start, zone, form.StartOffset, askOnOverlap: true, out var e1, out var c1);
+            if (startText is null) errors.Add("start", e1);
             if (c1.Count > 0) choices["start"] = c1;
-            end = FormTimeResolver.Resolve(form.End, zone, form.EndOffset, out var e2, out var c2);
-            if (end is null) errors.Add("end", e2);
+            endText = FormTimeText.ToSpecText(form.End, zone, form.EndOffset, askOnOverlap: true, out var e2, out var c2);
+            if (endText is null) errors.Add("end", e2);
             if (c2.Count > 0) choices["end"] = c2;
-        }
-
-        if (start is not null && start.Instant < now && !(editing is not null && editing.Spec.Start == start.SpecText))
-        {
-            errors.Add("start", string.Create(CultureInfo.InvariantCulture, $"{start.Instant:yyyy-MM-dd HH:mm}Z is in the past (now {now.UtcDateTime:yyyy-MM-dd HH:mm}Z)"));
-        }
-
-        if (start is not null && end is not null)
-        {
-            if (end.Instant <= start.Instant) errors.Add("end", "must be after the start");
-            else if (end.Instant - start.Instant > EventLimits.MaxDuration) errors.Add("end", $"the window is longer than {EventLimits.MaxDuration.TotalDays:0} days; split it or use a recurrence");
+            if (!string.IsNullOrWhiteSpace(form.RecurrenceUntil))
+            {
+                untilText = FormTimeText.ToSpecText(form.RecurrenceUntil, zone, null, askOnOverlap: false, out var e3, out _);
+                if (untilText is null) errors.Add("recurrenceUntil", e3);
+            }
         }
 
         var load = ValidateLoad(form, workloads, services, errors);
@@ -74,25 +69,49 @@ public static partial class EventFormValidator
             errors.Add("leadTime", $"'{lead}' is not auto or a duration up to 6h (e.g. 90s, 5m, 1h30m)");
         }
 
-        var recurrence = ValidateRecurrence(form, zone, start, end, kind, errors);
-        var overlapping = start is not null && end is not null && services.Count > 0
-            ? Overlaps(existing, services, start.Instant, end.Instant, editing?.Metadata.Name)
+        var schedule = string.IsNullOrWhiteSpace(form.Recurrence) ? null : form.Recurrence.Trim();
+        if (schedule is not null && RecurringWindow.TryCreate(schedule, zone?.Id ?? "UTC", TimeSpan.FromMinutes(1), kind, null, null, out var cronError) is null)
+        {
+            errors.Add("recurrence", cronError);
+            schedule = null;
+        }
+
+        var recurrence = schedule is null ? null : new EventRecurrence { Schedule = schedule, Until = untilText };
+        var series = startText is not null && endText is not null
+            ? MapTimes(startText, endText, zone!, kind, recurrence, errors)
+            : null;
+        DateTimeOffset? start = series?.First.Start, end = series?.First.End;
+        if (series is not null && series.First.Start < now && !(editing is not null && editing.Spec.Start == startText))
+        {
+            errors.Add("start", string.Create(CultureInfo.InvariantCulture, $"{series.First.Start:yyyy-MM-dd HH:mm}Z is in the past (now {now.UtcDateTime:yyyy-MM-dd HH:mm}Z)"));
+        }
+
+        if (series is not null && series.First.End - series.First.Start > EventLimits.MaxDuration)
+        {
+            errors.Add("end", $"the window is longer than {EventLimits.MaxDuration.TotalDays:0} days; split it or use a recurrence");
+        }
+
+        if (series is { Until: { } until } && until <= series.First.Start) errors.Add("recurrenceUntil", "must be after the start");
+
+        var overlapping = series is not null && services.Count > 0
+            ? EventOverlaps.Find(series, services, existing, editing?.Metadata.Name, now)
             : [];
         if (overlapping.Count > 0)
         {
-            warnings.Add("start", $"overlaps {string.Join(", ", overlapping)} for the same service: the floors combine (the preview shows the combined floor); tick 'save anyway' to keep both");
+            warnings.Add("start", $"overlaps {string.Join("; ", overlapping.Select(o => o.Describe()))} for the same service: the floors combine (the preview shows the combined floor); tick 'save anyway' to keep both");
         }
 
+        var overlappingNames = overlapping.Select(o => o.Title).ToList();
         if (!errors.IsEmpty || start is null || end is null || load is null)
         {
-            return new ValidatedEvent(errors, warnings, null, start?.Instant, end?.Instant, overlapping, choices);
+            return new ValidatedEvent(errors, warnings, null, start, end, overlappingNames, choices);
         }
 
         var spec = new ScalingEventSpec
         {
             Targets = new ScalingEventTargets { HpaNames = services },
-            Start = start.SpecText,
-            End = end.SpecText,
+            Start = startText!,
+            End = endText!,
             TimeZone = zone!.Id,
             Kind = kind,
             Description = string.IsNullOrEmpty(note) ? null : note,
@@ -100,7 +119,7 @@ public static partial class EventFormValidator
             LeadTime = lead,
             Recurrence = recurrence,
         };
-        return new ValidatedEvent(errors, warnings, spec, start.Instant, end.Instant, overlapping, choices);
+        return new ValidatedEvent(errors, warnings, spec, start, end, overlappingNames, choices);
     }
 
     private static ExpectedLoad? ValidateLoad(EventForm form, IReadOnlyList<Workload> workloads, List<string> services, FieldMessages errors)
@@ -151,41 +170,34 @@ public static partial class EventFormValidator
         }
     }
 
-    private static EventRecurrence? ValidateRecurrence(EventForm form, NodaTime.DateTimeZone? zone, ResolvedTime? start, ResolvedTime? end, string kind, FieldMessages errors)
+    /// <summary>
+    /// The event's windows through the shared mapping (<see cref="ScalingEventMapping"/>: Core's time rules, the conversion the
+    /// controller plans with); its problems go to the form's fields. The load does not move a window, so a placeholder stands
+    /// in for it (the form checks the load itself).
+    /// </summary>
+    private static EventSeries? MapTimes(string startText, string endText, NodaTime.DateTimeZone zone, string kind, EventRecurrence? recurrence, FieldMessages errors)
     {
-        if (string.IsNullOrWhiteSpace(form.Recurrence)) return null;
-        var duration = start is not null && end is not null ? end.Instant - start.Instant : TimeSpan.FromMinutes(1);
-        if (RecurringWindow.TryCreate(form.Recurrence, zone?.Id ?? "UTC", duration > TimeSpan.Zero ? duration : TimeSpan.FromMinutes(1), kind, null, null, out var error) is null)
+        var times = new ScalingEventSpec
         {
-            errors.Add("recurrence", error);
-            return null;
+            Start = startText, End = endText, TimeZone = zone.Id, Kind = kind, Recurrence = recurrence,
+            ExpectedLoad = new ExpectedLoad { Multiplier = 2 },
+        };
+        var mapped = ScalingEventMapping.Map(times, null);
+        foreach (var problem in mapped.Problems)
+        {
+            var field = problem.Field switch
+            {
+                "spec.start" => "start",
+                "spec.end" => "end",
+                "spec.recurrence.schedule" => "recurrence",
+                "spec.recurrence.until" => "recurrenceUntil",
+                "spec.timeZone" => "timeZone",
+                _ => "start",
+            };
+            errors.Add(field, problem.Reason == "EndNotAfterStart" ? "must be after the start" : problem.Message);
         }
 
-        string? until = null;
-        if (!string.IsNullOrWhiteSpace(form.RecurrenceUntil) && zone is not null)
-        {
-            var resolved = FormTimeResolver.Resolve(form.RecurrenceUntil, zone, null, out var untilError, out _);
-            if (resolved is null) errors.Add("recurrenceUntil", untilError);
-            else if (start is not null && resolved.Instant <= start.Instant) errors.Add("recurrenceUntil", "must be after the start");
-            else until = resolved.SpecText;
-        }
-
-        return new EventRecurrence { Schedule = form.Recurrence.Trim(), Until = until };
-    }
-
-    private static List<string> Overlaps(IReadOnlyList<V1Alpha1ScalingEvent> existing, List<string> services, DateTimeOffset start, DateTimeOffset end, string? self)
-    {
-        var result = new List<string>();
-        foreach (var other in existing)
-        {
-            if (other.Metadata.Name == self || EventState.Of(other) is EventState.Cancelled or EventState.Rejected or EventState.Completed) continue;
-            if (other.Spec.Targets.HpaNames is not { } names || !names.Any(services.Contains)) continue;
-            if (!LocalTimeResolver.TryResolve(other.Spec.Start, other.Spec.TimeZone, false, out var os, out _)
-                || !LocalTimeResolver.TryResolve(other.Spec.End, other.Spec.TimeZone, true, out var oe, out _)) continue;
-            if (os < end && start < oe) result.Add(EventTitle.Of(other));
-        }
-
-        return result;
+        return mapped.Series;
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]

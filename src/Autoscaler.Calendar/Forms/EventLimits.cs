@@ -20,4 +20,10 @@ public static class EventLimits
 
     /// <summary>Longest note (the CRD's description limit).</summary>
     public const int MaxNote = 1024;
+
+    /// <summary>How far ahead the overlap warning compares the windows of recurring events.</summary>
+    public static readonly TimeSpan OverlapHorizon = TimeSpan.FromDays(180);
+
+    /// <summary>Most windows per event the overlap warning compares (a cron every minute would otherwise be 259,200).</summary>
+    public const int MaxOverlapWindows = 5000;
 }

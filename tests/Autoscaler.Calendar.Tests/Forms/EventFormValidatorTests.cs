@@ -122,4 +122,23 @@ public sealed class EventFormValidatorTests
         Assert.True(Check(Valid with { Recurrence = "every friday" }).Errors.Has("recurrence"));
         Assert.Equal("0 12 * * FRI", Check(Valid with { Recurrence = "0 12 * * FRI" }).Spec!.Recurrence!.Schedule);
     }
+
+    [Fact]
+    public void Times_resolve_through_the_shared_mapping_the_controller_uses()
+    {
+        var v = Check(Valid with { Start = "2027-10-31T01:30", End = "2027-10-31T02:30", EndOffset = "+02:00", Recurrence = "30 1 * * SUN", RecurrenceUntil = "2027-11-30T00:00" });
+        Assert.True(v.Errors.IsEmpty, string.Join(";", v.Errors.ByField.SelectMany(e => e.Value)));
+        var mapped = Autoscaler.Kubernetes.Entities.Mapping.ScalingEventMapping.Map(v.Spec!, null).Series!;
+        Assert.Equal(mapped.First.Start, v.Start);
+        Assert.Equal(mapped.First.End, v.End);
+        Assert.Equal(new DateTimeOffset(2027, 10, 31, 0, 30, 0, TimeSpan.Zero), v.End);
+        Assert.Equal("2027-11-30T00:00:00", v.Spec!.Recurrence!.Until);
+    }
+
+    [Fact]
+    public void An_until_before_the_start_and_a_bad_until_are_errors_on_until()
+    {
+        Assert.Contains("must be after the start", Check(Valid with { Recurrence = "0 12 * * FRI", RecurrenceUntil = "2026-12-01T08:00" }).Errors.ByField["recurrenceUntil"][0], StringComparison.Ordinal);
+        Assert.Contains("is not a date and time", Check(Valid with { Recurrence = "0 12 * * FRI", RecurrenceUntil = "soon" }).Errors.ByField["recurrenceUntil"][0], StringComparison.Ordinal);
+    }
 }

@@ -93,6 +93,36 @@ public static class LocalTimeResolver
         return true;
     }
 
+    /// <summary>Parses a local time without offset (<c>yyyy-MM-ddTHH:mm[:ss]</c> or <c>yyyy-MM-dd HH:mm</c>); false with a message otherwise.</summary>
+    /// <param name="text">The text as typed.</param>
+    /// <param name="local">The local time.</param>
+    /// <param name="error">Why it is not one (quotes the text and gives an example).</param>
+    public static bool TryParseLocal(string text, out LocalDateTime local, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var parsed = LocalPatterns.Select(p => p.Parse(trimmed)).FirstOrDefault(r => r.Success);
+        local = parsed?.Value ?? default;
+        error = parsed is null ? $"'{trimmed}' is not a date and time (expected yyyy-MM-ddTHH:mm, e.g. 2026-12-04T12:00)" : string.Empty;
+        return parsed is not null;
+    }
+
+    /// <summary>
+    /// The UTC offsets <paramref name="local"/> has in <paramref name="zone"/>, as <c>+01:00</c>: one normally, two in an
+    /// autumn overlap (the earlier instant's first), none in a spring-forward gap. Lets a person be asked which one they mean.
+    /// </summary>
+    public static IReadOnlyList<string> OffsetsOf(LocalDateTime local, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var mapping = zone.MapLocal(local);
+        return mapping.Count switch
+        {
+            0 => [],
+            1 => [Format(mapping.Single().Offset)],
+            _ => [Format(mapping.First().Offset), Format(mapping.Last().Offset)],
+        };
+    }
+
     /// <summary>
     /// Maps a local time leniently, for recurring windows: a time in a gap moves forward by the gap's length
     /// (02:30 on a spring-forward night becomes 03:30), an overlap takes the earlier instant.
@@ -102,6 +132,8 @@ public static class LocalTimeResolver
         ArgumentNullException.ThrowIfNull(zone);
         return local.InZone(zone, Resolvers.LenientResolver).ToDateTimeOffset().ToUniversalTime();
     }
+
+    private static string Format(Offset offset) => offset.ToString("m", CultureInfo.InvariantCulture);
 
     private static bool HasOffset(string text)
     {

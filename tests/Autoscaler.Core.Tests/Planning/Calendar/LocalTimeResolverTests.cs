@@ -48,4 +48,25 @@ public sealed class LocalTimeResolverTests
         Assert.False(LocalTimeResolver.TryResolve(text, zone, false, out _, out var error));
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2027-10-31T02:30", new[] { "+02:00", "+01:00" })] // clocks go back at 03:00 CEST: 02:30 happens twice
+    [InlineData("2027-03-28T02:30", new string[0])] // clocks jump from 02:00 to 03:00: no 02:30
+    [InlineData("2027-06-10T12:00", new[] { "+02:00" })]
+    [InlineData("2027-01-10 12:00", new[] { "+01:00" })]
+    public void OffsetsOfNamesBothOffsetsInAnOverlapAndNoneInAGap(string text, string[] expected)
+    {
+        Assert.True(LocalTimeResolver.TryParseLocal(text, out var local, out var error), error);
+        Assert.Equal(expected, LocalTimeResolver.OffsetsOf(local, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Paris"]));
+    }
+
+    [Theory]
+    [InlineData("2027-10-31T02:30:00+01:00")]
+    [InlineData("tomorrow noon")]
+    [InlineData("2027-02-30T12:00")]
+    public void TryParseLocalRefusesOffsetsAndNonsenseQuotingTheText(string text)
+    {
+        Assert.False(LocalTimeResolver.TryParseLocal(text, out _, out var error));
+        Assert.Contains($"'{text}' is not a date and time", error, StringComparison.Ordinal);
+    }
 }

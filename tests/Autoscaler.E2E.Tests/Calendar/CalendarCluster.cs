@@ -49,8 +49,19 @@ internal static class CalendarCluster
         }, TimeSpan.FromSeconds(30));
     }
 
-    public static async Task CreateNamespaceAsync(IKubernetes client, string ns, string pm, string approver)
+    /// <param name="extraAnnotations">More annotations on the HPA (such as the history query).</param>
+    public static async Task CreateNamespaceAsync(IKubernetes client, string ns, string pm, string approver, IReadOnlyDictionary<string, string>? extraAnnotations = null)
     {
+        var annotations = new Dictionary<string, string>
+        {
+            [CalendarAnnotations.DisplayName] = "Checkout",
+            [CalendarAnnotations.LoadPerReplica] = "100",
+        };
+        foreach (var (key, value) in extraAnnotations ?? new Dictionary<string, string>())
+        {
+            annotations[key] = value;
+        }
+
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
         await client.AutoscalingV1.CreateNamespacedHorizontalPodAutoscalerAsync(
             new V1HorizontalPodAutoscaler
@@ -58,11 +69,7 @@ internal static class CalendarCluster
                 Metadata = new V1ObjectMeta
                 {
                     Name = "checkout",
-                    Annotations = new Dictionary<string, string>
-                    {
-                        [CalendarAnnotations.DisplayName] = "Checkout",
-                        [CalendarAnnotations.LoadPerReplica] = "100",
-                    },
+                    Annotations = annotations,
                 },
                 Spec = new V1HorizontalPodAutoscalerSpec
                 {

@@ -21,7 +21,16 @@ internal sealed class CalendarServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<CalendarServer> StartAsync(string kubeconfig, string ns, string historyDir)
+    public static Task<CalendarServer> StartAsync(string kubeconfig, string ns, string historyDir) =>
+        StartAsync(kubeconfig, ns, new Dictionary<string, string>
+        {
+            ["Calendar:HistoryCsvDirectory"] = historyDir,
+            ["Calendar:Forecaster"] = "seasonal-naive:1d",
+            ["Calendar:HistoryWindow"] = "9d",
+        });
+
+    /// <param name="settings">Calendar settings beside the namespace and the proxy secret (history source, forecaster).</param>
+    public static async Task<CalendarServer> StartAsync(string kubeconfig, string ns, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -32,9 +41,11 @@ internal sealed class CalendarServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration["Calendar:Namespaces:0"] = ns;
         builder.Configuration["Calendar:Auth:SharedSecret"] = Secret;
-        builder.Configuration["Calendar:HistoryCsvDirectory"] = historyDir;
-        builder.Configuration["Calendar:Forecaster"] = "seasonal-naive:1d";
-        builder.Configuration["Calendar:HistoryWindow"] = "9d";
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
         Environment.SetEnvironmentVariable("KUBECONFIG", kubeconfig);
         CalendarApp.AddServices(builder);
         var app = builder.Build();

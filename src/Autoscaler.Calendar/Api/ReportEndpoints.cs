@@ -13,7 +13,7 @@ public static class ReportEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/namespaces/{ns}/events/{name}/report", ReportAsync).WithName("EventReport")
-            .WithSummary("Peak load against the plan, overloaded minutes and the suggested multiplier for the next event of the kind (ended events only)");
+            .WithSummary("Peak load against the plan, overloaded minutes, time to capacity and the suggested multiplier for the next event of the kind (ended events only)");
     }
 
     private static async Task<IResult> ReportAsync(
@@ -31,7 +31,7 @@ public static class ReportEndpoints
         {
             if (workloads.FirstOrDefault(w => w.HpaName == hpa) is { } workload)
             {
-                services.Add(await reports.ReportAsync(workload, item.Spec, start, end, http.RequestAborted));
+                services.Add(await reports.ReportAsync(workload, item.Spec, start, end, item.Status?.Decisions, http.RequestAborted));
             }
         }
 

@@ -37,4 +37,10 @@ public static class CalendarAnnotations
 
     /// <summary>On an HPA: the PromQL returning its load history (the preview's history source).</summary>
     public const string HistoryQuery = AutoscalerApi.Group + "/history-query";
+
+    /// <summary>
+    /// On an HPA: the PromQL returning its ready replicas over time (e.g. kube-state-metrics'
+    /// <c>kube_deployment_status_replicas_available{deployment="checkout"}</c>); the after-event report's time to capacity.
+    /// </summary>
+    public const string ReplicasQuery = AutoscalerApi.Group + "/replicas-query";
 }

@@ -54,6 +54,7 @@ public sealed class KubernetesWorkloadCatalog : IWorkloadCatalog
         double? perReplica = annotations.TryGetValue(CalendarAnnotations.LoadPerReplica, out var text)
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : null;
         annotations.TryGetValue(CalendarAnnotations.HistoryQuery, out var query);
+        annotations.TryGetValue(CalendarAnnotations.ReplicasQuery, out var replicas);
         return new Workload(
             hpa.Metadata.NamespaceProperty,
             hpa.Metadata.Name,
@@ -62,6 +63,9 @@ public sealed class KubernetesWorkloadCatalog : IWorkloadCatalog
             hpa.Spec.MaxReplicas,
             hpa.Status?.CurrentReplicas ?? 0,
             perReplica,
-            string.IsNullOrWhiteSpace(query) ? null : query);
+            string.IsNullOrWhiteSpace(query) ? null : query)
+        {
+            ReplicasQuery = string.IsNullOrWhiteSpace(replicas) ? null : replicas,
+        };
     }
 }

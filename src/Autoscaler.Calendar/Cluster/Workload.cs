@@ -10,4 +10,8 @@ namespace Autoscaler.Calendar.Cluster;
 /// <param name="LoadPerReplica">Load one replica carries at target, or null when not annotated (no load-based preview).</param>
 /// <param name="HistoryQuery">PromQL for the load history, or null.</param>
 public sealed record Workload(
-    string Namespace, string HpaName, string DisplayName, int MinReplicas, int MaxReplicas, int CurrentReplicas, double? LoadPerReplica, string? HistoryQuery);
+    string Namespace, string HpaName, string DisplayName, int MinReplicas, int MaxReplicas, int CurrentReplicas, double? LoadPerReplica, string? HistoryQuery)
+{
+    /// <summary>PromQL for the ready replicas over time (annotation <see cref="CalendarAnnotations.ReplicasQuery"/>), or null.</summary>
+    public string? ReplicasQuery { get; init; }
+}

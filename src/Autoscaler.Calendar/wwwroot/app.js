@@ -151,9 +151,9 @@ async function showReport(ev) {
     sec.hidden = false;
     sec.innerHTML = '<h3>What happened</h3>' + r.services.map(s => `<h4>${esc(s.displayName)}</h4>
       <dl id="report"><dt>Peak load</dt><dd>${fmt(s.peakLoad?.toFixed(0))}${s.peakAt ? ` at ${esc(new Date(s.peakAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}` : ''} (${fmt(s.peakMultiplier)} × the same time a week earlier; ${fmt(s.windowMultiplier)} × on average)</dd>
-      <dt>Planned floor</dt><dd>${fmt(s.plannedPeakFloor)} replicas</dd>
-      <dt>Minutes above what the floor carries</dt><dd>${fmt(s.overloadedMinutes)}</dd>
-      <dt>Time to capacity</dt><dd>${esc(s.timeToCapacity)}</dd>
+      <dt>Planned floor</dt><dd>${fmt(s.plannedPeakFloor)} replicas (peak load ${fmt(s.peakLoadVsPlan)} × what it carries)</dd>
+      <dt>Overloaded minutes</dt><dd>${fmt(s.overloadedMinutes)} (load above what the ${esc(s.overloadBasis)} carry)</dd>
+      <dt>Time to capacity</dt><dd id="time-to-capacity">${esc(s.timeToCapacity)}</dd>
       <dt>Suggested for the next ${esc(r.kind)}</dt><dd><strong>about ${fmt(s.suggestedMultiplier)} ×</strong></dd></dl>
       ${s.notes.map(n => `<p class="hint">${esc(n)}</p>`).join('')}`).join('');
   } catch (e) { sec.hidden = false; sec.innerHTML = `<p class="hint">No report: ${esc(e.message)}</p>`; }

@@ -29,4 +29,13 @@ public sealed class WorkloadMappingTests
         var w = KubernetesWorkloadCatalog.ToWorkload(Hpa());
         Assert.Equal((2, 9, 3), (w.MinReplicas, w.MaxReplicas, w.CurrentReplicas));
     }
+
+    [Fact]
+    public void The_history_and_replica_queries_come_from_their_annotations()
+    {
+        var w = KubernetesWorkloadCatalog.ToWorkload(Hpa(new() { [CalendarAnnotations.HistoryQuery] = "sum(rate(http_requests_total[1m]))", [CalendarAnnotations.ReplicasQuery] = "kube_deployment_status_replicas_available{deployment=\"web\"}" }));
+        Assert.Equal("sum(rate(http_requests_total[1m]))", w.HistoryQuery);
+        Assert.Equal("kube_deployment_status_replicas_available{deployment=\"web\"}", w.ReplicasQuery);
+        Assert.Null(KubernetesWorkloadCatalog.ToWorkload(Hpa(new() { [CalendarAnnotations.ReplicasQuery] = " " })).ReplicasQuery);
+    }
 }

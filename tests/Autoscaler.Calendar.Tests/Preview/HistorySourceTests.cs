@@ -1,4 +1,8 @@
+using Autoscaler.Calendar.Cluster;
+using Autoscaler.Calendar.Hosting;
 using Autoscaler.Calendar.Preview;
+using Autoscaler.Prometheus.QueryRange;
+using Microsoft.Extensions.Options;
 
 namespace Autoscaler.Calendar.Tests.Preview;
 
@@ -19,5 +23,31 @@ public sealed class HistorySourceTests
         var error = await Assert.ThrowsAsync<FormatException>(async () => await new CsvHistory(file, TimeSpan.FromMinutes(5), false).GetHistoryAsync(From, From + TimeSpan.FromHours(1), default));
         Assert.Contains(":2:", error.Message, StringComparison.Ordinal);
         File.Delete(file);
+    }
+
+    [Fact]
+    public async Task Ready_replicas_come_from_the_replicas_query_or_the_replicas_csv_beside_the_load()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "shop"));
+        await File.WriteAllLinesAsync(Path.Combine(dir, "shop", "checkout.csv"), ["timestamp,value", "2026-11-30T10:00:00Z,500"]);
+        await File.WriteAllLinesAsync(Path.Combine(dir, "shop", "checkout.replicas.csv"), ["timestamp,value", "2026-11-30T10:00:00Z,7"]);
+        var workload = new Workload("shop", "checkout", "Checkout", 2, 40, 3, 100, null);
+        var csv = new ConfiguredHistorySources(new NoHttp(), Options.Create(new CalendarOptions { HistoryCsvDirectory = dir }));
+        Assert.Equal(500, (await csv.For(workload, out _)!.GetHistoryAsync(From, From + TimeSpan.FromMinutes(5), default))!.Values[0]);
+        Assert.Equal(7, (await csv.ReplicasFor(workload, out _)!.GetHistoryAsync(From, From + TimeSpan.FromMinutes(5), default))!.Values[0]);
+        Assert.Null(csv.ReplicasFor(workload with { HpaName = "search" }, out var why));
+        Assert.Contains("search.replicas.csv", why, StringComparison.Ordinal);
+
+        var prometheus = new ConfiguredHistorySources(new NoHttp(), Options.Create(new CalendarOptions { PrometheusUrl = "http://prometheus:9090" }));
+        Assert.Null(prometheus.ReplicasFor(workload, out why));
+        Assert.Contains(CalendarAnnotations.ReplicasQuery, why, StringComparison.Ordinal);
+        Assert.IsType<PrometheusRangeHistory>(prometheus.ReplicasFor(workload with { ReplicasQuery = "kube_deployment_status_replicas_available" }, out _));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    private sealed class NoHttp : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
     }
 }

@@ -104,7 +104,8 @@ function field(id, label, input, hint) {
 }
 
 function renderForm(ev) {
-  const zone = ev?.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  // An event written in UTC without a zone (YAML) is shown in UTC, not as if its times were the browser's.
+  const zone = ev?.timeZone || (ev && /Z$/i.test(ev.start) ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const zones = (Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [zone]).map(z => `<option value="${esc(z)}">`).join('');
   const local = s => (s || '').slice(0, 16);
   const can = perms();

@@ -24,14 +24,14 @@ public static class IcalEndpoints
         return Results.Text(IcalFeed.Write(views, now), "text/calendar; charset=utf-8");
     }
 
-    private static async Task<IResult> ImportAsync(string ns, HttpContext http, IAccessReview review)
+    private static async Task<IResult> ImportAsync(string ns, HttpContext http, IAccessReview review, TimeProvider time)
     {
         if (await Access.RequireAsync(http, review, "create", ns) is { } denied) return denied;
         using var reader = new StreamReader(http.Request.Body);
         var buffer = new char[IcalImport.MaxBytes + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), http.RequestAborted);
         if (read > IcalImport.MaxBytes) return ProblemResults.Message(413, $"the file is larger than {IcalImport.MaxBytes / 1024} KiB");
-        var drafts = IcalImport.Read(new string(buffer, 0, read), out var error);
+        var drafts = IcalImport.Read(new string(buffer, 0, read), time.GetUtcNow(), out var error);
         return drafts is null ? ProblemResults.Message(422, error) : Results.Ok(drafts);
     }
 }

@@ -2,17 +2,31 @@ using System.Globalization;
 using Autoscaler.Core.Planning.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net;
 
 namespace Autoscaler.Calendar.Feeds;
 
-/// <summary>Reads VEVENTs from an .ics file with Ical.Net into drafts; nothing is saved.</summary>
+/// <summary>
+/// Reads VEVENTs from an .ics file with Ical.Net into drafts; nothing is saved. A recurring VEVENT (RRULE, RDATE, EXDATE,
+/// in its TZID) is expanded by Ical.Net into one draft per occurrence from now to <see cref="Horizon"/> ahead, each in the
+/// event's local time, so DST and excluded dates are the calendar library's reading, not ours.
+/// </summary>
 public static class IcalImport
 {
     /// <summary>Largest accepted file.</summary>
     public const int MaxBytes = 1 << 20;
 
+    /// <summary>Most drafts one recurring VEVENT expands to.</summary>
+    public const int MaxOccurrences = 200;
+
+    /// <summary>How far ahead recurring VEVENTs are expanded.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(180);
+
     /// <summary>Parses <paramref name="text"/>; returns null with <paramref name="error"/> when it is not iCalendar.</summary>
-    public static IReadOnlyList<ImportedEvent>? Read(string text, out string error)
+    /// <param name="text">The .ics text.</param>
+    /// <param name="now">Current time: recurring events are expanded from here to <see cref="Horizon"/>.</param>
+    /// <param name="error">Why it is not iCalendar.</param>
+    public static IReadOnlyList<ImportedEvent>? Read(string text, DateTimeOffset now, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
         error = string.Empty;
@@ -39,15 +53,23 @@ public static class IcalImport
         foreach (var e in calendar.Events)
         {
             if (e.DtStart is null) continue;
-            var end = e.DtEnd ?? (e.Duration is { } d ? e.DtStart.Add(d) : e.DtStart.AddDays(1));
             var zone = e.DtStart.TzId is { } tz && LocalTimeResolver.FindZone(tz, out _) is not null ? tz : "UTC";
-            result.Add(new ImportedEvent(
-                e.Summary ?? "(no title)",
-                Local(e.DtStart, zone),
-                Local(end, zone),
-                zone,
-                e.Description,
-                e.RecurrenceRule?.ToString()));
+            if (e.RecurrenceRule is null && !e.RecurrenceDates.GetAllDates().Any())
+            {
+                var end = e.DtEnd ?? (e.Duration is { } d ? e.DtStart.Add(d) : e.DtStart.AddDays(1));
+                result.Add(new ImportedEvent(e.Summary ?? "(no title)", Local(e.DtStart, zone), Local(end, zone), zone, e.Description, null));
+                continue;
+            }
+
+            var rule = e.RecurrenceRule?.ToString();
+            var occurrences = e.GetOccurrences(new CalDateTime(now.UtcDateTime, "UTC"))
+                .TakeWhileBefore(new CalDateTime((now + Horizon).UtcDateTime, "UTC"))
+                .Take(MaxOccurrences);
+            foreach (var o in occurrences)
+            {
+                var end = o.Period.EffectiveEndTime ?? o.Period.StartTime.AddDays(1);
+                result.Add(new ImportedEvent(e.Summary ?? "(no title)", Local(o.Period.StartTime, zone), Local(end, zone), zone, e.Description, rule));
+            }
         }
 
         return result;

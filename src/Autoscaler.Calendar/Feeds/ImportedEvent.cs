@@ -6,5 +6,5 @@ namespace Autoscaler.Calendar.Feeds;
 /// <param name="End">Local end.</param>
 /// <param name="TimeZone">The event's TZID when it is an IANA zone, else UTC (times converted).</param>
 /// <param name="Note">DESCRIPTION.</param>
-/// <param name="Recurrence">The RRULE as text, when the event repeats (not converted: the user writes the cron).</param>
+/// <param name="Recurrence">The RRULE as text when this draft is one occurrence of a repeating VEVENT (each occurrence is its own draft).</param>
 public sealed record ImportedEvent(string Title, string Start, string End, string TimeZone, string? Note, string? Recurrence);

@@ -29,7 +29,7 @@ public sealed class IcalTests
     public void Import_reads_events_in_their_iana_zone()
     {
         const string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:1@test\r\nSUMMARY:Summer sale\r\nDTSTART;TZID=Europe/Paris:20270601T090000\r\nDTEND;TZID=Europe/Paris:20270601T180000\r\nDESCRIPTION:marketing\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:2@test\r\nSUMMARY:Launch\r\nDTSTART:20270701T100000Z\r\nDTEND:20270701T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        var drafts = IcalImport.Read(ics, out var error);
+        var drafts = IcalImport.Read(ics, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero), out var error);
         Assert.True(drafts is not null, error);
         Assert.Equal(2, drafts.Count);
         Assert.Equal(new ImportedEvent("Summer sale", "2027-06-01T09:00", "2027-06-01T18:00", "Europe/Paris", "marketing", null), drafts[0]);
@@ -40,7 +40,7 @@ public sealed class IcalTests
     [Fact]
     public void Import_of_garbage_says_so()
     {
-        Assert.Null(IcalImport.Read("hello", out var error));
+        Assert.Null(IcalImport.Read("hello", DateTimeOffset.UnixEpoch, out var error));
         Assert.NotEmpty(error);
     }
 

@@ -131,7 +131,7 @@ function renderForm(ev) {
       <button type="button" id="btn-preview">Preview</button>
       ${can.canCreate || (ev && can.canUpdate) ? `<button type="submit" class="primary" id="btn-save">${ev ? 'Save changes' : 'Save as proposed'}</button>` : ''}
       ${ev && can.canUpdate && !['Cancelled', 'Completed'].includes(ev.state) ? '<button type="button" id="btn-cancel">Cancel event</button>' : ''}
-      ${!ev && can.canCreate ? '<label>Import .ics <input type="file" id="ics" accept=".ics,text/calendar"></label>' : ''}
+      ${!ev && can.canCreate ? '<label>Import .ics <input type="file" id="ics" accept=".ics,text/calendar"></label> <button type="button" id="btn-next-draft" hidden>Next imported event</button>' : ''}
     </div>
   </form>
   <section class="preview" id="preview" aria-live="polite" hidden></section>`;
@@ -141,6 +141,7 @@ function renderForm(ev) {
   $('#btn-preview').onclick = () => preview(ev);
   if ($('#btn-cancel')) $('#btn-cancel').onclick = () => cancelEvent(ev);
   if ($('#ics')) $('#ics').onchange = importIcs;
+  if ($('#btn-next-draft')) $('#btn-next-draft').onclick = () => showDraft(state.draft + 1);
   if (ev && ev.endUtc && new Date(ev.endUtc) < new Date()) showReport(ev);
 }
 
@@ -212,10 +213,20 @@ async function importIcs(e) {
   try {
     const drafts = await api('POST', nsPath('/import'), await file.text(), true);
     if (!drafts.length) { banner('No event in that file.'); return; }
-    const d = drafts[0];
-    $('#title').value = d.title; $('#start').value = d.start; $('#end').value = d.end; $('#timeZone').value = d.timeZone; $('#note').value = d.note || '';
-    banner(`Read ${drafts.length} event(s); the first is in the form. Choose services and traffic, then save.`, true);
+    state.drafts = drafts;
+    showDraft(0);
   } catch (err) { banner(`Import failed: ${err.message}`); }
+}
+
+// One imported event (a repeating one is one draft per occurrence) in the form at a time.
+function showDraft(i) {
+  const drafts = state.drafts || [];
+  if (i >= drafts.length) return;
+  state.draft = i;
+  const d = drafts[i];
+  $('#title').value = d.title; $('#start').value = d.start; $('#end').value = d.end; $('#timeZone').value = d.timeZone; $('#note').value = d.note || '';
+  $('#btn-next-draft').hidden = i + 1 >= drafts.length;
+  banner(`Imported event ${i + 1} of ${drafts.length}${d.recurrence ? ` (one occurrence of ${d.recurrence})` : ''} is in the form. Choose services and traffic, then save.`, true);
 }
 
 async function preview(ev) {

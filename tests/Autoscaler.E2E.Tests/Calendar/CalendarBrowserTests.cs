@@ -157,6 +157,30 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         Assert.Equal(6, stored.Spec.ExpectedLoad.AbsoluteFloor);
     }
 
+    [Fact]
+    public async Task An_imported_repeating_event_is_offered_one_occurrence_at_a_time()
+    {
+        // Weekly at 18:00 Paris for three weeks from two weeks ahead, the second week excluded: two drafts.
+        var first = NodaTime.LocalDate.FromDateTime(DateTime.UtcNow).PlusDays(14);
+        string Ics(NodaTime.LocalDate d) => d.ToString("uuuuMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var ics = string.Join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Marketing//EN", "BEGIN:VEVENT", "UID:weekly@marketing.example", "DTSTAMP:20261120T090000Z",
+            $"DTSTART;TZID=Europe/Paris:{Ics(first)}T180000", $"DTEND;TZID=Europe/Paris:{Ics(first)}T200000", "RRULE:FREQ=WEEKLY;COUNT=3",
+            $"EXDATE;TZID=Europe/Paris:{Ics(first.PlusWeeks(1))}T180000", "SUMMARY:Evening deals", "END:VEVENT", "END:VCALENDAR", string.Empty);
+        var alice = await PageAsAsync("alice", 1280, 800);
+        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.Locator("#ics").SetInputFilesAsync(new FilePayload { Name = "campaigns.ics", MimeType = "text/calendar", Buffer = System.Text.Encoding.UTF8.GetBytes(ics) });
+        await Assertions.Expect(alice.Locator("#banner")).ToContainTextAsync("Imported event 1 of 2 (one occurrence of FREQ=WEEKLY;COUNT=3)", new() { Timeout = 30_000 });
+        Assert.Equal("Evening deals", await alice.GetByLabel("Title").InputValueAsync());
+        Assert.Equal($"{first:uuuu-MM-dd}T18:00", await alice.GetByLabel("Start (local time)").InputValueAsync());
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Next imported event" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#banner")).ToContainTextAsync("Imported event 2 of 2", new() { Timeout = 30_000 });
+        Assert.Equal($"{first.PlusWeeks(2):uuuu-MM-dd}T18:00", await alice.GetByLabel("Start (local time)").InputValueAsync());
+        await Assertions.Expect(alice.GetByRole(AriaRole.Button, new() { Name = "Next imported event" })).ToBeHiddenAsync();
+        await Shot(alice, "11-imported-draft");
+        Assert.Empty((await ListAsync()).Items);
+    }
+
     private async Task<IPage> PageAsAsync(string user, int width, int height)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions

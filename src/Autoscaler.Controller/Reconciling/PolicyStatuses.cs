@@ -19,6 +19,16 @@ public static class PolicyStatuses
             : Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
     }
 
+    /// <summary>
+    /// The floor in force through this policy. With externalMetric it is what the adapter serves, so it is the target's
+    /// acting floor whoever asked for it (an approved event acts while the policy itself only recommends); with
+    /// minReplicas it is shown only when the policy itself acts (the HPA's annotations show the rest).
+    /// </summary>
+    private static int? ActiveFloor(ResolvedPolicy resolved, TargetOutcome? outcome, bool acting) =>
+        resolved.Actuation == FloorActuation.ExternalMetric
+            ? outcome?.Acting is null ? null : outcome.HeldFloor ?? outcome.Acting.FloorToApply
+            : acting ? outcome?.HeldFloor : null;
+
     /// <summary>Builds the status; approval members are left to the approver.</summary>
     /// <param name="resolved">The resolved policy.</param>
     /// <param name="outcome">Its target's outcome, when it ran.</param>
@@ -56,7 +66,7 @@ public static class PolicyStatuses
         {
             ObservedGeneration = generation,
             EffectiveMode = resolved.Mode switch { PlanningMode.Observe => PolicyModes.Observe, PlanningMode.Recommend => PolicyModes.Recommend, _ => PolicyModes.Auto },
-            ActiveFloor = acting ? outcome?.HeldFloor ?? (resolved.Actuation == FloorActuation.ExternalMetric ? result?.FloorToApply : null) : null,
+            ActiveFloor = ActiveFloor(resolved, outcome, acting),
             RecommendedFloor = result?.Floor,
             OriginalMinReplicas = outcome?.OriginalMinReplicas,
             LeadTimeUsed = outcome is null ? null : Core.TimeSeries.DurationParser.Format(TimeSpan.FromSeconds(Math.Round(outcome.LeadTime.Value.TotalSeconds))),

@@ -29,6 +29,18 @@ public static class PolicyStatuses
             ? outcome?.Acting is null ? null : outcome.HeldFloor ?? outcome.Acting.FloorToApply
             : acting ? outcome?.HeldFloor : null;
 
+    private static AccuracySummary Summary(Core.Forecasting.Accuracy.AccuracyVerdict verdict) => new()
+    {
+        Window = Core.TimeSeries.DurationParser.Format(verdict.Window),
+        PolicyMape = Round(verdict.ModelMape),
+        PersistenceMape = Round(verdict.PersistenceMape),
+        SeasonalNaiveMape = Round(verdict.SeasonalNaiveMape),
+        Trusted = verdict.Trusted,
+    };
+
+    // Four decimals (0.01 %): status changes only when a score really moves, so a steady policy writes nothing.
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+
     /// <summary>Builds the status; approval members are left to the approver.</summary>
     /// <param name="resolved">The resolved policy.</param>
     /// <param name="outcome">Its target's outcome, when it ran.</param>
@@ -71,7 +83,7 @@ public static class PolicyStatuses
             OriginalMinReplicas = outcome?.OriginalMinReplicas,
             LeadTimeUsed = outcome is null ? null : Core.TimeSeries.DurationParser.Format(TimeSpan.FromSeconds(Math.Round(outcome.LeadTime.Value.TotalSeconds))),
             Forecast = result?.Record.Forecast is { } model ? new ForecastSummary { Model = model, GeneratedAt = result.Record.Time.UtcDateTime } : null,
-            Accuracy = old?.Accuracy,
+            Accuracy = outcome?.Accuracy is { } verdict ? Summary(verdict) : old?.Accuracy,
             Decisions = decisions.Count == 0 ? null : decisions,
             Conditions = conditions,
         };

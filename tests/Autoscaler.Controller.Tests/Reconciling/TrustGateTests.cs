@@ -101,4 +101,18 @@ public sealed class TrustGateTests
         Assert.Contains("MAPE", acting.Message, StringComparison.Ordinal);
         Assert.True(status.RecommendedFloor > 2);
     }
+
+    [Fact]
+    public async Task A_trust_window_under_a_day_is_an_invalid_spec_naming_the_field()
+    {
+        var (cluster, reconciler, _) = Setup("holt-winters-additive", window: "12h");
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var valid = Assert.Single(cluster.Policy(Ns, "web-policy").Status!.Conditions!, c => c.Type == "Valid");
+        Assert.Equal("False", valid.Status);
+        Assert.Equal("InvalidDuration", valid.Reason);
+        Assert.Contains("spec.trustGate.window", valid.Message, StringComparison.Ordinal);
+        Assert.Equal(2, cluster.Hpa(Ns, "web").MinReplicas);
+    }
 }

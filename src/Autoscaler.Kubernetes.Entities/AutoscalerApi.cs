@@ -35,4 +35,11 @@ public static class AutoscalerApi
 
     /// <summary>HPA annotation with the floor the controller applied (an integer), to tell its own value from a user's edit.</summary>
     public const string AppliedFloorAnnotation = Group + "/applied-floor";
+
+    /// <summary>
+    /// The External metric the metrics adapter serves for PredictivePolicies with actuation externalMetric: one series
+    /// per policy labelled <c>namespace</c>, <c>policy</c> and <c>hpa</c>, value = status.activeFloor in replicas (0 when
+    /// no floor is held). An HPA lists it with an AverageValue target of 1, so its proposal is the floor.
+    /// </summary>
+    public const string PrescaleFloorMetric = "autoscaler_prescale_floor";
 }

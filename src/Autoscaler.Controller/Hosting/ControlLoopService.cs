@@ -37,6 +37,18 @@ public sealed partial class ControlLoopService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await LoopAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown, also a host disposed without StopAsync: a clean end, not a failed service that stops the host.
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(_options.SyncPeriod, _time);
         var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
         var change = NextChangeAsync(stoppingToken);

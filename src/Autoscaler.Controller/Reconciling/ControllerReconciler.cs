@@ -190,6 +190,7 @@ public sealed partial class ControllerReconciler
                 LeadTime = leadTime,
                 LeadTimeSource = leadSource,
                 HistoryNote = _histories.For(work.Policy).Missing,
+                Accuracy = (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.Accuracy,
             };
             Observe(outcome);
             return outcome;

@@ -54,6 +54,20 @@ public static class PolicyResolver
             problems.Add(new InputProblem("UnknownTimeZone", "spec.timeZone", zoneError));
         }
 
+        TimeSpan? trustWindow = null;
+        if (spec.TrustGate?.Enabled != false)
+        {
+            var text = spec.TrustGate?.Window ?? "7d";
+            if (Core.TimeSeries.DurationParser.TryParse(text, out var window, out var windowError) && window >= TimeSpan.FromDays(1))
+            {
+                trustWindow = window;
+            }
+            else
+            {
+                problems.Add(new InputProblem("InvalidDuration", "spec.trustGate.window", windowError is { Length: > 0 } ? windowError : $"'{text}' is shorter than 1d"));
+            }
+        }
+
         var (mode, reason) = EffectiveMode(resource);
         return new ResolvedPolicy
         {
@@ -68,8 +82,14 @@ public static class PolicyResolver
             Headroom = (spec.HeadroomPercent ?? 10) / 100.0,
             Bounds = new SafetyBounds(spec.Bounds?.MaxFloor, spec.Bounds?.MaxStepUp),
             Exclusions = exclusions,
+            TrustWindow = trustWindow,
         };
     }
+
+    private static string Scores(AccuracySummary? accuracy) =>
+        accuracy?.PolicyMape is { } m
+            ? FormattableString.Invariant($" (MAPE {m * 100:0.0} % vs persistence {accuracy.PersistenceMape * 100:0.0} %, daily seasonal-naive {accuracy.SeasonalNaiveMape * 100:0.0} % over {accuracy.Window})")
+            : " (not scored yet)";
 
     private static (PlanningMode Mode, string? Reason) EffectiveMode(V1Alpha1PredictivePolicy resource)
     {
@@ -90,7 +110,7 @@ public static class PolicyResolver
 
                 return approved
                     ? (PlanningMode.Auto, $"untrusted forecast, acting on the approval by {status!.ApprovedBy}")
-                    : (PlanningMode.Recommend, "trust gate: the policy's rolling accuracy does not (yet) beat persistence and daily seasonal-naive");
+                    : (PlanningMode.Recommend, "trust gate: the policy's rolling accuracy does not (yet) beat persistence and daily seasonal-naive" + Scores(status?.Accuracy));
         }
     }
 }

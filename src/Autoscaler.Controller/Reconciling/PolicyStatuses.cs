@@ -19,6 +19,28 @@ public static class PolicyStatuses
             : Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
     }
 
+    /// <summary>
+    /// The floor in force through this policy. With externalMetric it is what the adapter serves, so it is the target's
+    /// acting floor whoever asked for it (an approved event acts while the policy itself only recommends); with
+    /// minReplicas it is shown only when the policy itself acts (the HPA's annotations show the rest).
+    /// </summary>
+    private static int? ActiveFloor(ResolvedPolicy resolved, TargetOutcome? outcome, bool acting) =>
+        resolved.Actuation == FloorActuation.ExternalMetric
+            ? outcome?.Acting is null ? null : outcome.HeldFloor ?? outcome.Acting.FloorToApply
+            : acting ? outcome?.HeldFloor : null;
+
+    private static AccuracySummary Summary(Core.Forecasting.Accuracy.AccuracyVerdict verdict) => new()
+    {
+        Window = Core.TimeSeries.DurationParser.Format(verdict.Window),
+        PolicyMape = Round(verdict.ModelMape),
+        PersistenceMape = Round(verdict.PersistenceMape),
+        SeasonalNaiveMape = Round(verdict.SeasonalNaiveMape),
+        Trusted = verdict.Trusted,
+    };
+
+    // Four decimals (0.01 %): status changes only when a score really moves, so a steady policy writes nothing.
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+
     /// <summary>Builds the status; approval members are left to the approver.</summary>
     /// <param name="resolved">The resolved policy.</param>
     /// <param name="outcome">Its target's outcome, when it ran.</param>
@@ -56,12 +78,12 @@ public static class PolicyStatuses
         {
             ObservedGeneration = generation,
             EffectiveMode = resolved.Mode switch { PlanningMode.Observe => PolicyModes.Observe, PlanningMode.Recommend => PolicyModes.Recommend, _ => PolicyModes.Auto },
-            ActiveFloor = acting ? outcome?.HeldFloor ?? (resolved.Actuation == FloorActuation.ExternalMetric ? result?.FloorToApply : null) : null,
+            ActiveFloor = ActiveFloor(resolved, outcome, acting),
             RecommendedFloor = result?.Floor,
             OriginalMinReplicas = outcome?.OriginalMinReplicas,
             LeadTimeUsed = outcome is null ? null : Core.TimeSeries.DurationParser.Format(TimeSpan.FromSeconds(Math.Round(outcome.LeadTime.Value.TotalSeconds))),
             Forecast = result?.Record.Forecast is { } model ? new ForecastSummary { Model = model, GeneratedAt = result.Record.Time.UtcDateTime } : null,
-            Accuracy = old?.Accuracy,
+            Accuracy = outcome?.Accuracy is { } verdict ? Summary(verdict) : old?.Accuracy,
             Decisions = decisions.Count == 0 ? null : decisions,
             Conditions = conditions,
         };

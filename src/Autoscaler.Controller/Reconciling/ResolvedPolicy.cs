@@ -40,6 +40,9 @@ public sealed record ResolvedPolicy
     /// <summary>Floor bounds.</summary>
     public SafetyBounds Bounds { get; init; } = SafetyBounds.None;
 
+    /// <summary>The trust gate's rolling window (spec.trustGate.window, 7d by default); null when the gate is disabled.</summary>
+    public TimeSpan? TrustWindow { get; init; }
+
     /// <summary>Exclusion dates.</summary>
     public IReadOnlyList<ExclusionDate> Exclusions { get; init; } = [];
 

@@ -45,9 +45,10 @@ public static class StepPolicies
             Bounds = policy?.Bounds ?? SafetyBounds.None,
             Mode = mode,
             Actuation = policy?.Actuation ?? FloorActuation.MinReplicas,
+            TrustWindow = withForecast ? policy?.TrustWindow : null,
         };
         var print = new StringBuilder();
-        print.Append(CultureInfo.InvariantCulture, $"{mode}|{withForecast}|{step.Capacity.Description}|{leadTime.HowComputed}|{step.Quantile}|{step.Headroom}|{step.Bounds}|{step.Actuation}|{policy?.Resource.Metadata.Generation}");
+        print.Append(CultureInfo.InvariantCulture, $"{mode}|{withForecast}|{step.Capacity.Description}|{leadTime.HowComputed}|{step.Quantile}|{step.Headroom}|{step.Bounds}|{step.Actuation}|{step.TrustWindow}|{policy?.Resource.Metadata.Generation}");
         foreach (var o in occurrences)
         {
             print.Append(CultureInfo.InvariantCulture, $"|{o.Label}/{o.End:O}/{o.Expected}/{o.Ramp.Count}");

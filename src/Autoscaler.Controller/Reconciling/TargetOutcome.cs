@@ -37,6 +37,9 @@ public sealed record TargetOutcome
     /// <summary>Why the policy has no history source, when it has none.</summary>
     public string? HistoryNote { get; init; }
 
+    /// <summary>The trust gate's verdict from the forecasting step's last refit, when it scored one.</summary>
+    public Core.Forecasting.Accuracy.AccuracyVerdict? Accuracy { get; init; }
+
     /// <summary>An unexpected failure of this target's pass (the others went on).</summary>
     public string? Failure { get; init; }
 }

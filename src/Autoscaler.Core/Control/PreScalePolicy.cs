@@ -40,6 +40,12 @@ public sealed record PreScalePolicy
     /// <summary>How often the forecast is refitted (&gt; 0); steps in between reuse it.</summary>
     public TimeSpan RefitEvery { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// When set, every refit also scores the forecaster against persistence and daily seasonal-naive over this rolling
+    /// window (<see cref="Forecasting.Accuracy.TrustGate"/>; the result is <see cref="PreScaleStep.Accuracy"/>). Null: not scored.
+    /// </summary>
+    public TimeSpan? TrustWindow { get; init; }
+
     /// <summary>How much history each refit reads (default 14 days; at least 8 days so "one week earlier" exists).</summary>
     public TimeSpan HistoryWindow { get; init; } = TimeSpan.FromDays(14);
 

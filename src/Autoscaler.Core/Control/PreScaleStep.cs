@@ -1,4 +1,5 @@
 using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.Forecasting.Accuracy;
 using Autoscaler.Core.Forecasting.Events;
 using Autoscaler.Core.Planning;
 
@@ -40,6 +41,9 @@ public sealed class PreScaleStep
 
     /// <summary>The planner state after the last step.</summary>
     public PlannerState State { get; private set; } = PlannerState.Initial;
+
+    /// <summary>The trust gate's verdict at the last refit (null when <see cref="PreScalePolicy.TrustWindow"/> is not set or nothing was fitted).</summary>
+    public AccuracyVerdict? Accuracy { get; private set; }
 
     /// <summary>The forecast in use (null before the first fit or without a forecaster).</summary>
     public PlanForecast? Forecast => _forecast;
@@ -103,6 +107,12 @@ public sealed class PreScaleStep
         var events = _policy.Calendar.Occurrences(history.Start, end + TimeSpan.FromDays(1))
             .Select(e => new ScheduledEvent(e.Start, e.End, e.Kind, e.Expected is { Kind: ExpectedLoadKind.Multiplier } m ? m.Value : null, e.Description))
             .ToList();
+        if (_policy.TrustWindow is { } window)
+        {
+            // Scored over the span one fit serves: until the next refit, plus the lead time it is acted on ahead.
+            Accuracy = TrustGate.Evaluate(forecaster, history, window, _policy.RefitEvery + _policy.LeadTime.Value);
+        }
+
         var withEvents = forecaster.Forecast(new ForecastRequest(history, leads, events));
         var withoutEvents = _needsNormal && events.Count > 0 ? forecaster.Forecast(new ForecastRequest(history, leads)) : null;
         _forecast = new PlanForecast(withEvents, withoutEvents);

@@ -1,3 +1,4 @@
+using Autoscaler.MetricsAdapter.Floors;
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Keda;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
@@ -21,11 +22,13 @@ namespace Autoscaler.MetricsAdapter.Hosting;
 internal static class SourceComposition
 {
     /// <summary>Registers the configured sources and their services: push (default on, <c>Push:Enabled</c>)
-    /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>, also serving KEDA's external scaler), and
-    /// Prometheus when <c>Prometheus:Url</c> is set.</summary>
+    /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>, also serving KEDA's external scaler),
+    /// Prometheus when <c>Prometheus:Url</c> is set, and the pre-scale floors when <c>Floors:Enabled</c> is true.</summary>
     public static void AddSources(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // First, so a pushed series of the same name never shadows the controller's floor.
+        builder.Services.AddPrescaleFloorSource(builder.Configuration);
         builder.Services.AddPushSource(builder.Configuration);
         builder.Services.AddPrometheusSource(builder.Configuration);
         if (builder.Configuration.GetValue("Push:Enabled", defaultValue: true))

@@ -89,7 +89,10 @@ internal sealed class ControllerCluster
         return name;
     }
 
-    /// <summary>A Deployment with 1 replica and an autoscaling/v2beta2 HPA (min 1, max 10) on an external metric nobody serves.</summary>
+    /// <summary>
+    /// A Deployment and an autoscaling/v2beta2 HPA (min <paramref name="minReplicas"/>, max 10, scale-down window 0 s) on the
+    /// External metric queue_length (AverageValue 10), which nobody serves unless the test pushes it to an adapter.
+    /// </summary>
     public async Task WorkloadAsync(string ns, string name, int minReplicas)
     {
         await Kubectl("apply", "-f", "-", stdin: $$"""
@@ -116,6 +119,8 @@ internal sealed class ControllerCluster
                   external:
                     metric: {name: queue_length}
                     target: {type: AverageValue, averageValue: "10"}
+              behavior:
+                scaleDown: {stabilizationWindowSeconds: 0}
             """);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Autoscaler.E2E.Tests.Adapter.Aggregation;
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Kubernetes.Entities;
 using k8s.Models;
@@ -10,7 +11,7 @@ namespace Autoscaler.E2E.Tests.Controller;
 /// <summary>
 /// Issue #11 tests 1 and 2 on the real v1.20 control plane (autoscaling/v2beta2): the controller raises the HPA's
 /// minReplicas lead time before an approved event, the real HPA controller scales the Deployment to it, and the owner's
-/// minReplicas is restored after the end; approval is refused (403) to a user without the custom verb "approve".
+/// minReplicas is restored after the end, after which the HPA scales back down by its own (pushed) metric; approval is refused (403) to a user without the custom verb "approve".
 /// </summary>
 [Collection(ControlPlaneCollection.Name)]
 [Trait("Category", "Controller")]
@@ -38,6 +39,20 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         await _cluster.InstallAsync();
         var ns = await _cluster.NamespaceAsync("ctl-floor");
         await _cluster.WorkloadAsync(ns, "web", minReplicas: 1);
+        // A served metric (queue_length 0 through the adapter) lets the HPA scale back down by itself after the window.
+        await using var adapter = await AdapterDeployment.StartAsync(cp);
+        using (var push = new GrpcPushClient(adapter.PushPort))
+        {
+            Assert.Equal(1u, await push.PushAsync(ns, "queue_length", new Dictionary<string, string>(), 0));
+        }
+
+        await Eventually.TrueAsync("the HPA reading queue_length (ScalingActive=True) at 1 replica", async seen =>
+        {
+            var hpa = await _cluster.HpaAsync(ns, "web");
+            var active = hpa.Status?.Conditions?.FirstOrDefault(c => c.Type == "ScalingActive");
+            seen($"ScalingActive {active?.Status} {active?.Reason}, replicas {hpa.Status?.CurrentReplicas}");
+            return active?.Status == "True" && hpa.Status!.CurrentReplicas == 1;
+        }, TimeSpan.FromSeconds(60), Eventually.ApiOrHttpError);
         var approver = await _cluster.TokenAsync(ns, "approver", "scalingevent-approver");
         var (app, port) = await _cluster.StartControllerAsync(ns, TimeSpan.FromSeconds(5));
         await using var _ = app;
@@ -89,6 +104,12 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
             return hpa.Spec.MinReplicas == 1 && annotations.Count == 0 && e.Status?.Phase == ScalingEventPhases.Completed;
         }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.True(DateTimeOffset.UtcNow >= end);
+        await Eventually.TrueAsync("the HPA scaling the Deployment back to 1 by its own metric after the end", async seen =>
+        {
+            var replicas = await _cluster.DeploymentReplicasAsync(ns, "web");
+            seen($"Deployment replicas {replicas}");
+            return replicas == 1;
+        }, TimeSpan.FromSeconds(60), Eventually.ApiOrHttpError);
 
         // The Event follows the apply within the same pass: wait for it rather than race it.
         var hpaEvents = await Eventually.Async("the FloorReleased Event on the HPA", async seen =>
@@ -101,6 +122,7 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         Assert.Contains("FloorRaised: minReplicas 1 -> 5", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("FloorReleased: minReplicas restored to the owner's 1", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("SuccessfulRescale: New size: 5; reason: Current number of replicas below Spec.MinReplicas", hpaEvents, StringComparison.Ordinal);
+        Assert.Contains("SuccessfulRescale: New size: 1; reason: All metrics below target", await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web"), StringComparison.Ordinal);
         var decisions = (await _cluster.EventAsync(ns, "sale")).Status!.Decisions!;
         Assert.Contains(decisions, d => d.Action == "RaiseFloor" && d.Floor == 5);
         Assert.Contains(decisions, d => d.Action == "ReleaseFloor");

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Autoscaler.Controller.Hosting;
+using Autoscaler.Controller.History;
+using Autoscaler.Controller.Reconciling;
+using Autoscaler.Controller.Telemetry;
+using Autoscaler.Controller.Tests.Support;
+using Autoscaler.Kubernetes.Entities;
+using BenchmarkDotNet.Attributes;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Autoscaler.Benchmarks.Controller;
+
+/// <summary>
+/// Issue #11's scale aim: one full reconcile cycle of the controller with <see cref="Policies"/> PredictivePolicies on
+/// one replica (in-memory cluster, the tests' <c>InMemoryCluster</c>), forecasts cached (fitted in the setup from a
+/// scripted Prometheus, 14 days at 5 minutes, forecaster seasonal-naive, trust gate off), every policy in auto with
+/// a forecast floor held. The 1-policy run is the baseline of the same run. API writes of the measured cycles are
+/// counted (aim: none while no floor changes).
+/// </summary>
+[MemoryDiagnoser]
+public class ControllerCycleBenchmarks
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private InMemoryCluster _cluster = null!;
+    private ControllerReconciler _reconciler = null!;
+    private int _writesAfterSetup;
+
+    /// <summary>Number of PredictivePolicies (each on its own HPA).</summary>
+    [Params(1, 1000)]
+    public int Policies { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _cluster = new InMemoryCluster();
+        for (var i = 0; i < Policies; i++)
+        {
+            var ns = "team-" + (i % 20).ToString(CultureInfo.InvariantCulture);
+            var name = "web-" + i.ToString(CultureInfo.InvariantCulture);
+            _cluster.SetHpa(_cluster.AddHpa(ns, name, 2, 50, 2) with { AverageValueTarget = 100 });
+            _cluster.AddPolicy(new V1Alpha1PredictivePolicy
+            {
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Generation = 1, CreationTimestamp = Now.UtcDateTime.AddDays(-30) },
+                Spec = new PredictivePolicySpec
+                {
+                    TargetRef = new PolicyTargetRef { Name = name },
+                    History = new HistorySourceSpec { Prometheus = new PrometheusHistorySpec { Query = $"sum(rate(http_requests_total{{app=\"{name}\"}}[1m]))" } },
+                    Mode = PolicyModes.Auto,
+                    Forecaster = "seasonal-naive",
+                    TrustGate = new TrustGateSpec { Enabled = false },
+                },
+            });
+        }
+
+        var histories = new HistorySources(new HttpClient(new DailyWave()), new Uri("http://prometheus:9090/"));
+        _reconciler = new ControllerReconciler(_cluster, _cluster, new ControllerOptions(), new FakeTimeProvider(Now), new ControllerMetrics(),
+            NullLogger<ControllerReconciler>.Instance, histories);
+        var watch = Stopwatch.StartNew();
+        // First pass fits every forecast and writes floors and statuses; the second settles the statuses that echo the first.
+        _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var first = watch.Elapsed;
+        _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _writesAfterSetup = _cluster.Writes;
+        Console.WriteLine($"// setup: {Policies} policies, first pass (fits + writes) {first.TotalMilliseconds:0} ms, " +
+            $"{_cluster.Applies.Count} applies, {_cluster.StatusPatches.Count} status patches, {_cluster.Events.Count} Events");
+    }
+
+    /// <summary>One full steady-state cycle: resolve every resource from the caches, run every HPA's step, compare statuses.</summary>
+    [Benchmark]
+    public bool Cycle() => _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() =>
+        Console.WriteLine($"// API writes during the measured cycles ({Policies} policies): {_cluster.Writes - _writesAfterSetup}");
+
+    /// <summary>query_range answers: 1,000 ± 600 on a daily sine, any range and step.</summary>
+    private sealed class DailyWave : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
+            var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
+            var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
+            var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
+            var values = new StringBuilder();
+            for (var t = start; t <= end; t += step)
+            {
+                var hours = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime.TimeOfDay.TotalHours;
+                values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{1000 + (600 * Math.Sin(2 * Math.PI * hours / 24)):0.###}\"]");
+            }
+
+            var body = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
+    }
+}

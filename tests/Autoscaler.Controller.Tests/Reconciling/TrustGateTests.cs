@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Autoscaler.Controller.History;
+using Autoscaler.Controller.Reconciling;
+using Autoscaler.Controller.Tests.History;
+using Autoscaler.Controller.Tests.Support;
+using Autoscaler.Controller.Telemetry;
+using Autoscaler.Kubernetes.Entities;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Autoscaler.Controller.Tests.Reconciling;
+
+/// <summary>
+/// The trust gate on the controller: an auto policy acts on its forecast only once its rolling accuracy (Core's
+/// TrustGate, scored at each refit and shown in status.accuracy) beats persistence and daily seasonal-naive.
+/// </summary>
+public sealed class TrustGateTests
+{
+    private static readonly DateTimeOffset T0 = ReconcilerHarness.T0;
+    private const string Ns = "shop";
+
+    /// <summary>A daily wave on a rising trend (yesterday is too low, the last value misses the wave), 5-minute grid.</summary>
+    private static string Trending(Uri uri)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+        var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
+        var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
+        var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
+        var values = new StringBuilder();
+        for (var t = start; t <= end; t += step)
+        {
+            var at = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime;
+            var hours = (at - T0.UtcDateTime).TotalHours;
+            var load = 1500 + (3 * hours) + (400 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24));
+            values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{load:0.###}\"]");
+        }
+
+        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
+    }
+
+    private static (InMemoryCluster Cluster, ControllerReconciler Reconciler, FakeTimeProvider Time) Setup(string forecaster, string window = "4d")
+    {
+        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, Trending(r.RequestUri!)));
+        var cluster = new InMemoryCluster();
+        cluster.SetHpa(cluster.AddHpa(Ns, "web", 2, 20, 2) with { AverageValueTarget = 100 });
+        var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
+        policy.Spec.Forecaster = forecaster;
+        policy.Spec.TrustGate = new TrustGateSpec { Window = window };
+        cluster.AddPolicy(policy);
+        var time = new FakeTimeProvider(T0.AddHours(-6)); // 06:00 UTC, the wave rising
+        var reconciler = new ControllerReconciler(cluster, cluster, new Autoscaler.Controller.Hosting.ControllerOptions(), time, new ControllerMetrics(),
+            NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
+        return (cluster, reconciler, time);
+    }
+
+    [Fact]
+    public async Task A_forecaster_that_beats_both_baselines_is_trusted_in_status_and_then_acts()
+    {
+        var (cluster, reconciler, time) = Setup("holt-winters-additive");
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var first = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.Equal(PolicyModes.Recommend, first.EffectiveMode); // not scored before this pass
+        Assert.Equal(2, cluster.Hpa(Ns, "web").MinReplicas);
+        var accuracy = first.Accuracy!;
+        Assert.True(accuracy.Trusted, $"MAPE {accuracy.PolicyMape} vs {accuracy.PersistenceMape} / {accuracy.SeasonalNaiveMape}");
+        Assert.True(accuracy.PolicyMape < accuracy.PersistenceMape && accuracy.PolicyMape < accuracy.SeasonalNaiveMape);
+        Assert.Equal("4d", accuracy.Window);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var second = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.Equal(PolicyModes.Auto, second.EffectiveMode);
+        Assert.True(second.Accuracy!.Trusted);
+        Assert.True(cluster.Hpa(Ns, "web").MinReplicas > 2, $"the trusted forecast floor was not applied (minReplicas {cluster.Hpa(Ns, "web").MinReplicas})");
+        Assert.Equal(cluster.Hpa(Ns, "web").MinReplicas, second.ActiveFloor);
+    }
+
+    [Theory]
+    [InlineData("persistence")] // ties persistence: not strictly better
+    [InlineData("seasonal-naive:1d")] // ties daily seasonal-naive
+    public async Task A_forecaster_that_does_not_beat_both_baselines_stays_in_recommend_and_says_why(string forecaster)
+    {
+        var (cluster, reconciler, time) = Setup(forecaster);
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var status = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.False(status.Accuracy!.Trusted);
+        Assert.Equal(PolicyModes.Recommend, status.EffectiveMode);
+        Assert.Equal(2, cluster.Hpa(Ns, "web").MinReplicas);
+        var acting = Assert.Single(status.Conditions!, c => c.Type == "Acting");
+        Assert.Equal("False", acting.Status);
+        Assert.Contains("trust gate", acting.Message, StringComparison.Ordinal);
+        Assert.Contains("MAPE", acting.Message, StringComparison.Ordinal);
+        Assert.True(status.RecommendedFloor > 2);
+    }
+
+    [Fact]
+    public async Task A_trust_window_under_a_day_is_an_invalid_spec_naming_the_field()
+    {
+        var (cluster, reconciler, _) = Setup("holt-winters-additive", window: "12h");
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var valid = Assert.Single(cluster.Policy(Ns, "web-policy").Status!.Conditions!, c => c.Type == "Valid");
+        Assert.Equal("False", valid.Status);
+        Assert.Equal("InvalidDuration", valid.Reason);
+        Assert.Contains("spec.trustGate.window", valid.Message, StringComparison.Ordinal);
+        Assert.Equal(2, cluster.Hpa(Ns, "web").MinReplicas);
+    }
+}

@@ -12,7 +12,7 @@ namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 /// service account (manifests/adapter RBAC, so list/watch of pods is exercised) and keeps an informer cache of
 /// pods; the HPA asks <c>pods/*/http_requests_per_second?labelSelector=app%3Dweb</c>, the adapter turns the
 /// selected pods' names into <c>pod=~"..."</c> against a real Prometheus scraping a real target, and the real HPA
-/// controller scales the Deployment. Pods get no kubelet here: <see cref="PodPhaseSetter"/> moves them to Running.
+/// controller scales the Deployment; the same with samples pushed over gRPC labelled by pod. Pods get no kubelet here: <see cref="PodPhaseSetter"/> moves them to Running.
 /// </summary>
 [Collection(ControlPlaneCollection.Name)]
 [Trait("Category", "Adapter")]
@@ -81,9 +81,58 @@ public sealed class PodsMetricHpaTests(ControlPlaneFixture cp, ITestOutputHelper
     public async Task Hpa_with_a_pods_metric_from_prometheus_scales_a_deployment_up_and_down()
     {
         _demo!.Total = 40;
-        // Beside the Deployment's pods: another app's pod with a sample (the selector must leave it out) and a
-        // pod of the app without any sample (left out, never a zero).
         _demo.SetFixed("other-1", 1000);
+        await ScaleUpAndDownAsync(Metric, $"pods metric {Metric} above target");
+    }
+
+    [Fact]
+    public async Task Hpa_with_a_pods_metric_from_pushed_samples_labelled_by_pod_scales_a_deployment_up_and_down()
+    {
+        const string pushed = "pushed_requests_per_second";
+        _demo!.Total = 40;
+        using var push = new GrpcPushClient(_adapter!.PushPort);
+        using var stop = new CancellationTokenSource();
+        // The application's side: every second, each running pod of the app pushes its share of the load, and
+        // another app's pod pushes its own value; web-nosample never pushes.
+        var pusher = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            while (!stop.IsCancellationRequested)
+            {
+                var serving = _demo.Serving;
+                foreach (var pod in serving)
+                {
+                    await push.PushAsync(_ns, pushed, new Dictionary<string, string> { ["pod"] = pod }, _demo.Total / serving.Count);
+                }
+
+                await push.PushAsync(_ns, pushed, new Dictionary<string, string> { ["pod"] = "other-1" }, 1000);
+                try
+                {
+                    await timer.WaitForNextTickAsync(stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+        try
+        {
+            await ScaleUpAndDownAsync(pushed, $"pods metric {pushed} above target");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await pusher;
+        }
+    }
+
+    /// <summary>
+    /// The Deployment (1 replica) beside another app's pod with a value (the selector must leave it out) and a pod of
+    /// the app without any value (left out, never a zero); then an HPA on <paramref name="metric"/> at 10 per pod
+    /// while the load is 40, then 5: 1 → 4 → 1 replicas.
+    /// </summary>
+    private async Task ScaleUpAndDownAsync(string metric, string scaleUpReason)
+    {
         await Kubectl.RunAsync(cp.Environment.Kubeconfig, $$$"""
             apiVersion: apps/v1
             kind: Deployment
@@ -112,16 +161,15 @@ public sealed class PodsMetricHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         // Both versions the HPA client may use, through the aggregator: exactly the Deployment's one pod, 40/s.
         var first = await Eventually.Async("the Deployment's pod with its value through the aggregator", async seen =>
         {
-            var items = await ItemsAsync("v1beta2", "app%3Dweb");
+            var items = await ItemsAsync("v1beta2", metric, "app%3Dweb");
             seen(Describe(items));
             return items is [{ Name: not "web-nosample", Value: "40" }] ? items : null;
         }, TimeSpan.FromSeconds(60));
-        var v1 = await ItemsAsync("v1beta1", "app%3Dweb");
-        Assert.Equal(first, v1);
+        Assert.Equal(first, await ItemsAsync("v1beta1", metric, "app%3Dweb"));
         Assert.StartsWith("web-", first[0].Name, StringComparison.Ordinal);
-        // A set-based selector and the other app's pod: only what matches is returned.
-        Assert.Equal([("other-1", "1k")], (await ItemsAsync("v1beta2", "app%20in%20(other)")).Select(i => (i.Name, i.Value)));
-        output.WriteLine($"before the HPA: {Describe(first)}");
+        // A set-based selector picks the other app's pod only.
+        Assert.Equal([("other-1", "1k")], await ItemsAsync("v1beta2", metric, "app%20in%20(other)"));
+        output.WriteLine($"{metric} before the HPA: {Describe(first)}");
 
         await Kubectl.RunAsync(cp.Environment.Kubeconfig, string.Empty, "-n", _ns, "delete", "pod", "web-nosample", "--wait=true");
         await Kubectl.RunAsync(cp.Environment.Kubeconfig, $$$"""
@@ -135,7 +183,7 @@ public sealed class PodsMetricHpaTests(ControlPlaneFixture cp, ITestOutputHelper
               metrics:
                 - type: Pods
                   pods:
-                    metric: {name: {{{Metric}}}}
+                    metric: {name: {{{metric}}}}
                     target: {type: AverageValue, averageValue: "10"}
               behavior:
                 scaleDown: {stabilizationWindowSeconds: 0}
@@ -145,29 +193,29 @@ public sealed class PodsMetricHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         await WaitReplicasAsync(4);
         var four = await Eventually.Async("four pods with 10/s each through the aggregator", async seen =>
         {
-            var items = await ItemsAsync("v1beta2", "app%3Dweb");
+            var items = await ItemsAsync("v1beta2", metric, "app%3Dweb");
             seen(Describe(items));
             return items.Count == 4 && items.All(i => i.Value == "10") ? items : null;
         }, TimeSpan.FromSeconds(60));
-        output.WriteLine($"at 4 replicas: {Describe(four)}");
+        output.WriteLine($"{metric} at 4 replicas: {Describe(four)}");
 
         // The load drops to 5 requests/s: 1.25 per pod, 1 replica.
-        _demo.Total = 5;
+        _demo!.Total = 5;
         await WaitReplicasAsync(1);
 
         var events = await Kubectl.RunAsync(cp.Environment.Kubeconfig, string.Empty, "-n", _ns, "get", "events", "--field-selector",
             "involvedObject.kind=HorizontalPodAutoscaler", "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
         output.WriteLine(events);
-        Assert.Matches($"SuccessfulRescale +New size: 4; reason: pods metric {Metric} above target", events);
+        Assert.Matches($"SuccessfulRescale +New size: 4; reason: {scaleUpReason}", events);
         Assert.Matches("SuccessfulRescale +New size: 1; reason: All metrics below target", events);
         Assert.Null(_kubelet!.LastError);
     }
 
-    private async Task<List<(string Name, string Value)>> ItemsAsync(string version, string selector)
+    private async Task<List<(string Name, string Value)>> ItemsAsync(string version, string metric, string selector)
     {
         try
         {
-            var list = await cp.Admin.GetJsonAsync($"/apis/custom.metrics.k8s.io/{version}/namespaces/{_ns}/pods/*/{Metric}?labelSelector={selector}");
+            var list = await cp.Admin.GetJsonAsync($"/apis/custom.metrics.k8s.io/{version}/namespaces/{_ns}/pods/*/{metric}?labelSelector={selector}");
             return list.GetProperty("items").EnumerateArray()
                 .Select(i => (i.GetProperty("describedObject").GetProperty("name").GetString()!, i.GetProperty("value").GetString()!))
                 .OrderBy(i => i.Item1, StringComparer.Ordinal).ToList();

@@ -17,22 +17,28 @@ internal static class WatchableResources
         {
             ["pods"] = Entry<V1Pod, V1PodList>(new(string.Empty, "pods"),
                 k => (p, ct) => k.CoreV1.ListPodForAllNamespacesAsync(continueParameter: p.Continue, limit: p.Limit, cancellationToken: ct),
-                k => (w, e, ct) => k.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
+                k => (w, e, ct) => k.CoreV1.WatchListPodForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
             ["services"] = Entry<V1Service, V1ServiceList>(new(string.Empty, "services"),
                 k => (p, ct) => k.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: p.Continue, limit: p.Limit, cancellationToken: ct),
-                k => (w, e, ct) => k.CoreV1.WatchListServiceForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
+                k => (w, e, ct) => k.CoreV1.WatchListServiceForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
             ["deployments"] = Entry<V1Deployment, V1DeploymentList>(new("apps", "deployments"),
                 k => (p, ct) => k.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: p.Continue, limit: p.Limit, cancellationToken: ct),
-                k => (w, e, ct) => k.AppsV1.WatchListDeploymentForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
+                k => (w, e, ct) => k.AppsV1.WatchListDeploymentForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
             ["statefulsets"] = Entry<V1StatefulSet, V1StatefulSetList>(new("apps", "statefulsets"),
                 k => (p, ct) => k.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: p.Continue, limit: p.Limit, cancellationToken: ct),
-                k => (w, e, ct) => k.AppsV1.WatchListStatefulSetForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
+                k => (w, e, ct) => k.AppsV1.WatchListStatefulSetForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
             ["replicasets"] = Entry<V1ReplicaSet, V1ReplicaSetList>(new("apps", "replicasets"),
                 k => (p, ct) => k.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: p.Continue, limit: p.Limit, cancellationToken: ct),
-                k => (w, e, ct) => k.AppsV1.WatchListReplicaSetForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
+                k => (w, e, ct) => k.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
             ["daemonsets"] = Entry<V1DaemonSet, V1DaemonSetList>(new("apps", "daemonsets"),
                 k => (p, ct) => k.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: p.Continue, limit: p.Limit, cancellationToken: ct),
-                k => (w, e, ct) => k.AppsV1.WatchListDaemonSetForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
+                k => (w, e, ct) => k.AppsV1.WatchListDaemonSetForAllNamespacesAsync(
+                    allowWatchBookmarks: true, resourceVersion: w.ResourceVersion, timeoutSeconds: w.TimeoutSeconds, onError: e, cancellationToken: ct)),
         };
 
     /// <summary>The names accepted in <c>Objects:Resources</c>, in a stable order.</summary>

@@ -1,6 +1,7 @@
 using Autoscaler.MetricsAdapter.Floors;
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Keda;
+using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Microsoft.AspNetCore.Builder;
@@ -23,12 +24,17 @@ internal static class SourceComposition
 {
     /// <summary>Registers the configured sources and their services: push (default on, <c>Push:Enabled</c>)
     /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>, also serving KEDA's external scaler),
-    /// Prometheus when <c>Prometheus:Url</c> is set, and the pre-scale floors when <c>Floors:Enabled</c> is true.</summary>
+    /// Prometheus when <c>Prometheus:Url</c> is set, the pre-scale floors when <c>Floors:Enabled</c> is true; and,
+    /// when the host has a Kubernetes client (registered by <c>AddAdapterServices</c> for <c>--kubeconfig</c> or
+    /// in-cluster), the informer-backed object lister both sources use for metrics asked by object label selector
+    /// (<c>Objects:*</c>).</summary>
     public static void AddSources(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         // First, so a pushed series of the same name never shadows the controller's floor.
         builder.Services.AddPrescaleFloorSource(builder.Configuration);
+        var hasCluster = builder.Services.Any(d => d.ServiceType == typeof(k8s.IKubernetes));
+        builder.Services.AddObjectListing(hasCluster && builder.Configuration.GetValue("Objects:Enabled", defaultValue: true));
         builder.Services.AddPushSource(builder.Configuration);
         builder.Services.AddPrometheusSource(builder.Configuration);
         if (builder.Configuration.GetValue("Push:Enabled", defaultValue: true))

@@ -73,6 +73,31 @@ public sealed class PrometheusPodsBySelectorTests
     }
 
     [Fact]
+    public async Task Pod_names_are_regex_escaped_in_the_resource_matcher()
+    {
+        // Pod names are DNS subdomains: '.' is legal and must match only itself, not any character.
+        _objects.Set(Pods, "shop", "web.1", new Dictionary<string, string> { ["app"] = "dotted" });
+        _objects.Set(Pods, "shop", "web.2", new Dictionary<string, string> { ["app"] = "dotted" });
+        _client.Answer = _ => [new PromSample(Labels("kubernetes_pod_name", "web.1"), 3, Now), new PromSample(Labels("kubernetes_pod_name", "webx1"), 9, Now)];
+
+        var result = await BySelector("app=dotted");
+
+        Assert.Contains("kubernetes_pod_name=~\"web\\\\.1|web\\\\.2\"", Assert.Single(_client.Queries), StringComparison.Ordinal);
+        Assert.Equal("web.1", Assert.Single(result.Value).DescribedObject.Name);
+    }
+
+    [Fact]
+    public async Task Set_based_object_selectors_pick_the_pods_by_the_kubernetes_meaning()
+    {
+        _client.Answer = _ => [new PromSample(Labels("kubernetes_pod_name", "web-1"), 2, Now), new PromSample(Labels("kubernetes_pod_name", "db-1"), 5, Now)];
+
+        var result = await BySelector("app in (web,db),track notin (canary)");
+
+        Assert.Contains("kubernetes_pod_name=~\"db-1|web-1\"", Assert.Single(_client.Queries), StringComparison.Ordinal);
+        Assert.Equal(["db-1", "web-1"], result.Value.Select(v => v.DescribedObject.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task No_matching_pods_is_no_value_and_no_query()
     {
         var result = await BySelector("app=none");

@@ -9,7 +9,8 @@ namespace Autoscaler.MetricsAdapter.Grpc;
 internal static class GrpcServiceRegistration
 {
     /// <summary>Registers <typeparamref name="TService"/> (a generated <c>...Base</c> subclass) as a singleton, unless
-    /// one is registered already, and has <see cref="GrpcEndpointExtensions.MapAutoscalerGrpc"/> map it.</summary>
+    /// one is registered already, and has <see cref="GrpcEndpointExtensions.MapAutoscalerGrpc"/> create and map it
+    /// (created when mapped, so a factory that reports the service SERVING to the health service runs at start).</summary>
     /// <typeparam name="TService">The service implementation.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <param name="factory">How to create the singleton, or null to construct it from the container.</param>
@@ -32,6 +33,10 @@ internal static class GrpcServiceRegistration
     private sealed class Endpoint<TService> : IGrpcServiceEndpoint
         where TService : class
     {
-        public void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGrpcService<TService>();
+        public void Map(IEndpointRouteBuilder endpoints)
+        {
+            endpoints.ServiceProvider.GetRequiredService<TService>();
+            endpoints.MapGrpcService<TService>();
+        }
     }
 }

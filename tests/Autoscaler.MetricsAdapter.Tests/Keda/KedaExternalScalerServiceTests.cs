@@ -103,6 +103,16 @@ public sealed class KedaExternalScalerServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_health_service_reports_the_scaler_serving_before_any_scaler_call()
+    {
+        var health = new global::Grpc.Health.V1.Health.HealthClient(_host.Channel);
+
+        var reply = await health.CheckAsync(new() { Service = KedaExternalScalerService.Name }, deadline: DateTime.UtcNow.AddSeconds(30));
+
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
     public async Task StreamIsActive_sends_the_current_activity_then_only_its_changes()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

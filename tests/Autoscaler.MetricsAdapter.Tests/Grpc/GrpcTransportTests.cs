@@ -165,6 +165,7 @@ public sealed class GrpcTransportTests : IAsyncLifetime
         var reply = await SendGzip(payload);
 
         Assert.Equal("8", reply.Status);
+        Assert.Contains("Decompressed message larger than max (1024 bytes)", Uri.UnescapeDataString(reply.Message!), StringComparison.Ordinal);
         Assert.Equal(0, _store.Appends);
     }
 

@@ -39,7 +39,7 @@ internal static class SourceComposition
         builder.Services.AddPrometheusSource(builder.Configuration);
         if (builder.Configuration.GetValue("Push:Enabled", defaultValue: true))
         {
-            builder.Services.AddKedaExternalScaler();
+            builder.Services.AddKedaExternalScaler(builder.Configuration.GetSection("Keda"));
             var grpc = builder.Configuration.GetSection("Grpc").Get<GrpcOptions>() ?? new GrpcOptions();
             if (grpc.Validate().Count == 0)
             {

@@ -1,24 +1,42 @@
 using Autoscaler.MetricsAdapter.Grpc;
-using Autoscaler.MetricsAdapter.Grpc.Health;
+using Grpc.HealthCheck;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServingStatus = Autoscaler.MetricsAdapter.Grpc.Health.Protocol.HealthCheckResponse.Types.ServingStatus;
+using Microsoft.Extensions.Options;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Autoscaler.MetricsAdapter.Keda;
 
-/// <summary>Registers KEDA's external scaler service on the gRPC transport.</summary>
+/// <summary>Registers KEDA's external scaler service on the gRPC port.</summary>
 public static class KedaServiceCollectionExtensions
 {
-    /// <summary>Serves <c>externalscaler.ExternalScaler</c> (GetMetricSpec, GetMetrics, IsActive) from the
-    /// registered metric sources, on the same cleartext HTTP/2 port as the push service.</summary>
+    /// <summary>Serves <c>externalscaler.ExternalScaler</c> (GetMetricSpec, GetMetrics, IsActive, StreamIsActive) from
+    /// the registered metric sources, on the same cleartext HTTP/2 port as the push service; reported SERVING by the
+    /// gRPC health service once created. <see cref="KedaOptions"/> come from <paramref name="section"/> (validated at start).</summary>
     /// <param name="services">The service collection (the gRPC transport must be added too).</param>
-    public static IServiceCollection AddKedaExternalScaler(this IServiceCollection services)
+    /// <param name="section">The <c>Keda</c> configuration section, or null for defaults.</param>
+    public static IServiceCollection AddKedaExternalScaler(this IServiceCollection services, IConfiguration? section = null)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, KedaExternalScalerService>(sp =>
+        var options = services.AddOptions<KedaOptions>();
+        if (section is not null)
         {
-            sp.GetRequiredService<GrpcHealthRegistry>().Set("externalscaler.ExternalScaler", ServingStatus.Serving);
+            options.Bind(section);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KedaOptions>, KedaValidation>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services.AddGrpcServiceEndpoint(sp =>
+        {
+            sp.GetRequiredService<HealthServiceImpl>().SetStatus(KedaExternalScalerService.Name, ServingStatus.Serving);
             return ActivatorUtilities.CreateInstance<KedaExternalScalerService>(sp);
-        }));
-        return services;
+        });
+    }
+
+    private sealed class KedaValidation : IValidateOptions<KedaOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, KedaOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Autoscaler.Core.Labels;
-using Autoscaler.MetricsAdapter.Grpc;
+using Grpc.Core;
 using Google.Protobuf.Collections;
 
 namespace Autoscaler.MetricsAdapter.Keda;
@@ -11,7 +11,7 @@ namespace Autoscaler.MetricsAdapter.Keda;
 /// </summary>
 internal sealed record ScalerMetadata(string MetricName, LabelSelector Selector, double TargetValue, double ActivationValue)
 {
-    /// <exception cref="GrpcException">INVALID_ARGUMENT naming every bad key.</exception>
+    /// <exception cref="RpcException">INVALID_ARGUMENT naming every bad key.</exception>
     public static ScalerMetadata Parse(MapField<string, string> metadata)
     {
         var errors = new List<string>();
@@ -35,7 +35,7 @@ internal sealed record ScalerMetadata(string MetricName, LabelSelector Selector,
 
         var activation = Number(metadata, "activationValue", required: false, errors) ?? 0;
         return errors.Count > 0
-            ? throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid scaler metadata: " + string.Join("; ", errors))
+            ? throw new RpcException(new Status(StatusCode.InvalidArgument, "Invalid scaler metadata: " + string.Join("; ", errors)))
             : new ScalerMetadata(name!, selector, target!.Value, activation);
     }
 

@@ -1,7 +1,7 @@
-using Autoscaler.MetricsAdapter.Grpc.Health;
-using Autoscaler.MetricsAdapter.Grpc.Health.Protocol;
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Microsoft.Extensions.DependencyInjection;
-using ServingStatus = Autoscaler.MetricsAdapter.Grpc.Health.Protocol.HealthCheckResponse.Types.ServingStatus;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Autoscaler.MetricsAdapter.Tests.Grpc;
 
@@ -11,7 +11,7 @@ public sealed class GrpcHealthServiceTests
     public async Task Check_reports_the_server_and_registered_services_and_not_found_for_others()
     {
         await using var host = await GrpcTestHost.StartAsync();
-        host.Services.GetRequiredService<GrpcHealthRegistry>().Set("svc.A", ServingStatus.NotServing);
+        host.Services.GetRequiredService<HealthServiceImpl>().SetStatus("svc.A", ServingStatus.NotServing);
 
         var overall = await Check(host, string.Empty);
         var a = await Check(host, "svc.A");
@@ -26,15 +26,15 @@ public sealed class GrpcHealthServiceTests
     public async Task Watch_sends_the_current_status_then_each_change()
     {
         await using var host = await GrpcTestHost.StartAsync();
-        var registry = host.Services.GetRequiredService<GrpcHealthRegistry>();
-        registry.Set("svc.A", ServingStatus.Serving);
+        var registry = host.Services.GetRequiredService<HealthServiceImpl>();
+        registry.SetStatus("svc.A", ServingStatus.Serving);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var request = GrpcTestHost.Request("/grpc.health.v1.Health/Watch", GrpcTestHost.Frame(new HealthCheckRequest { Service = "svc.A" }));
         using var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         await using var body = await response.Content.ReadAsStreamAsync(cancel.Token);
 
         var first = await ReadMessage(body, cancel.Token);
-        registry.Set("svc.A", ServingStatus.NotServing);
+        registry.SetStatus("svc.A", ServingStatus.NotServing);
         var second = await ReadMessage(body, cancel.Token);
 
         Assert.Equal(ServingStatus.Serving, first.Status);

@@ -3,34 +3,55 @@ using System.Net;
 using System.Net.Http.Headers;
 using Autoscaler.MetricsAdapter.Grpc;
 using Google.Protobuf;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Autoscaler.MetricsAdapter.Tests.Grpc;
 
-/// <summary>An in-process server with the gRPC transport, plus helpers to send raw gRPC frames.</summary>
+/// <summary>An in-process server with the adapter's gRPC services (Grpc.AspNetCore on TestServer): a Grpc.Net.Client
+/// <see cref="Channel"/> for the generated clients, plus helpers to send raw gRPC frames for wire-level cases.</summary>
 internal sealed class GrpcTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private GrpcTestHost(IHost host)
+    private GrpcTestHost(IHost host, bool kestrel)
     {
         _host = host;
-        Client = host.GetTestClient();
+        if (kestrel)
+        {
+            var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            Client = new HttpClient { BaseAddress = address };
+            Channel = GrpcChannel.ForAddress(address);
+        }
+        else
+        {
+            Client = host.GetTestClient();
+            Channel = GrpcChannel.ForAddress(host.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = host.GetTestServer().CreateHandler() });
+        }
     }
 
     public HttpClient Client { get; }
 
+    /// <summary>A channel to the server for generated clients (for example <c>new MetricsPush.MetricsPushClient(host.Channel)</c>).</summary>
+    public GrpcChannel Channel { get; }
+
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection>? configure = null, int maxMessageBytes = 4 * 1024 * 1024)
+    /// <summary>Starts the host on TestServer, or with <paramref name="kestrel"/> on a real Kestrel cleartext HTTP/2
+    /// listener on a loopback port (for what TestServer cannot carry, such as trailers followed by a stream reset).</summary>
+    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection>? configure = null, int maxMessageBytes = 4 * 1024 * 1024, bool kestrel = false)
     {
         var host = new HostBuilder()
-            .ConfigureWebHost(web => web
-                .UseTestServer()
+            .ConfigureWebHost(web => (kestrel
+                    ? web.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2))
+                    : web.UseTestServer())
                 .ConfigureServices(services =>
                 {
                     services.AddRouting();
@@ -45,7 +66,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
                 }))
             .Build();
         await host.StartAsync();
-        return new GrpcTestHost(host);
+        return new GrpcTestHost(host, kestrel);
     }
 
     public static byte[] Frame(IMessage message, byte flag = 0) => Frame(message.ToByteArray(), flag);
@@ -82,6 +103,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Channel.Dispose();
         Client.Dispose();
         await _host.StopAsync();
         _host.Dispose();

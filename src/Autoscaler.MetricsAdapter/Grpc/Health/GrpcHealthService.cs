@@ -1,50 +1,26 @@
-using Autoscaler.MetricsAdapter.Grpc.Health.Protocol;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Microsoft.Extensions.Hosting;
 
 namespace Autoscaler.MetricsAdapter.Grpc.Health;
 
-/// <summary><c>grpc.health.v1.Health</c>: Check (unknown name → NOT_FOUND) and Watch (current status, then every change).</summary>
-/// <remarks>Watch streams end with OK when the host stops, so shutdown is not held up by probes that never hang up.</remarks>
-internal sealed class GrpcHealthService(GrpcHealthRegistry registry, IHostApplicationLifetime? lifetime = null) : IGrpcService
+/// <summary>
+/// <c>grpc.health.v1.Health</c> served from Grpc.HealthCheck's <see cref="HealthServiceImpl"/> (statuses set with
+/// <see cref="HealthServiceImpl.SetStatus"/>): Check answers the registered status, NOT_FOUND for a name never
+/// registered; Watch sends the current status, then each change. Ours is only the shutdown rule: a Watch stream
+/// ends with OK when the host stops, so shutdown is not held up by watchers that never hang up.
+/// </summary>
+internal sealed class GrpcHealthService(HealthServiceImpl statuses, IHostApplicationLifetime? lifetime = null) : global::Grpc.Health.V1.Health.HealthBase
 {
-    public string ServiceName => "grpc.health.v1.Health";
+    /// <inheritdoc />
+    public override Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context) => statuses.Check(request, context);
 
-    public IEnumerable<GrpcMethod> Methods()
-    {
-        yield return GrpcMethod.Unary<HealthCheckRequest, HealthCheckResponse>(
-            "/grpc.health.v1.Health/Check", HealthCheckRequest.Parser, (request, _) =>
-                registry.Get(request.Service) is null
-                    ? throw new GrpcException(GrpcStatusCode.NotFound, $"Unknown service '{request.Service}'.")
-                    : Task.FromResult(registry.Response(request.Service)));
-        yield return GrpcMethod.ServerStreaming<HealthCheckRequest, HealthCheckResponse>(
-            "/grpc.health.v1.Health/Watch", HealthCheckRequest.Parser, WatchAsync);
-    }
-
-    private async Task WatchAsync(HealthCheckRequest request, Func<HealthCheckResponse, Task> write, GrpcCall call)
+    /// <inheritdoc />
+    public override async Task Watch(HealthCheckRequest request, IServerStreamWriter<HealthCheckResponse> responseStream, ServerCallContext context)
     {
         var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
-        using var watch = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken, stopping);
-        var last = registry.Response(request.Service);
-        await write(last).ConfigureAwait(false);
-        while (!stopping.IsCancellationRequested)
-        {
-            var next = registry.NextChange;
-            var current = registry.Response(request.Service);
-            if (current.Status != last.Status)
-            {
-                last = current;
-                await write(current).ConfigureAwait(false);
-                continue;
-            }
-
-            try
-            {
-                await next.WaitAsync(watch.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
+        await statuses.Watch(request, responseStream, new CancellationOverride(context, watch.Token)).ConfigureAwait(false);
     }
 }

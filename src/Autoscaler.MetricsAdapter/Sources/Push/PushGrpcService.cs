@@ -1,52 +1,29 @@
-using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
-using Autoscaler.MetricsAdapter.Storage;
-using Microsoft.Extensions.Options;
+using Grpc.Core;
 
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
-/// <summary><c>autoscaler.metrics.v1.MetricsPush</c>: validates pushed batches and appends them to the store.</summary>
-internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOptions<PushOptions> options) : IGrpcService
+/// <summary><c>autoscaler.metrics.v1.MetricsPush</c> (generated base): hands each batch to <see cref="PushIngest"/>.</summary>
+internal sealed class PushGrpcService(PushIngest ingest) : MetricsPush.MetricsPushBase
 {
+    /// <summary>Fully-qualified service name, as registered with the health service.</summary>
     public const string Name = "autoscaler.metrics.v1.MetricsPush";
 
-    public string ServiceName => Name;
+    /// <summary>One batch, stored atomically.</summary>
+    public override Task<PushResponse> Push(PushRequest request, ServerCallContext context) =>
+        Task.FromResult(new PushResponse { Accepted = ingest.Ingest(request) });
 
-    public IEnumerable<GrpcMethod> Methods()
+    /// <summary>A stream of batches, each stored as it arrives; the response counts them all.</summary>
+    public override async Task<PushResponse> PushStream(IAsyncStreamReader<PushRequest> requestStream, ServerCallContext context)
     {
-        yield return GrpcMethod.Unary<PushRequest, PushResponse>(
-            $"/{Name}/Push", PushRequest.Parser, (request, _) => Task.FromResult(new PushResponse { Accepted = Store(request) }));
-        yield return GrpcMethod.ClientStreaming<PushRequest, PushResponse>($"/{Name}/PushStream", PushRequest.Parser, PushStreamAsync);
-    }
-
-    private async Task<PushResponse> PushStreamAsync(IAsyncEnumerable<PushRequest> requests, GrpcCall call)
-    {
+        ArgumentNullException.ThrowIfNull(requestStream);
+        ArgumentNullException.ThrowIfNull(context);
         uint accepted = 0;
-        await foreach (var request in requests.ConfigureAwait(false))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            accepted += Store(request);
+            accepted += ingest.Ingest(request);
         }
 
         return new PushResponse { Accepted = accepted };
-    }
-
-    private uint Store(PushRequest request)
-    {
-        var samples = PushRequestValidator.Validate(request, time.GetUtcNow().ToUnixTimeMilliseconds(), options.Value, out var errors);
-        if (errors.Count > 0)
-        {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid push: " + string.Join("; ", errors));
-        }
-
-        try
-        {
-            store.Append(samples);
-        }
-        catch (MetricNameConflictException ex)
-        {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid push: " + ex.Message);
-        }
-
-        return (uint)samples.Count;
     }
 }

@@ -1,12 +1,12 @@
 using Autoscaler.MetricsAdapter.Grpc;
-using Autoscaler.MetricsAdapter.Grpc.Health;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Grpc.HealthCheck;
 using Microsoft.Extensions.Options;
-using ServingStatus = Autoscaler.MetricsAdapter.Grpc.Health.Protocol.HealthCheckResponse.Types.ServingStatus;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
@@ -39,14 +39,22 @@ public static class PushSourceServiceCollectionExtensions
         services.TryAddSingleton<ISampleStore>(sp =>
         {
             var store = new SqliteSampleStore(sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>());
-            sp.GetRequiredService<GrpcHealthRegistry>().Set(PushGrpcService.Name, ServingStatus.Serving);
+            sp.GetRequiredService<HealthServiceImpl>().SetStatus(PushGrpcService.Name, ServingStatus.Serving);
             return store;
         });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+        services.AddPushGrpcService();
         services.AddMetricSource<PushMetricsProvider>();
         services.AddMetricSource<PushPodMetricsProvider>();
         services.AddHostedService<StorePruningService>();
         return services;
+    }
+
+    /// <summary>The push RPCs alone (<see cref="PushIngest"/> and <see cref="PushGrpcService"/>), for hosts that
+    /// register the store and options themselves.</summary>
+    internal static IServiceCollection AddPushGrpcService(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PushIngest>();
+        return services.AddGrpcServiceEndpoint<PushGrpcService>();
     }
 
     private sealed class PushValidation : IValidateOptions<PushOptions>

@@ -33,7 +33,7 @@ public sealed class PushMetricNameCaseTests : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<ISampleStore>(_store);
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+            services.AddPushGrpcService();
         });
 
     public async Task DisposeAsync()

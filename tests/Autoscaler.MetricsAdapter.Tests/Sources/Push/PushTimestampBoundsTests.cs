@@ -33,7 +33,7 @@ public sealed class PushTimestampBoundsTests : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<ISampleStore>(_ => _store);
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+            services.AddPushGrpcService();
         });
     }
 

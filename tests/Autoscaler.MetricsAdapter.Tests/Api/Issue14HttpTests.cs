@@ -3,7 +3,7 @@ using System.Text;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Autoscaler.MetricsAdapter.Storage;

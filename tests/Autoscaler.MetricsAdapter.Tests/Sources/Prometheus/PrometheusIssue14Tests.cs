@@ -5,7 +5,7 @@ using Autoscaler.MetricsAdapter.Errors;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -4,7 +4,7 @@ using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using static Autoscaler.MetricsAdapter.Tests.Sources.Prometheus.ScriptedPrometheusClient;
 

@@ -3,7 +3,7 @@ using Autoscaler.Core.Quantities;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using static Autoscaler.MetricsAdapter.Tests.Sources.Prometheus.ScriptedPrometheusClient;
 

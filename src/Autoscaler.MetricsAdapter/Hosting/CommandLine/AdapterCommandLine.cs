@@ -49,7 +49,7 @@ internal static class AdapterCommandLine
         var root = new RootCommand(Description) { TreatUnmatchedTokensAsErrors = false };
         // Serving is not an action here: Program.cs builds the host when AdapterInvocation.Serves.
         root.SetAction(_ => 0);
-        root.Add(GenerateCertCommand.Create());
+        root.Add(GenerateCertCommand.Create(TimeProvider.System)); // the process boundary: certificates start now
         foreach (var flag in Flags)
         {
             root.Add(flag.Option);

@@ -9,8 +9,8 @@ internal static class GenerateCertCommand
     /// <summary>The sub-command's name.</summary>
     public const string Name = "generate-cert";
 
-    /// <summary>Builds the sub-command; its action writes the pair and returns 0.</summary>
-    public static Command Create()
+    /// <summary>Builds the sub-command; its action writes the pair, valid from <paramref name="time"/>'s now, and returns 0.</summary>
+    public static Command Create(TimeProvider time)
     {
         var outDir = FlagOptions.Text("--out", "DIR", "Directory to write tls.crt and tls.key to (created if missing). Required.");
         outDir.Required = true;
@@ -25,14 +25,15 @@ internal static class GenerateCertCommand
             result.GetValue(outDir)!,
             result.GetResult(hosts) is null ? ["localhost", "127.0.0.1"] : result.GetValue(hosts)!,
             result.GetResult(days) is null ? 365 : result.GetValue(days),
+            time.GetUtcNow(),
             result.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Write(string outDir, IReadOnlyList<string> hosts, int days, TextWriter output)
+    private static int Write(string outDir, IReadOnlyList<string> hosts, int days, DateTimeOffset now, TextWriter output)
     {
         Directory.CreateDirectory(outDir);
-        using var certificate = SelfSignedCertificateFactory.Create(hosts, DateTimeOffset.UtcNow, TimeSpan.FromDays(days));
+        using var certificate = SelfSignedCertificateFactory.Create(hosts, now, TimeSpan.FromDays(days));
         var certPath = Path.Combine(outDir, "tls.crt");
         SelfSignedCertificateFactory.WritePem(certificate, certPath, Path.Combine(outDir, "tls.key"));
         output.WriteLine($"wrote {certPath} and tls.key for {string.Join(", ", hosts)}, valid {days} days");

@@ -32,13 +32,18 @@ internal static class ParseErrors
         }
 
         var taken = new HashSet<Token>(result.CommandResult.Children.SelectMany(c => c.Tokens), ReferenceEqualityComparer.Instance);
+        var afterUnknownFlag = false;
         for (var i = 0; i < result.Tokens.Count; i++)
         {
             var token = result.Tokens[i];
-            if (token.Type == TokenType.Argument && !taken.Contains(token))
+            var untaken = token.Type == TokenType.Argument && !taken.Contains(token);
+            // "--unknown value": the value belongs to the flag already reported, not a second error.
+            if (untaken && !(afterUnknownFlag && !token.Value.StartsWith('-')))
             {
                 errors.Add((i, Untaken(token.Value, i > 0 ? result.Tokens[i - 1] : null, result.CommandResult.Command)));
             }
+
+            afterUnknownFlag = untaken && token.Value.StartsWith('-') && !token.Value.Contains('=', StringComparison.Ordinal);
         }
 
         return errors.OrderBy(e => e.At).Select(e => e.Message).ToList();
@@ -52,9 +57,15 @@ internal static class ParseErrors
             return $"{previous.Value}: \"{value}\" is not true or false";
         }
 
+        if (!value.StartsWith('-'))
+        {
+            return $"\"{value}\": unexpected argument (each flag takes at most one value; see --help)";
+        }
+
         var eq = value.IndexOf('=', StringComparison.Ordinal);
-        return value.StartsWith('-')
-            ? $"{(eq > 0 ? value[..eq] : value)}: unknown flag (see --help)"
-            : $"\"{value}\": unexpected argument (each flag takes at most one value; see --help)";
+        var name = eq > 0 ? value[..eq] : value;
+        return FlagSuggestion.For(name, command) is { } meant
+            ? $"{name}: unknown flag (did you mean {meant}? see --help)"
+            : $"{name}: unknown flag (see --help)";
     }
 }

@@ -46,7 +46,7 @@ internal static class AdapterCommandLine
     private static RootCommand CreateRoot()
     {
         // Unknown flags are reported by ParseErrors with the flag's name, like every other error.
-        var root = new RootCommand(Description) { TreatUnmatchedTokensAsErrors = false };
+        var root = new RootCommand(Description);
         // Serving is not an action here: Program.cs builds the host when AdapterInvocation.Serves.
         root.SetAction(_ => 0);
         root.Add(GenerateCertCommand.Create(TimeProvider.System)); // the process boundary: certificates start now

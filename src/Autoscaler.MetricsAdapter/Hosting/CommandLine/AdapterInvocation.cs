@@ -26,8 +26,11 @@ internal sealed record AdapterInvocation(
     /// <summary>True when the host should start: serving was asked for and the flags and options are valid.</summary>
     public bool Serves => IsServe && AllErrors.Count == 0;
 
-    /// <summary>Parse errors, then (when serving) <see cref="AdapterOptions.Validate"/>'s.</summary>
-    public IReadOnlyList<string> AllErrors => _allErrors ??= Errors.Count > 0 || !IsServe ? Errors : Options.Validate();
+    /// <summary>Parse errors, then (when serving) <see cref="AdapterOptions.Validate"/>'s; none for help, version and completion.</summary>
+    public IReadOnlyList<string> AllErrors => _allErrors ??=
+        Result.Action is { ClearsParseErrors: true } ? [] // --help, --version, [suggest]: the library ignores errors too
+        : Errors.Count > 0 || !IsServe ? Errors
+        : Options.Validate();
 
     private IReadOnlyList<string>? _allErrors;
 

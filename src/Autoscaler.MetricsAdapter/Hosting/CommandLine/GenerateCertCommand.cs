@@ -20,7 +20,6 @@ internal static class GenerateCertCommand
         {
             outDir, hosts, days,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(result => Write(
             result.GetValue(outDir)!,
             result.GetResult(hosts) is null ? ["localhost", "127.0.0.1"] : result.GetValue(hosts)!,

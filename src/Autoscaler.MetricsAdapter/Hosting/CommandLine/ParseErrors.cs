@@ -18,9 +18,17 @@ internal static class ParseErrors
             position[result.Tokens[i]] = i;
         }
 
+        var taken = new HashSet<Token>(result.CommandResult.Children.SelectMany(c => c.Tokens), ReferenceEqualityComparer.Instance);
+        var untakenQuoted = result.Tokens.Where(t => t.Type == TokenType.Argument && !taken.Contains(t)).Select(t => $"'{t.Value}'").ToList();
         var errors = new List<(int At, string Message)>();
         foreach (var error in result.Errors)
         {
+            // The library's "Unrecognized command or argument 'x'": reported below in our words, with the flag.
+            if (error.SymbolResult is CommandResult && untakenQuoted.Any(t => error.Message.Contains(t, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             var owner = error.SymbolResult switch
             {
                 OptionResult option => option,
@@ -31,7 +39,6 @@ internal static class ParseErrors
             errors.Add((at, error.Message));
         }
 
-        var taken = new HashSet<Token>(result.CommandResult.Children.SelectMany(c => c.Tokens), ReferenceEqualityComparer.Instance);
         var afterUnknownFlag = false;
         for (var i = 0; i < result.Tokens.Count; i++)
         {

@@ -56,6 +56,23 @@ public sealed class HelpTests
         Assert.Contains("Default: 365.", Line(text, "--days"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HelpDoesNotPromiseArgumentsTheAdapterRejects()
+    {
+        var (_, text, _) = CommandLineRun.Of("--help");
+        Assert.DoesNotContain("additional arguments", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ShellCompletionAndVersionComeFromTheLibrary()
+    {
+        var (code, text, err) = CommandLineRun.Of("[suggest:5]", "--sec");
+        Assert.Equal(0, code);
+        Assert.Empty(err);
+        Assert.Equal("--secure-port", text.Trim());
+        Assert.Equal(0, CommandLineRun.Of("--version").Code);
+    }
+
     private static string Line(string text, string flag) =>
         Assert.Single(text.Split('\n'), l => l.StartsWith("  " + flag + " ", StringComparison.Ordinal));
 }

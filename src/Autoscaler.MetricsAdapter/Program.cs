@@ -1,4 +1,5 @@
 using Autoscaler.MetricsAdapter.Hosting;
+using Autoscaler.MetricsAdapter.Hosting.CommandLine;
 using Autoscaler.MetricsAdapter.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,30 +7,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-if (args.Length > 0 && args[0] == "generate-cert")
+var command = AdapterCommandLine.Parse(args);
+if (!command.Serves)
 {
-    return GenerateCertCommand.Run(args[1..], Console.Out, Console.Error);
+    return command.Invoke(Console.Out, Console.Error); // --help, generate-cert, or every error and exit 2
 }
 
-var (options, configuration, parseErrors, help) = AdapterCommandLine.Parse(args);
-if (help)
-{
-    Console.Out.Write(AdapterCommandLine.Help());
-    return 0;
-}
-
-var errors = parseErrors.Concat(options.Validate()).ToList();
-if (errors.Count > 0)
-{
-    foreach (var error in errors)
-    {
-        Console.Error.WriteLine($"error: {error}");
-    }
-
-    Console.Error.WriteLine("see --help");
-    return 2;
-}
-
+var (options, configuration) = (command.Options, command.Configuration);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
 builder.Configuration.AddInMemoryCollection(configuration);
 // Per-request hosting logs would dominate the cost of a cached metric read.

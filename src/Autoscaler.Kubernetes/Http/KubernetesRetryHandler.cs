@@ -104,7 +104,11 @@ public sealed class KubernetesRetryHandler : DelegatingHandler
     {
         if (random is null)
         {
+            // Jitter exists to make replicas differ; a process-wide seed would throttle them in step. Tests and
+            // replays inject a seeded KubernetesRetryOptions.Random.
+#pragma warning disable RS0030 // Random.Shared: the unseeded default at the process boundary, see above
             return Random.Shared.NextDouble();
+#pragma warning restore RS0030
         }
 
         lock (random)

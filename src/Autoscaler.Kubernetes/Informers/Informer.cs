@@ -32,7 +32,10 @@ public sealed partial class Informer<T>
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _options = options ?? new InformerOptions();
         _time = timeProvider ?? TimeProvider.System;
+        // Resync and back-off jitter must differ between replicas; tests inject a seeded InformerOptions.Random.
+#pragma warning disable RS0030 // Random.Shared: the unseeded default at the process boundary, see above
         _random = _options.Random ?? Random.Shared;
+#pragma warning restore RS0030
     }
 
     /// <summary>An object appeared (also for every item of the first list).</summary>

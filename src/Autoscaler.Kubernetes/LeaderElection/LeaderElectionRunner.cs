@@ -120,7 +120,7 @@ public sealed class LeaderElectionRunner
     /// </summary>
     private async Task ReleaseAsync()
     {
-        using var timeout = new CancellationTokenSource(_options.RenewDeadline);
+        using var timeout = new CancellationTokenSource(_options.RenewDeadline, _time);
         try
         {
             var lease = await _client.CoordinationV1.ReadNamespacedLeaseAsync(_options.LeaseName, _options.LeaseNamespace, cancellationToken: timeout.Token)

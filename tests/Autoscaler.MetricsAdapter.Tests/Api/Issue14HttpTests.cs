@@ -3,7 +3,7 @@ using System.Text;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Autoscaler.MetricsAdapter.Storage;
@@ -24,7 +24,7 @@ public sealed class Issue14HttpTests
     public async Task The_hpa_reads_a_pushed_camelCase_metric_by_its_lower_cased_name()
     {
         var now = DateTimeOffset.UtcNow;
-        var clock = new ManualTimeProvider(now);
+        var clock = new FakeTimeProvider(now);
         using var store = new SqliteSampleStore(":memory:", clock);
         store.Append([new MetricSample("shop", "queueLength", new Dictionary<string, string> { ["queue"] = "orders" }, 17, now.ToUnixTimeMilliseconds())]);
         var push = new PushMetricsProvider(store, Options.Create(new StalenessOptions()), clock);

@@ -18,7 +18,7 @@ internal sealed class AdapterTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private AdapterTestHost(WebApplication app, InMemoryMetricsProvider source, FakeReviewers reviewers, StaticTrustSource trust, ManualTimeProvider clock)
+    private AdapterTestHost(WebApplication app, InMemoryMetricsProvider source, FakeReviewers reviewers, StaticTrustSource trust, FakeTimeProvider clock)
     {
         App = app;
         Source = source;
@@ -35,7 +35,7 @@ internal sealed class AdapterTestHost : IAsyncDisposable
 
     public StaticTrustSource Trust { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public TestServer Server => App.GetTestServer();
 
@@ -43,7 +43,7 @@ internal sealed class AdapterTestHost : IAsyncDisposable
     {
         var options = new AdapterOptions();
         configure?.Invoke(options);
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var source = new InMemoryMetricsProvider("memory");
         var reviewers = new FakeReviewers();
         var certs = TestCertificates.Instance;

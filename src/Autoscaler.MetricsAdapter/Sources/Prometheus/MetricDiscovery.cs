@@ -1,5 +1,5 @@
 using Autoscaler.MetricsAdapter.Providers;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Autoscaler.MetricsAdapter.Providers;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;

@@ -2,7 +2,7 @@ using Autoscaler.Core.Labels;
 using Autoscaler.Core.Quantities;
 using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;

@@ -1,3 +1,5 @@
+using Autoscaler.Prometheus.Query;
+
 namespace Autoscaler.MetricsAdapter.Sources.Prometheus;
 
 /// <summary>Options of the Prometheus source (section <c>Prometheus</c>). The source is off unless <see cref="Url"/> is set.</summary>
@@ -26,6 +28,15 @@ public sealed class PrometheusSourceOptions
 
     /// <summary>How long the circuit stays open after too many failures. Default 15 seconds.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The timeouts, retries and break duration above, for the shared client (<see cref="PrometheusClient"/>).</summary>
+    public PrometheusResilienceOptions Resilience => new()
+    {
+        AttemptTimeout = AttemptTimeout,
+        TotalTimeout = TotalTimeout,
+        MaxRetries = MaxRetries,
+        BreakDuration = BreakDuration,
+    };
 
     /// <summary>True when the source is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,12 +38,7 @@ public static class PrometheusSourceServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<PrometheusSourceOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            {
-                BaseAddress = new Uri(options.Url!.TrimEnd('/') + "/"),
-                Timeout = Timeout.InfiniteTimeSpan, // Polly owns every timeout
-            };
-            return new PrometheusClient(http, PrometheusResilience.Build(options, time), time);
+            return PrometheusClient.Create(new Uri(options.Url!), options.Resilience, time);
         });
         services.TryAddSingleton(sp =>
         {

@@ -5,9 +5,8 @@ using Autoscaler.MetricsAdapter.Errors;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
-using Autoscaler.MetricsAdapter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Autoscaler.MetricsAdapter.Tests.Sources.Prometheus.ScriptedPrometheusClient;
@@ -66,7 +65,7 @@ public sealed class PrometheusIssue14Tests
             _client,
             new PrometheusSourceOptions { Url = "http://prometheus:9090" },
             new StalenessOptions(),
-            new ManualTimeProvider(Now),
+            new FakeTimeProvider(Now),
             new RuleQueryErrors(_meters, _log));
         _source.RefreshAsync(default).GetAwaiter().GetResult();
     }
@@ -220,7 +219,7 @@ public sealed class PrometheusIssue14Tests
             client,
             new PrometheusSourceOptions { Url = "http://prometheus:9090" },
             new StalenessOptions(),
-            new ManualTimeProvider(Now));
+            new FakeTimeProvider(Now));
         await source.RefreshAsync(default);
 
         var result = await source.GetExternalMetricAsync(new ExternalMetricQuery("shop", "queuelength", LabelSelector.Everything), default);
@@ -247,7 +246,7 @@ public sealed class PrometheusIssue14Tests
             client,
             new PrometheusSourceOptions { Url = "http://prometheus:9090" },
             new StalenessOptions(),
-            new ManualTimeProvider(Now));
+            new FakeTimeProvider(Now));
         await source.RefreshAsync(default);
         client.Answer = _ =>
         [

@@ -4,9 +4,8 @@ using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
-using Autoscaler.MetricsAdapter.Tests.Support;
 using static Autoscaler.MetricsAdapter.Tests.Sources.Prometheus.ScriptedPrometheusClient;
 
 namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
@@ -36,7 +35,7 @@ public sealed class PrometheusPodsBySelectorTests
             _client,
             new PrometheusSourceOptions { Url = "http://prometheus:9090" },
             new StalenessOptions(),
-            new ManualTimeProvider(Now),
+            new FakeTimeProvider(Now),
             objects: _objects);
         _source.RefreshAsync(default).GetAwaiter().GetResult();
     }
@@ -130,7 +129,7 @@ public sealed class PrometheusPodsBySelectorTests
     public async Task Without_an_object_lister_the_answer_stays_a_clear_bad_request()
     {
         var source = new PrometheusSource(
-            RulesLoader.Load(RuleExamples.Typical, "adapter.yaml"), _client, new PrometheusSourceOptions { Url = "http://prometheus:9090" }, new StalenessOptions(), new ManualTimeProvider(Now));
+            RulesLoader.Load(RuleExamples.Typical, "adapter.yaml"), _client, new PrometheusSourceOptions { Url = "http://prometheus:9090" }, new StalenessOptions(), new FakeTimeProvider(Now));
         await source.RefreshAsync(default);
 
         var result = await source.GetMetricBySelectorAsync(new CustomSelectorQuery(Info, "shop", LabelSelector.Parse("app=web"), LabelSelector.Everything), default);

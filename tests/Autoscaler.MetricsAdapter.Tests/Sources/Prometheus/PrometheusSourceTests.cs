@@ -3,9 +3,8 @@ using Autoscaler.Core.Quantities;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
-using Autoscaler.MetricsAdapter.Tests.Support;
 using static Autoscaler.MetricsAdapter.Tests.Sources.Prometheus.ScriptedPrometheusClient;
 
 namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
@@ -13,7 +12,7 @@ namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
 public sealed class PrometheusSourceTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private readonly ScriptedPrometheusClient _client = new();
     private readonly PrometheusSource _source;
 

@@ -1,4 +1,4 @@
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 
 namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
 

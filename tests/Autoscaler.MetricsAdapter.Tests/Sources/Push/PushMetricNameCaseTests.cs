@@ -6,7 +6,6 @@ using Autoscaler.MetricsAdapter.Sources.Push;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
 using Autoscaler.MetricsAdapter.Storage;
 using Autoscaler.MetricsAdapter.Tests.Grpc;
-using Autoscaler.MetricsAdapter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ namespace Autoscaler.MetricsAdapter.Tests.Sources.Push;
 public sealed class PushMetricNameCaseTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly SqliteSampleStore _store;
     private readonly PushMetricsProvider _provider;
     private GrpcTestHost _host = null!;

@@ -4,7 +4,6 @@ using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Autoscaler.MetricsAdapter.Storage;
-using Autoscaler.MetricsAdapter.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Tests.Sources.Push;
@@ -13,7 +12,7 @@ public sealed class PushMetricsProviderTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
     private readonly SqliteSampleStore _store = new(":memory:");
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private readonly PushMetricsProvider _provider;
 
     public PushMetricsProviderTests()

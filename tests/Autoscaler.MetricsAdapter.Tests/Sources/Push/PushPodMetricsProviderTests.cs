@@ -4,7 +4,6 @@ using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Autoscaler.MetricsAdapter.Storage;
-using Autoscaler.MetricsAdapter.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Tests.Sources.Push;
@@ -15,7 +14,7 @@ public sealed class PushPodMetricsProviderTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     private static readonly GroupResource Pods = new(string.Empty, "pods");
     private static readonly CustomMetricInfo Info = new(Pods, true, "http_requests_per_second");
-    private readonly ManualTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly SqliteSampleStore _store;
     private readonly InMemoryObjectLister _objects = new();
     private readonly PushPodMetricsProvider _provider;

@@ -1,7 +1,7 @@
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using System.Text;
 
-namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
+namespace Autoscaler.Prometheus.Tests.Query;
 
 public sealed class PrometheusResponseDecoderTests
 {

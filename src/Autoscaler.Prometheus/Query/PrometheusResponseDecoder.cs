@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+namespace Autoscaler.Prometheus.Query;
 
 /// <summary>Decodes the <c>/api/v1</c> JSON envelope: instant query results and series lists.</summary>
-internal static class PrometheusResponseDecoder
+public static class PrometheusResponseDecoder
 {
     /// <summary>Decodes a <c>/api/v1/query</c> response (vector or scalar).</summary>
     /// <exception cref="PrometheusException">An error envelope, or a body that is not the documented shape.</exception>

@@ -1,18 +1,18 @@
 using System.Net;
-using Autoscaler.MetricsAdapter.Sources.Prometheus;
-using Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+using Autoscaler.Prometheus.Query;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 
-namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;
+namespace Autoscaler.Prometheus.Tests.Query;
 
 /// <summary>The real HTTP client and Polly pipeline against an in-process HTTP endpoint that misbehaves on cue.</summary>
 public sealed class PrometheusClientTests : IAsyncLifetime
 {
     private IHost _host = null!;
+    private readonly List<Dictionary<string, string>> _forms = [];
     private int _requests;
     private Queue<(int Status, string Body)> _script = new();
 
@@ -22,7 +22,10 @@ public sealed class PrometheusClientTests : IAsyncLifetime
         {
             Interlocked.Increment(ref _requests);
             var form = await context.Request.ReadFormAsync();
-            var (status, body) = _script.Count > 0 ? _script.Dequeue() : (200, $$$"""{"status":"success","data":{"resultType":"vector","result":[{"metric":{"q":"{{{form["query"]}}}"},"value":[1,"5"]}]}}""");
+            _forms.Add(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+            var (status, body) = _script.Count > 0 ? _script.Dequeue()
+                : context.Request.Path == "/api/v1/series" ? (200, """{"status":"success","data":[{"__name__":"http_requests_total","pod":"a"}]}""")
+                : (200, $$$"""{"status":"success","data":{"resultType":"vector","result":[{"metric":{"q":"{{{form["query"]}}}"},"value":[1,"5"]}]}}""");
             context.Response.StatusCode = status;
             context.Response.ContentType = body.StartsWith('{') ? "application/json" : "text/plain";
             await context.Response.WriteAsync(body);
@@ -83,10 +86,25 @@ public sealed class PrometheusClientTests : IAsyncLifetime
         Assert.Equal(before, _requests);
     }
 
-    private PrometheusClient Client(int retries = 0)
+    [Fact]
+    public async Task Series_asks_for_the_lookback_window_ending_now()
     {
-        var options = new PrometheusSourceOptions { Url = "http://prometheus/", MaxRetries = retries, BreakDuration = TimeSpan.FromMinutes(1) };
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+
+        var series = await Client(time: time).SeriesAsync("{__name__=~\"http_.*\"}", TimeSpan.FromMinutes(10), default);
+
+        var form = Assert.Single(_forms);
+        Assert.Equal("{__name__=~\"http_.*\"}", form["match[]"]);
+        Assert.Equal("1699999400", form["start"]);
+        Assert.Equal("1700000000", form["end"]);
+        Assert.Equal([new Dictionary<string, string> { ["__name__"] = "http_requests_total", ["pod"] = "a" }], series);
+    }
+
+    private PrometheusClient Client(int retries = 0, TimeProvider? time = null)
+    {
+        var options = new PrometheusResilienceOptions { MaxRetries = retries, BreakDuration = TimeSpan.FromMinutes(1) };
         var http = new HttpClient(_host.GetTestServer().CreateHandler()) { BaseAddress = new Uri("http://prometheus/") };
-        return new PrometheusClient(http, PrometheusResilience.Build(options, TimeProvider.System), TimeProvider.System);
+        // Retry delays and timeouts run on the real clock here (a fake one would never let a retry happen).
+        return new PrometheusClient(http, PrometheusResilience.Build(options, TimeProvider.System), time ?? TimeProvider.System);
     }
 }

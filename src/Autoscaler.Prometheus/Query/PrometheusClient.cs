@@ -3,15 +3,33 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+namespace Autoscaler.Prometheus.Query;
 
 /// <summary>Calls Prometheus' HTTP API (<c>/api/v1/query</c>, <c>/api/v1/series</c>) through the resilience pipeline.
 /// Every failure comes out as a <see cref="PrometheusException"/>.</summary>
-internal sealed class PrometheusClient(HttpClient http, ResiliencePipeline pipeline, TimeProvider time) : IPrometheusClient
+/// <param name="http">Client whose <see cref="HttpClient.BaseAddress"/> is Prometheus' base URL ending in <c>/</c>; its own timeout should be infinite.</param>
+/// <param name="pipeline">The resilience pipeline (<see cref="PrometheusResilience.Build"/>).</param>
+/// <param name="time">Clock for the series lookback window.</param>
+public sealed class PrometheusClient(HttpClient http, ResiliencePipeline pipeline, TimeProvider time) : IPrometheusClient
 {
+    /// <summary>A client for <paramref name="baseUrl"/> (e.g. <c>http://prometheus:9090</c>, a path prefix is kept) with its
+    /// own pooled connections, the Polly pipeline owning every timeout.</summary>
+    public static PrometheusClient Create(Uri baseUrl, PrometheusResilienceOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+        {
+            BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/"),
+            Timeout = Timeout.InfiniteTimeSpan, // Polly owns every timeout
+        };
+        return new PrometheusClient(http, PrometheusResilience.Build(options, time), time);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<PromSample>> QueryAsync(string promql, CancellationToken cancellationToken) =>
         SendAsync("api/v1/query", [new("query", promql)], body => PrometheusResponseDecoder.DecodeQuery(body), cancellationToken);
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> SeriesAsync(string match, TimeSpan lookback, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

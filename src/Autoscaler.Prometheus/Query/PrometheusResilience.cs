@@ -3,13 +3,16 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Autoscaler.MetricsAdapter.Sources.Prometheus.Client;
+namespace Autoscaler.Prometheus.Query;
 
 /// <summary>The Polly pipeline around every Prometheus call: total timeout → retry → circuit breaker → attempt timeout.</summary>
-internal static class PrometheusResilience
+public static class PrometheusResilience
 {
-    public static ResiliencePipeline Build(PrometheusSourceOptions options, TimeProvider time)
+    /// <summary>Builds the pipeline; only transient failures (<see cref="PrometheusException.IsTransient"/>, connection
+    /// errors, attempt timeouts) are retried and counted by the breaker. Delays and timeouts run on <paramref name="time"/>.</summary>
+    public static ResiliencePipeline Build(PrometheusResilienceOptions options, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(options);
         // Only transient failures are retried and counted by the breaker; a PromQL error is the rule's fault.
         var transient = new PredicateBuilder()
             .Handle<HttpRequestException>()

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Autoscaler.Simulator.Manifests;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Gates;
 using Autoscaler.Simulator.Reporting;
@@ -10,29 +12,43 @@ namespace Autoscaler.Simulator.Replay;
 /// <summary><c>compare</c>: one trace through several scenarios; one table and one chart side by side.</summary>
 internal static class CompareVerb
 {
-    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--out", "--from", "--to", "--fail-if"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The <c>compare</c> command and the reference text its <c>--help</c> ends with.</summary>
+    public static (Command Command, string Epilog) Create()
     {
-        var a = ArgReader.Parse(args, Options);
-        if (a.Help)
-        {
-            stdout.Write(Help);
-            return VerbSupport.Ok;
-        }
+        var command = new Command("compare", "One trace through several scenarios (and HPA manifests), side by side: one table and one chart.");
+        foreach (var option in TraceOptions.All("--step")) command.Add(option);
+        command.Add(VerbOption.Repeated("--scenario", "YAML", "A scenario to run, repeatable (reference below); each scenario needs a distinct name."));
+        command.Add(VerbOption.Repeated("--hpa", "MANIFEST", "Your HorizontalPodAutoscaler as in the cluster (autoscaling/v2 or v2beta2 YAML), repeatable: each is one more scenario, named after the HPA. Needs --workload."));
+        command.Add(VerbOption.Text("--hpa-name", "NAME", "The HPA to take from each --hpa MANIFEST that holds several documents."));
+        command.Add(VerbOption.Text("--workload", "YAML", "With --hpa: the workload keys (capacityPerPod, startupSeconds, ...) and optional 'controller:' flags, as for replay; shared by every --hpa."));
+        command.Add(VerbOption.Text("--from", "T", "Start of every replay (ISO-8601 UTC); default: the trace's start. With --prometheus: required, the start of the range read."));
+        command.Add(VerbOption.Text("--to", "T", "End of every replay, exclusive (ISO-8601 UTC); default: the trace's end. With --prometheus: required."));
+        command.Add(VerbOption.Text("--out", "DIR", "Required. Writes DIR/compare.json (one summary per scenario), DIR/compare.csv (one row per scenario), DIR/report.html; nothing on bad input."));
+        command.Add(VerbOption.Repeated("--fail-if", "EXPR", "CI gate applied to every scenario, repeatable: FIELD OP NUMBER, e.g. --fail-if \"podHours>5000\". The first breach is reported (exit 1)."));
+        command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return (command, Help);
+    }
 
-        var tracePath = a.Required("--trace");
+    private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
+    {
         var scenarioPaths = a.All("--scenario");
-        if (scenarioPaths.Count == 0) a.Errors.Add("option '--scenario' is required (give it once per scenario)");
+        var (hpaPaths, hpaName, workloadPath) = (a.All("--hpa"), a.Single("--hpa-name"), a.Single("--workload"));
+        if (scenarioPaths.Count == 0 && hpaPaths.Count == 0) a.Errors.Add("option '--scenario' is required (give it once per scenario), or --hpa MANIFEST with --workload YAML");
+        if (hpaPaths.Count > 0 && workloadPath is null) a.Errors.Add("--hpa needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
+        if (hpaPaths.Count == 0 && (workloadPath is not null || hpaName is not null)) a.Errors.Add("--workload and --hpa-name go with --hpa");
         var outDir = a.Required("--out");
         var (from, to) = (a.Single("--from"), a.Single("--to"));
         var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
+        var loadTrace = TraceOptions.Source(a, "--step", from, to);
         if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "compare", a.Errors);
+        var scenarioLoaders = scenarioPaths.Select(p => (Func<Scenario>)(() => ScenarioLoader.LoadFile(p)))
+            .Concat(hpaPaths.Select(p => (Func<Scenario>)(() => HpaManifestLoader.Load(p, hpaName, workloadPath!))))
+            .ToList();
 
         var runs = new List<ReplaySummary>();
         try
         {
-            var (trace, scenarios) = VerbSupport.LoadInputs(tracePath!, scenarioPaths, stderr);
+            var (trace, scenarios) = VerbSupport.LoadInputs(() => loadTrace!(stderr), scenarioLoaders);
             var range = ReplayRunner.Range(trace, from, to);
             var progress = TerminalProgress.For(stderr);
             foreach (var scenario in scenarios)
@@ -81,20 +97,17 @@ internal static class CompareVerb
     }
 
     private const string Help = """
-        autoscaler-sim compare: one trace through several scenarios, side by side.
-
-        Usage:
-          autoscaler-sim compare --trace CSV --scenario A.yaml --scenario B.yaml [...] --out DIR
-                                 [--from T] [--to T] [--fail-if EXPR]...
 
         Writes DIR/compare.json (one summary per scenario, same fields as replay's summary.json),
         DIR/compare.csv (one row per scenario) and DIR/report.html (one table and one chart side by side).
-        --fail-if applies to every scenario; the first breach is reported (exit 1).
 
-        Example:
+        Examples:
           autoscaler-sim compare --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
             --scenario simulator/scenarios/wc98-external.yaml --scenario simulator/scenarios/wc98-tuned.yaml \
             --scenario simulator/scenarios/wc98-v1.20.yaml --out out/compare
+          autoscaler-sim compare --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
+            --scenario simulator/scenarios/wc98-tuned.yaml --hpa simulator/manifests/wc98-hpa.yaml --hpa-name web \
+            --workload simulator/manifests/wc98-workload.yaml --out out/compare-manifest
 
 
         """ + ScenarioHelp.Text;

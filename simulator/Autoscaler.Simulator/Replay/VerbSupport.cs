@@ -44,25 +44,20 @@ internal static class VerbSupport
     /// <summary>Loads the trace and the scenario with the given loaders, reporting the errors of both at once.</summary>
     public static (LoadedTrace Trace, Scenario Scenario) LoadInputs(Func<LoadedTrace> loadTrace, Func<Scenario> scenario)
     {
-        var errors = new List<InputError>();
-        LoadedTrace? trace = null;
-        Scenario? loaded = null;
-        try { trace = loadTrace(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        try { loaded = scenario(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        if (errors.Count > 0) throw new InputErrorException(errors);
-        return (trace!, loaded!);
+        var (trace, scenarios) = LoadInputs(loadTrace, [scenario]);
+        return (trace, scenarios[0]);
     }
 
     /// <summary>Loads the trace and every scenario, reporting the errors of all of them at once.</summary>
-    public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(string tracePath, IReadOnlyList<string> scenarioPaths, TextWriter notes)
+    public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(Func<LoadedTrace> loadTrace, IReadOnlyList<Func<Scenario>> scenarioLoaders)
     {
         var errors = new List<InputError>();
         LoadedTrace? trace = null;
         var scenarios = new List<Scenario>();
-        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        foreach (var path in scenarioPaths)
+        try { trace = loadTrace(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        foreach (var load in scenarioLoaders)
         {
-            try { scenarios.Add(ScenarioLoader.LoadFile(path)); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+            try { scenarios.Add(load()); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
         }
 
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);

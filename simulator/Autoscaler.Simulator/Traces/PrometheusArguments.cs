@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Simulator.Traces;
 
@@ -29,7 +30,7 @@ internal static class PrometheusArguments
         if (start is { } s && end is { } e && s >= e) errors.Add($"option '--from': {s:O} is not before --to {e:O}");
         if (errors.Count > before) return null;
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        return new PrometheusTraceSource(http, server!, query!, start!.Value, end!.Value, bucket);
+        return new PrometheusTraceSource(new ChunkedRangeReader(http, server!, query!, start!.Value, end!.Value, bucket), server!, query!);
     }
 
     private static DateTimeOffset? Time(string? text, string option, List<string> errors)

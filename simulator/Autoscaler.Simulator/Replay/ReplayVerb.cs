@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Gates;
+using Autoscaler.Simulator.Keda;
 using Autoscaler.Simulator.Manifests;
 using Autoscaler.Simulator.Reporting;
 using Autoscaler.Simulator.Scenarios;
@@ -18,6 +19,7 @@ internal static class ReplayVerb
         foreach (var option in TraceOptions.All("--step")) command.Add(option);
         command.Add(VerbOption.Text("--scenario", "YAML", "Workload model and HPA configuration (reference below)."));
         command.Add(VerbOption.Text("--hpa", "MANIFEST", "Your HorizontalPodAutoscaler as in the cluster (autoscaling/v2 or v2beta2 YAML, quantities such as averageValue: 500m); its one metric is fed by the trace: External (AverageValue or Value) or Resource cpu Utilization; no metrics = cpu 80 %. Needs --workload."));
+        command.Add(VerbOption.Text("--keda", "MANIFEST", "Your KEDA ScaledObject as in the cluster (keda.sh/v1alpha1 YAML), replayed as KEDA runs it: the HPA it generates (min max(minReplicaCount,1), max maxReplicaCount, the trigger's threshold as target, advanced.horizontalPodAutoscalerConfig.behavior) plus activation: every pollingInterval, scale to zero after cooldownPeriod without activity and back when the metric exceeds the activation threshold. One trigger: prometheus, kafka, aws-sqs-queue, redis (the trace is its metric) or cpu. Needs --workload. (--hpa also accepts a ScaledObject.)"));
         command.Add(VerbOption.Text("--hpa-name", "NAME", "The HPA (or ScaledObject) to replay when MANIFEST holds several documents."));
         command.Add(VerbOption.Text("--workload", "YAML", "With --hpa: the scenario's workload keys (capacityPerPod, startupSeconds, ...), an optional name, and an optional 'controller:' section (profile, syncPeriodSeconds, tolerance, downscaleStabilizationSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds, metricDelaySeconds). The same HPA given as a scenario gives the same outputs, byte for byte."));
         command.Add(VerbOption.Text("--from", "T", "Start of the replay (ISO-8601 UTC, e.g. 1998-06-10T00:00:00Z); default: the trace's start. With --prometheus: required, the start of the range read."));
@@ -30,10 +32,11 @@ internal static class ReplayVerb
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {
-        var (scenarioPath, hpaPath, hpaName, workloadPath) = (a.Single("--scenario"), a.Single("--hpa"), a.Single("--hpa-name"), a.Single("--workload"));
-        if ((scenarioPath is null) == (hpaPath is null)) a.Errors.Add("give either --scenario YAML or --hpa MANIFEST with --workload YAML");
-        if (hpaPath is not null && workloadPath is null) a.Errors.Add("--hpa needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
-        if (hpaPath is null && (workloadPath is not null || hpaName is not null)) a.Errors.Add("--workload and --hpa-name go with --hpa");
+        var (scenarioPath, hpaPath, kedaPath, hpaName, workloadPath) = (a.Single("--scenario"), a.Single("--hpa"), a.Single("--keda"), a.Single("--hpa-name"), a.Single("--workload"));
+        var manifestPath = hpaPath ?? kedaPath;
+        if (new[] { scenarioPath, hpaPath, kedaPath }.Count(p => p is not null) != 1) a.Errors.Add("give one of --scenario YAML, --hpa MANIFEST or --keda MANIFEST (the last two with --workload YAML)");
+        if (manifestPath is not null && workloadPath is null) a.Errors.Add($"{(hpaPath is null ? "--keda" : "--hpa")} needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
+        if (manifestPath is null && (workloadPath is not null || hpaName is not null)) a.Errors.Add("--workload and --hpa-name go with --hpa or --keda");
         var outDir = a.Required("--out");
         var (from, to) = (a.Single("--from"), a.Single("--to"));
         var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
@@ -43,9 +46,10 @@ internal static class ReplayVerb
         ReplaySummary summary;
         try
         {
-            var (trace, scenario) = hpaPath is null
-                ? VerbSupport.LoadInputs(() => loadTrace!(stderr), () => ScenarioLoader.LoadFile(scenarioPath!))
-                : VerbSupport.LoadInputs(() => loadTrace!(stderr), () => HpaManifestLoader.Load(hpaPath, hpaName, workloadPath!));
+            Func<Scenario> loadScenario = kedaPath is not null ? () => ScaledObjectLoader.Load(kedaPath, hpaName, workloadPath!)
+                : hpaPath is not null ? () => HpaManifestLoader.Load(hpaPath, hpaName, workloadPath!)
+                : () => ScenarioLoader.LoadFile(scenarioPath!);
+            var (trace, scenario) = VerbSupport.LoadInputs(() => loadTrace!(stderr), loadScenario);
             var range = ReplayRunner.Range(trace, from, to);
             summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
         }
@@ -90,6 +94,7 @@ internal static class ReplayVerb
         Usage forms:
           autoscaler-sim replay --trace CSV --scenario YAML --out DIR [--from T] [--to T] [--fail-if EXPR]...
           autoscaler-sim replay --trace CSV --hpa MANIFEST [--hpa-name NAME] --workload YAML --out DIR [...]
+          autoscaler-sim replay --trace CSV --keda SCALEDOBJECT [--hpa-name NAME] --workload YAML --out DIR [...]
           autoscaler-sim replay --prometheus URL --query PROMQL --from T --to T [--step 1m] --scenario YAML ...
 
         Examples:
@@ -97,6 +102,8 @@ internal static class ReplayVerb
             --scenario simulator/scenarios/wc98-external.yaml --out out/wc98 --fail-if "overloadMinutes>30"
           autoscaler-sim replay --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
             --hpa simulator/manifests/wc98-hpa.yaml --hpa-name web --workload simulator/manifests/wc98-workload.yaml --out out/m
+          autoscaler-sim replay --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
+            --keda simulator/manifests/wc98-scaledobject.yaml --workload simulator/manifests/wc98-workload.yaml --out out/keda
 
 
         """ + ScenarioHelp.Text;

@@ -11,8 +11,13 @@ internal sealed class OptionValues(ParseResult result)
 {
     public List<string> Errors { get; } = [];
 
-    /// <summary>Every value of a repeatable option (<c>Option&lt;string[]&gt;</c>), in command-line order; none when absent.</summary>
-    public IReadOnlyList<string> All(string name) => Find(name) is Option<string[]> option ? result.GetValue(option) ?? [] : [];
+    /// <summary>Every value of a repeatable option (<c>Option&lt;string[]&gt;</c>) in command-line order, or the one value of a single-valued one; none when absent.</summary>
+    public IReadOnlyList<string> All(string name) => Find(name) switch
+    {
+        Option<string[]> several => result.GetValue(several) ?? [],
+        Option<string> one => result.GetValue(one) is { } value ? [value] : [],
+        _ => [],
+    };
 
     /// <summary>The value of a single-valued option, or null when it is absent.</summary>
     public string? Single(string name) => Find(name) is Option<string> option ? result.GetValue(option) : null;

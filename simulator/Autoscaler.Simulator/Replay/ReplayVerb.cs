@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Gates;
-using Autoscaler.Simulator.Keda;
-using Autoscaler.Simulator.Manifests;
 using Autoscaler.Simulator.Reporting;
 using Autoscaler.Simulator.Scenarios;
 using Autoscaler.Simulator.Traces;
@@ -17,13 +15,7 @@ internal static class ReplayVerb
     {
         var command = new Command("replay", "Would this HPA configuration have kept up with this traffic, and at what cost? Replays one trace through one scenario (or your HPA manifest) and writes summary.json, timeline.csv and report.html.");
         foreach (var option in TraceOptions.All("--step")) command.Add(option);
-        command.Add(VerbOption.Text("--scenario", "YAML", "Workload model and HPA configuration (reference below)."));
-        command.Add(VerbOption.Text("--hpa", "MANIFEST", "Your HorizontalPodAutoscaler as in the cluster (autoscaling/v2 or v2beta2 YAML, quantities such as averageValue: 500m); its one metric is fed by the trace: External (AverageValue or Value) or Resource cpu Utilization; no metrics = cpu 80 %. Needs --workload."));
-        command.Add(VerbOption.Text("--keda", "MANIFEST", "Your KEDA ScaledObject as in the cluster (keda.sh/v1alpha1 YAML), replayed as KEDA runs it: the HPA it generates (min max(minReplicaCount,1), max maxReplicaCount, the trigger's threshold as target, advanced.horizontalPodAutoscalerConfig.behavior) plus activation: every pollingInterval, scale to zero after cooldownPeriod without activity and back when the metric exceeds the activation threshold. One trigger: prometheus, kafka, aws-sqs-queue, redis (the trace is its metric) or cpu. Needs --workload. (--hpa also accepts a ScaledObject.)"));
-        command.Add(VerbOption.Text("--hpa-name", "NAME", "The HPA (or ScaledObject) to replay when MANIFEST holds several documents."));
-        command.Add(VerbOption.Text("--workload", "YAML", "With --hpa: the scenario's workload keys (capacityPerPod, startupSeconds, ...), an optional name, and an optional 'controller:' section (profile, syncPeriodSeconds, tolerance, downscaleStabilizationSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds, metricDelaySeconds). The same HPA given as a scenario gives the same outputs, byte for byte."));
-        command.Add(VerbOption.Text("--from", "T", "Start of the replay (ISO-8601 UTC, e.g. 1998-06-10T00:00:00Z); default: the trace's start. With --prometheus: required, the start of the range read."));
-        command.Add(VerbOption.Text("--to", "T", "End of the replay, exclusive (ISO-8601 UTC); default: the trace's end. With --prometheus: required."));
+        foreach (var option in ScenarioSources.Options(several: false)) command.Add(option);
         command.Add(VerbOption.Text("--out", "DIR", "Required. Writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html (+ DIR/decisions.jsonl with a prescale section); nothing is written on bad input."));
         command.Add(VerbOption.Repeated("--fail-if", "EXPR", "CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=, e.g. --fail-if \"overloadMinutes>30\". A breach exits 1 (outputs still written)."));
         command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
@@ -32,11 +24,7 @@ internal static class ReplayVerb
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {
-        var (scenarioPath, hpaPath, kedaPath, hpaName, workloadPath) = (a.Single("--scenario"), a.Single("--hpa"), a.Single("--keda"), a.Single("--hpa-name"), a.Single("--workload"));
-        var manifestPath = hpaPath ?? kedaPath;
-        if (new[] { scenarioPath, hpaPath, kedaPath }.Count(p => p is not null) != 1) a.Errors.Add("give one of --scenario YAML, --hpa MANIFEST or --keda MANIFEST (the last two with --workload YAML)");
-        if (manifestPath is not null && workloadPath is null) a.Errors.Add($"{(hpaPath is null ? "--keda" : "--hpa")} needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
-        if (manifestPath is null && (workloadPath is not null || hpaName is not null)) a.Errors.Add("--workload and --hpa-name go with --hpa or --keda");
+        var scenarios = ScenarioSources.Loaders(a, several: false);
         var outDir = a.Required("--out");
         var (from, to) = (a.Single("--from"), a.Single("--to"));
         var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
@@ -46,10 +34,7 @@ internal static class ReplayVerb
         ReplaySummary summary;
         try
         {
-            Func<Scenario> loadScenario = kedaPath is not null ? () => ScaledObjectLoader.Load(kedaPath, hpaName, workloadPath!)
-                : hpaPath is not null ? () => HpaManifestLoader.Load(hpaPath, hpaName, workloadPath!)
-                : () => ScenarioLoader.LoadFile(scenarioPath!);
-            var (trace, scenario) = VerbSupport.LoadInputs(() => loadTrace!(stderr), loadScenario);
+            var (trace, scenario) = VerbSupport.LoadInputs(() => loadTrace!(stderr), scenarios[0]);
             var range = ReplayRunner.Range(trace, from, to);
             summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
         }

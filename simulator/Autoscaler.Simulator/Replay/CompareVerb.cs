@@ -12,16 +12,14 @@ namespace Autoscaler.Simulator.Replay;
 internal static class CompareVerb
 {
     /// <summary>The <c>compare</c> command and the reference text its <c>--help</c> ends with.</summary>
-    public static (Command Command, string Epilog) Create()
-    {
-        var command = new Command("compare", "One trace through several scenarios (and HPA manifests), side by side: one table and one chart.");
-        foreach (var option in TraceOptions.All("--step")) command.Add(option);
-        foreach (var option in ScenarioSources.Options(several: true)) command.Add(option);
-        command.Add(VerbOption.Text("--out", "DIR", "Required. Writes DIR/compare.json (one summary per scenario), DIR/compare.csv (one row per scenario), DIR/report.html; nothing on bad input."));
-        command.Add(VerbOption.Repeated("--fail-if", "EXPR", "CI gate applied to every scenario, repeatable: FIELD OP NUMBER, e.g. --fail-if \"podHours>5000\". The first breach is reported (exit 1)."));
-        command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
-        return (command, Help);
-    }
+    public static (Command Command, string Epilog) Create() => VerbSupport.ReplayCommand(
+        "compare",
+        "One trace through several scenarios (and HPA manifests), side by side: one table and one chart.",
+        several: true,
+        "Required. Writes DIR/compare.json (one summary per scenario), DIR/compare.csv (one row per scenario), DIR/report.html; nothing on bad input.",
+        "CI gate applied to every scenario, repeatable: FIELD OP NUMBER, e.g. --fail-if \"podHours>5000\". The first breach is reported (exit 1).",
+        Run,
+        Help);
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {

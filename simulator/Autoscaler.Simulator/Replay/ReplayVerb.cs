@@ -11,16 +11,14 @@ namespace Autoscaler.Simulator.Replay;
 internal static class ReplayVerb
 {
     /// <summary>The <c>replay</c> command and the reference text its <c>--help</c> ends with.</summary>
-    public static (Command Command, string Epilog) Create()
-    {
-        var command = new Command("replay", "Would this HPA configuration have kept up with this traffic, and at what cost? Replays one trace through one scenario (or your HPA manifest) and writes summary.json, timeline.csv and report.html.");
-        foreach (var option in TraceOptions.All("--step")) command.Add(option);
-        foreach (var option in ScenarioSources.Options(several: false)) command.Add(option);
-        command.Add(VerbOption.Text("--out", "DIR", "Required. Writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html (+ DIR/decisions.jsonl with a prescale section); nothing is written on bad input."));
-        command.Add(VerbOption.Repeated("--fail-if", "EXPR", "CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=, e.g. --fail-if \"overloadMinutes>30\". A breach exits 1 (outputs still written)."));
-        command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
-        return (command, Help);
-    }
+    public static (Command Command, string Epilog) Create() => VerbSupport.ReplayCommand(
+        "replay",
+        "Would this HPA configuration have kept up with this traffic, and at what cost? Replays one trace through one scenario (or your HPA manifest) and writes summary.json, timeline.csv and report.html.",
+        several: false,
+        "Required. Writes DIR/summary.json, DIR/timeline.csv (one row per HPA sync), DIR/report.html (+ DIR/decisions.jsonl with a prescale section); nothing is written on bad input.",
+        "CI gate, repeatable: FIELD OP NUMBER with OP one of > < >= <=, e.g. --fail-if \"overloadMinutes>30\". A breach exits 1 (outputs still written).",
+        Run,
+        Help);
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {

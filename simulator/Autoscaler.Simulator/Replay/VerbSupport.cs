@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Traces;
 using Autoscaler.Simulator.Gates;
 using Autoscaler.Simulator.Reporting;
@@ -9,6 +11,22 @@ namespace Autoscaler.Simulator.Replay;
 internal static class VerbSupport
 {
     public const int Ok = 0, GateBreached = 1, BadInput = 2;
+
+    /// <summary>
+    /// A replaying verb's command: the trace options, the scenario sources (repeatable when <paramref name="several"/>),
+    /// <c>--out</c> and <c>--fail-if</c> with their verb's wording, and <paramref name="run"/> as its action.
+    /// </summary>
+    public static (Command Command, string Epilog) ReplayCommand(
+        string name, string description, bool several, string outDescription, string failIfDescription, Func<OptionValues, TextWriter, TextWriter, int> run, string epilog)
+    {
+        var command = new Command(name, description);
+        foreach (var option in TraceOptions.All("--step")) command.Add(option);
+        foreach (var option in ScenarioSources.Options(several)) command.Add(option);
+        command.Add(VerbOption.Text("--out", "DIR", outDescription));
+        command.Add(VerbOption.Repeated("--fail-if", "EXPR", failIfDescription));
+        command.SetAction(result => run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return (command, epilog);
+    }
 
     public static List<FailIfGate> ParseGates(IReadOnlyList<string> texts, List<string> errors)
     {

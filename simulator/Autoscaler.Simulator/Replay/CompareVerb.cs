@@ -23,22 +23,15 @@ internal static class CompareVerb
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {
-        var scenarioLoaders = ScenarioSources.Loaders(a, several: true);
-        var outDir = a.Required("--out");
-        var (from, to) = (a.Single("--from"), a.Single("--to"));
-        var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
-        var loadTrace = TraceOptions.Source(a, "--step", from, to);
-        if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "compare", a.Errors);
-
+        if (ReplayRequest.Read(a, several: true) is not { } request) return VerbSupport.Fail(stderr, "compare", a.Errors);
         var runs = new List<ReplaySummary>();
         try
         {
-            var (trace, scenarios) = VerbSupport.LoadInputs(() => loadTrace!(stderr), scenarioLoaders);
-            var range = ReplayRunner.Range(trace, from, to);
+            var (trace, scenarios, from, to) = request.Load(stderr);
             var progress = TerminalProgress.For(stderr);
             foreach (var scenario in scenarios)
             {
-                runs.Add(ReplayRunner.Run(trace, scenario, range.From, range.To, progress.Reporter($"compare {scenario.Name}")));
+                runs.Add(ReplayRunner.Run(trace, scenario, from, to, progress.Reporter($"compare {scenario.Name}")));
             }
         }
         catch (InputErrorException e)
@@ -46,12 +39,12 @@ internal static class CompareVerb
             return VerbSupport.Fail(stderr, e);
         }
 
-        Write(outDir!, runs);
+        Write(request.OutDir, runs);
         foreach (var run in runs) stdout.WriteLine(VerbSupport.OneLine(run));
-        stdout.WriteLine($"wrote {Path.Combine(outDir!, "compare.json")}, compare.csv, report.html");
+        stdout.WriteLine($"wrote {Path.Combine(request.OutDir, "compare.json")}, compare.csv, report.html");
         foreach (var run in runs)
         {
-            var breach = GateEvaluator.FirstBreach(gates, run.NumericFields(), run.Scenario.Name);
+            var breach = GateEvaluator.FirstBreach(request.Gates, run.NumericFields(), run.Scenario.Name);
             if (breach is null) continue;
             stderr.WriteLine(breach);
             return VerbSupport.GateBreached;

@@ -22,29 +22,22 @@ internal static class ReplayVerb
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {
-        var scenarios = ScenarioSources.Loaders(a, several: false);
-        var outDir = a.Required("--out");
-        var (from, to) = (a.Single("--from"), a.Single("--to"));
-        var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
-        var loadTrace = TraceOptions.Source(a, "--step", from, to);
-        if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "replay", a.Errors);
-
+        if (ReplayRequest.Read(a, several: false) is not { } request) return VerbSupport.Fail(stderr, "replay", a.Errors);
         ReplaySummary summary;
         try
         {
-            var (trace, scenario) = VerbSupport.LoadInputs(() => loadTrace!(stderr), scenarios[0]);
-            var range = ReplayRunner.Range(trace, from, to);
-            summary = ReplayRunner.Run(trace, scenario, range.From, range.To, TerminalProgress.For(stderr).Reporter($"replay {scenario.Name}"));
+            var (trace, scenarios, from, to) = request.Load(stderr);
+            summary = ReplayRunner.Run(trace, scenarios[0], from, to, TerminalProgress.For(stderr).Reporter($"replay {scenarios[0].Name}"));
         }
         catch (InputErrorException e)
         {
             return VerbSupport.Fail(stderr, e);
         }
 
-        Write(outDir!, summary);
+        Write(request.OutDir, summary);
         stdout.WriteLine(VerbSupport.OneLine(summary));
-        stdout.WriteLine($"wrote {Path.Combine(outDir!, "summary.json")}, timeline.csv, report.html{(summary.Outcome.Prescale is null ? string.Empty : ", decisions.jsonl")}");
-        var breach = GateEvaluator.FirstBreach(gates, summary.NumericFields());
+        stdout.WriteLine($"wrote {Path.Combine(request.OutDir, "summary.json")}, timeline.csv, report.html{(summary.Outcome.Prescale is null ? string.Empty : ", decisions.jsonl")}");
+        var breach = GateEvaluator.FirstBreach(request.Gates, summary.NumericFields());
         if (breach is null) return VerbSupport.Ok;
         stderr.WriteLine(breach);
         return VerbSupport.GateBreached;

@@ -59,13 +59,6 @@ internal static class VerbSupport
         return $"{s.Scenario.Name}: overloadMinutes={Html.Number(f["overloadMinutes"])} unservedLoad={Html.Number(f["unservedLoad"])} podHours={Html.Number(f["podHours"])} peakReplicas={f["peakReplicas"]} scaleUps={f["scaleUps"]} scaleDowns={f["scaleDowns"]} meanUtilization={f["meanUtilization"]:0.###}";
     }
 
-    /// <summary>Loads the trace and the scenario with the given loaders, reporting the errors of both at once.</summary>
-    public static (LoadedTrace Trace, Scenario Scenario) LoadInputs(Func<LoadedTrace> loadTrace, Func<Scenario> scenario)
-    {
-        var (trace, scenarios) = LoadInputs(loadTrace, [scenario]);
-        return (trace, scenarios[0]);
-    }
-
     /// <summary>Loads the trace and every scenario, reporting the errors of all of them at once.</summary>
     public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(Func<LoadedTrace> loadTrace, IReadOnlyList<Func<Scenario>> scenarioLoaders)
     {

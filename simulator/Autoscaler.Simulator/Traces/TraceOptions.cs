@@ -12,7 +12,7 @@ internal static class TraceOptions
     /// <summary>The trace options; <paramref name="stepName"/> is the query step's option (backtest's own --step is the origin spacing).</summary>
     public static IEnumerable<Option> All(string stepName) =>
     [
-        VerbOption.Text("--trace", "FILE", "The load trace: CSV 'timestamp,value' (ISO-8601 UTC, one bucket per line, reference below), or a saved Prometheus query_range JSON response (curl 'URL/api/v1/query_range?query=...&start=...&end=...&step=60s')."),
+        VerbOption.Text("--trace", "FILE", "The load trace: CSV 'timestamp,value' (ISO-8601 UTC, one bucket per line; gaps, duplicates and disorder are handled and reported), or a saved Prometheus query_range JSON response (curl 'URL/api/v1/query_range?query=...&start=...&end=...&step=60s')."),
         VerbOption.Text("--prometheus", "URL", "Read the trace from a Prometheus server instead of --trace (query_range, in chunks of 10,000 points, one progress line per chunk); --from and --to set the range read. Example: http://prometheus:9090"),
         VerbOption.Text("--query", "PROMQL", "With --prometheus: one series, the demand per step bucket, e.g. 'sum(increase(http_requests_total{job=\"web\"}[1m]))'."),
         VerbOption.Text(stepName, "DURATION", "With --prometheus: the query_range step and the trace's bucket, at least 1s (default: 1m)."),

@@ -56,13 +56,13 @@ public sealed class ChunkedRangeReader(HttpClient http, Uri server, string query
         return diagnostics;
     }
 
-    /// <summary>The query_range URL for [start, end] at <paramref name="step"/> (times as Unix seconds with milliseconds).</summary>
+    /// <summary>The query_range URL for [start, end] at <paramref name="step"/> (times and step in seconds; milliseconds kept).</summary>
     public static Uri Url(Uri server, string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step) =>
         new(server, "api/v1/query_range?" + string.Join('&',
             $"query={Uri.EscapeDataString(query)}",
             $"start={Unix(start)}",
             $"end={Unix(end)}",
-            $"step={step.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s"));
+            $"step={step.TotalSeconds.ToString(CultureInfo.InvariantCulture)}"));
 
     private byte[]? Get(Uri uri, string source, List<TraceDiagnostic> diagnostics)
     {

@@ -10,6 +10,7 @@ namespace Autoscaler.Simulator.Keda;
 /// is set to <see cref="KedaModel.IdleReplicas"/>, whatever the HPA would want (activation wins). At zero replicas
 /// the HPA does not act; otherwise every sync is the HPA's. Polls land on the first HPA sync at or after each polling
 /// instant, so they are exact when pollingInterval is a multiple of the sync period (30 s and 15 s by default).
+/// With <see cref="KedaModel.UseCachedMetrics"/> the HPA reads the value of the last poll.
 /// </summary>
 internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime start) : IReplicaDecider
 {
@@ -17,6 +18,7 @@ internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime 
     private readonly DateTime _cooldownFrom = start.AddSeconds(keda.InitialCooldownPeriodSeconds);
     private DateTime _nextPoll = start;
     private DateTime? _lastActive;
+    private double _polledValue;
 
     /// <summary>Polls that found the trigger active (for the report).</summary>
     public int ActivePolls { get; private set; }
@@ -27,9 +29,15 @@ internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime 
     public int Decide(in SyncContext context)
     {
         var idle = context.SpecReplicas <= keda.IdleReplicas;
-        if (keda.ScalesToIdle && context.Now >= _nextPoll)
+        var poll = context.Now >= _nextPoll;
+        if (poll)
         {
             while (_nextPoll <= context.Now) _nextPoll += _polling;
+            _polledValue = context.MetricValue;
+        }
+
+        if (keda.ScalesToIdle && poll)
+        {
             var active = context.MetricValue > keda.ActivationThreshold;
             if (active)
             {
@@ -45,6 +53,18 @@ internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime 
         }
 
         // The HPA leaves a workload at zero replicas alone (scaling is disabled there); above zero it decides.
-        return keda.ScalesToIdle && context.SpecReplicas == 0 ? 0 : hpa.Decide(context);
+        if (keda.ScalesToIdle && context.SpecReplicas == 0) return 0;
+        if (!keda.UseCachedMetrics) return hpa.Decide(context);
+        return hpa.Decide(new SyncContext
+        {
+            Now = context.Now,
+            SpecReplicas = context.SpecReplicas,
+            StatusReplicas = context.StatusReplicas,
+            MetricValue = _polledValue,
+            ReadyPods = context.ReadyPods,
+            StartingPods = context.StartingPods,
+            PodCpuMilli = context.PodCpuMilli,
+            Floor = context.Floor,
+        });
     }
 }

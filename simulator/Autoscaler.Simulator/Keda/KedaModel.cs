@@ -32,6 +32,12 @@ internal sealed record KedaModel
     /// <summary>The trigger's activation threshold (default 0): active only when the metric is strictly above it.</summary>
     public double ActivationThreshold { get; init; }
 
+    /// <summary>
+    /// The trigger's <c>useCachedMetrics</c>: the HPA reads the value KEDA got at its last poll instead of a fresh one
+    /// (external triggers only; cpu is read from the metrics server).
+    /// </summary>
+    public bool UseCachedMetrics { get; init; }
+
     /// <summary>Whether KEDA scales to zero (or to idle) at all: minReplicaCount 0 or idleReplicaCount set, and a trigger that can activate.</summary>
     public bool ScalesToIdle => (MinReplicaCount == 0 || IdleReplicaCount is not null) && TriggerType is not ("cpu" or "memory");
 

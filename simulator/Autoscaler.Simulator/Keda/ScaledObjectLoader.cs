@@ -59,7 +59,7 @@ internal static class ScaledObjectLoader
         }
 
         if (errors.Count > before || trigger is null || workload is null) throw new InputErrorException(errors);
-        var (metric, type, metricName, activation) = trigger.Value;
+        var (metric, type, metricName, activation, cached) = trigger.Value;
         return new Scenario
         {
             Name = workloadName ?? HpaDocumentFinder.Name(scaledObject),
@@ -76,6 +76,7 @@ internal static class ScaledObjectLoader
                 MinReplicaCount = min,
                 IdleReplicaCount = idle,
                 ActivationThreshold = activation,
+                UseCachedMetrics = cached,
             },
         };
     }

@@ -12,7 +12,7 @@ namespace Autoscaler.Simulator.Keda;
 internal static class TriggerReader
 {
     /// <summary>The metric, the trigger type, its External metric name and activation threshold; null when an error was reported.</summary>
-    public static (MetricModel Metric, string Type, string MetricName, double Activation)? Read(YamlMap spec, IReadOnlyList<YamlMap>? triggers, int delaySeconds)
+    public static (MetricModel Metric, string Type, string MetricName, double Activation, bool Cached)? Read(YamlMap spec, IReadOnlyList<YamlMap>? triggers, int delaySeconds)
     {
         if (triggers is null || triggers.Count == 0)
         {
@@ -29,7 +29,8 @@ internal static class TriggerReader
         var trigger = triggers[0];
         var type = trigger.String("type");
         trigger.String("name");
-        trigger.String("useCachedMetrics");
+        var cached = trigger.String("useCachedMetrics");
+        if (cached is not (null or "true" or "false")) trigger.Error("useCachedMetrics", $"'{cached}' is not true or false");
         trigger.Has("authenticationRef");
         var metricType = trigger.String("metricType");
         var metadata = trigger.Map("metadata");
@@ -46,17 +47,22 @@ internal static class TriggerReader
             return null;
         }
 
-        if (type == "cpu") return Cpu(trigger, metadata, metricType, delaySeconds);
+        if (type == "cpu")
+        {
+            if (cached == "true") trigger.Error("useCachedMetrics", "not for a cpu trigger (KEDA reads CPU from the metrics server, not by polling)");
+            return Cpu(trigger, metadata, metricType, delaySeconds);
+        }
+
         if (KedaTrigger.External.FirstOrDefault(t => t.Type == type) is not { } scaler)
         {
             trigger.Error("type", $"'{type}' triggers are not replayed: the trace is one demand series, fed to a {string.Join(", ", KedaTrigger.External.Select(t => t.Type))} or cpu trigger");
             return null;
         }
 
-        return External(trigger, metadata, scaler, metricType, delaySeconds);
+        return External(trigger, metadata, scaler, metricType, delaySeconds, cached == "true");
     }
 
-    private static (MetricModel, string, string, double)? External(YamlMap trigger, YamlMap metadata, KedaTrigger scaler, string? metricType, int delaySeconds)
+    private static (MetricModel, string, string, double, bool)? External(YamlMap trigger, YamlMap metadata, KedaTrigger scaler, string? metricType, int delaySeconds, bool cached)
     {
         var hasTarget = metadata.Has(scaler.TargetKey);
         var target = hasTarget ? metadata.Quantity(scaler.TargetKey) : scaler.DefaultTarget is { } text ? Quantity.Parse(text) : (Quantity?)null;
@@ -73,10 +79,10 @@ internal static class TriggerReader
         var metric = metricType == "Value"
             ? new MetricModel { Type = MetricKind.External, Value = target, DelaySeconds = delaySeconds }
             : new MetricModel { Type = MetricKind.External, AverageValue = target, DelaySeconds = delaySeconds };
-        return (metric, scaler.Type, $"s0-{scaler.Type}", activation);
+        return (metric, scaler.Type, $"s0-{scaler.Type}", activation, cached);
     }
 
-    private static (MetricModel, string, string, double)? Cpu(YamlMap trigger, YamlMap metadata, string? metricType, int delaySeconds)
+    private static (MetricModel, string, string, double, bool)? Cpu(YamlMap trigger, YamlMap metadata, string? metricType, int delaySeconds)
     {
         var legacyType = metadata.String("type");
         var value = metadata.Int("value");
@@ -95,6 +101,6 @@ internal static class TriggerReader
         }
 
         Check.Positive(metadata, "value", value);
-        return value <= 0 ? null : (new MetricModel { Type = MetricKind.Utilization, AverageUtilization = value, DelaySeconds = delaySeconds }, "cpu", string.Empty, 0);
+        return value <= 0 ? null : (new MetricModel { Type = MetricKind.Utilization, AverageUtilization = value, DelaySeconds = delaySeconds }, "cpu", string.Empty, 0, false);
     }
 }

@@ -103,6 +103,23 @@ public sealed class ScaledObjectReplayTests : IDisposable
         Assert.Equal(0, replicas["19:30"]);
     }
 
+    [Theory]
+    [InlineData("false", 5)] // the HPA reads the fresh 50 from 11:00
+    [InlineData("true", 1)] // the HPA reads the 0 of the 10:00 poll until the 12:00 poll
+    public void WithCachedMetricsTheHpaReadsTheLastPolledValue(string cached, int at1115)
+    {
+        // Polls every 120 s (10:00, 12:00, ...); the burst starts at 11:00 in this variant, minReplicaCount 1.
+        var so = QueueWorker.Replace("ACTIVATION", "0", StringComparison.Ordinal).Replace("pollingInterval: 30", "pollingInterval: 120", StringComparison.Ordinal)
+            .Replace("minReplicaCount: 0", "minReplicaCount: 1", StringComparison.Ordinal)
+            .Replace("    name: pending_orders\n", "    name: pending_orders\n    useCachedMetrics: " + cached + "\n", StringComparison.Ordinal);
+
+        var replicas = Replay(so, burstFrom: 11);
+
+        Assert.Equal(1, replicas["10:45"]);
+        Assert.Equal(at1115, replicas["11:15"]);
+        Assert.Equal(5, replicas["12:15"]); // by then both have seen the burst
+    }
+
     [Fact]
     public void BelowTheActivationThresholdTheWorkloadStaysAtZero()
     {
@@ -212,10 +229,10 @@ public sealed class ScaledObjectReplayTests : IDisposable
     }
 
     /// <summary>Replays the ScaledObject over the idle-burst-idle trace; replicas per sync, keyed "MM:SS" from the start.</summary>
-    private Dictionary<string, int> Replay(string scaledObject)
+    private Dictionary<string, int> Replay(string scaledObject, int burstFrom = 10)
     {
         var outDir = Path.Combine(_dir, "out-" + Guid.NewGuid().ToString("N"));
-        var (exit, _, stderr) = VerbRunner.Run("replay", "--trace", WriteTrace(), "--keda", Write("so.yaml", scaledObject), "--workload", Write("w.yaml", Workload), "--out", outDir);
+        var (exit, _, stderr) = VerbRunner.Run("replay", "--trace", WriteTrace(burstFrom), "--keda", Write("so.yaml", scaledObject), "--workload", Write("w.yaml", Workload), "--out", outDir);
         Assert.True(exit == 0, stderr);
         return File.ReadAllLines(Path.Combine(outDir, "timeline.csv")).Skip(1).Select(l => l.Split(','))
             .ToDictionary(c => Key(c[0]), c => int.Parse(c[4], CultureInfo.InvariantCulture));
@@ -227,9 +244,9 @@ public sealed class ScaledObjectReplayTests : IDisposable
         return $"{(int)offset.TotalMinutes:00}:{offset.Seconds:00}";
     }
 
-    private string WriteTrace()
+    private string WriteTrace(int burstFrom = 10)
     {
-        var lines = Enumerable.Range(0, 36).Select(i => string.Create(CultureInfo.InvariantCulture, $"{Start.AddMinutes(i):yyyy-MM-ddTHH:mm:ssZ},{(i is >= 10 and < 15 ? 50 : 0)}"));
+        var lines = Enumerable.Range(0, 36).Select(i => string.Create(CultureInfo.InvariantCulture, $"{Start.AddMinutes(i):yyyy-MM-ddTHH:mm:ssZ},{(i >= burstFrom && i < burstFrom + 5 ? 50 : 0)}"));
         return Write("trace.csv", "timestamp,value\n" + string.Join('\n', lines) + "\n");
     }
 

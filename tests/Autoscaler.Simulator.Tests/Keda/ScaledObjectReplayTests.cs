@@ -152,6 +152,22 @@ public sealed class ScaledObjectReplayTests : IDisposable
     }
 
     [Fact]
+    public void CompareTakesAScaledObjectBesideAScenario()
+    {
+        var root = Autoscaler.Simulator.Tests.Scenarios.ScenarioLoaderTests.RepoRoot();
+        var outDir = Path.Combine(_dir, "compare");
+
+        var (exit, stdout, stderr) = VerbRunner.Run("compare", "--trace", Path.Combine(root, "simulator", "traces", "wc98_http_requests_1min_until_0627.csv"),
+            "--from", "1998-06-10T00:00:00Z", "--to", "1998-06-11T00:00:00Z", "--scenario", Path.Combine(root, "simulator", "scenarios", "wc98-tuned.yaml"),
+            "--keda", Path.Combine(root, "simulator", "manifests", "wc98-scaledobject.yaml"), "--workload", Path.Combine(root, "simulator", "manifests", "wc98-workload.yaml"),
+            "--out", outDir);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(["wc98-tuned", "wc98-external"], stdout.Split('\n').Where(l => l.Contains("overloadMinutes=", StringComparison.Ordinal)).Select(l => l.Split(':')[0]));
+        Assert.Contains("\"triggerType\": \"prometheus\"", File.ReadAllText(Path.Combine(outDir, "compare.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheGeneratedHpaTakesKedasDefaultsAndTheBehaviorFromTheHpaConfig()
     {
         var scenario = ScaledObjectLoader.Load(Write("so.yaml", QueueWorker.Replace("ACTIVATION", "2.5", StringComparison.Ordinal).Replace("  maxReplicaCount: 20\n", string.Empty, StringComparison.Ordinal)), null, Write("w.yaml", Workload));

@@ -20,12 +20,6 @@ internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime 
     private DateTime? _lastActive;
     private double _polledValue;
 
-    /// <summary>Polls that found the trigger active (for the report).</summary>
-    public int ActivePolls { get; private set; }
-
-    /// <summary>Times KEDA scaled the workload to idle.</summary>
-    public int ScaledToIdle { get; private set; }
-
     public int Decide(in SyncContext context)
     {
         var idle = context.SpecReplicas <= keda.IdleReplicas;
@@ -42,12 +36,10 @@ internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime 
             if (active)
             {
                 _lastActive = context.Now;
-                ActivePolls++;
                 if (idle) return keda.ActiveReplicas;
             }
             else if (!idle && context.Now >= _cooldownFrom && (_lastActive is null || context.Now - _lastActive >= TimeSpan.FromSeconds(keda.CooldownPeriodSeconds)))
             {
-                ScaledToIdle++;
                 return keda.IdleReplicas;
             }
         }
@@ -55,16 +47,6 @@ internal sealed class KedaDecider(KedaModel keda, IReplicaDecider hpa, DateTime 
         // The HPA leaves a workload at zero replicas alone (scaling is disabled there); above zero it decides.
         if (keda.ScalesToIdle && context.SpecReplicas == 0) return 0;
         if (!keda.UseCachedMetrics) return hpa.Decide(context);
-        return hpa.Decide(new SyncContext
-        {
-            Now = context.Now,
-            SpecReplicas = context.SpecReplicas,
-            StatusReplicas = context.StatusReplicas,
-            MetricValue = _polledValue,
-            ReadyPods = context.ReadyPods,
-            StartingPods = context.StartingPods,
-            PodCpuMilli = context.PodCpuMilli,
-            Floor = context.Floor,
-        });
+        return hpa.Decide(context with { MetricValue = _polledValue });
     }
 }

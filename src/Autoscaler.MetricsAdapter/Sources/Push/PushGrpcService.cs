@@ -1,12 +1,13 @@
 using Autoscaler.MetricsAdapter.Grpc;
+using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
 using Autoscaler.MetricsAdapter.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
-/// <summary><c>autoscaler.metrics.v1.MetricsPush</c>: validates pushed batches and appends them to the store.</summary>
-internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOptions<PushOptions> options) : IGrpcService
+/// <summary><c>autoscaler.metrics.v1.MetricsPush</c>: authorizes, validates and appends pushed batches to the store.</summary>
+internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOptions<PushOptions> options, IPushAuthorizer authorizer) : IGrpcService
 {
     public const string Name = "autoscaler.metrics.v1.MetricsPush";
 
@@ -15,7 +16,7 @@ internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOp
     public IEnumerable<GrpcMethod> Methods()
     {
         yield return GrpcMethod.Unary<PushRequest, PushResponse>(
-            $"/{Name}/Push", PushRequest.Parser, (request, _) => Task.FromResult(new PushResponse { Accepted = Store(request) }));
+            $"/{Name}/Push", PushRequest.Parser, async (request, call) => new PushResponse { Accepted = await StoreAsync(request, call).ConfigureAwait(false) });
         yield return GrpcMethod.ClientStreaming<PushRequest, PushResponse>($"/{Name}/PushStream", PushRequest.Parser, PushStreamAsync);
     }
 
@@ -24,14 +25,25 @@ internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOp
         uint accepted = 0;
         await foreach (var request in requests.ConfigureAwait(false))
         {
-            accepted += Store(request);
+            accepted += await StoreAsync(request, call).ConfigureAwait(false);
         }
 
         return new PushResponse { Accepted = accepted };
     }
 
-    private uint Store(PushRequest request)
+    private async Task<uint> StoreAsync(PushRequest request, GrpcCall call)
     {
+        var access = await authorizer.AuthorizeAsync(PushCredentials.From(call.Http), request.Namespace, call.CancellationToken).ConfigureAwait(false);
+        if (!access.Allowed)
+        {
+            throw new GrpcException(access.Outcome switch
+            {
+                PushAccessOutcome.Unauthenticated => GrpcStatusCode.Unauthenticated,
+                PushAccessOutcome.Denied => GrpcStatusCode.PermissionDenied,
+                _ => GrpcStatusCode.Unavailable,
+            }, access.Message);
+        }
+
         var samples = PushRequestValidator.Validate(request, time.GetUtcNow().ToUnixTimeMilliseconds(), options.Value, out var errors);
         if (errors.Count > 0)
         {

@@ -1,3 +1,5 @@
+using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
+
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
 /// <summary>Push source settings (section <c>Push</c>).</summary>
@@ -13,6 +15,11 @@ public sealed class PushOptions
     /// <summary>Samples stamped more than this before the adapter's clock are refused (INVALID_ARGUMENT): they could
     /// never be served. Default 5 minutes; must be positive.</summary>
     public TimeSpan MaxPastAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether pushes need a Kubernetes identity allowed to <c>create</c> <c>pushedmetrics</c> in group
+    /// <c>metrics.autoscaler.dev</c> in the pushed namespace. Default <see cref="PushAuthenticationMode.Auto"/>: on
+    /// when the adapter has a cluster to review against.</summary>
+    public PushAuthenticationMode Authentication { get; set; } = PushAuthenticationMode.Auto;
 
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()

@@ -1,6 +1,7 @@
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Grpc.Health;
 using Autoscaler.MetricsAdapter.Providers;
+using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
 using Autoscaler.MetricsAdapter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public static class PushSourceServiceCollectionExtensions
             sp.GetRequiredService<GrpcHealthRegistry>().Set(PushGrpcService.Name, ServingStatus.Serving);
             return store;
         });
+        services.AddPushAuthorization();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
         services.AddMetricSource<PushMetricsProvider>();
         services.AddMetricSource<PushPodMetricsProvider>();

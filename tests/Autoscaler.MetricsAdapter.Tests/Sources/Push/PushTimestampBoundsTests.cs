@@ -33,6 +33,7 @@ public sealed class PushTimestampBoundsTests : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<ISampleStore>(_ => _store);
+            services.AddSingleton<Autoscaler.MetricsAdapter.Sources.Push.Authorization.IPushAuthorizer, Autoscaler.MetricsAdapter.Sources.Push.Authorization.AllowAnyPushAuthorizer>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
         });
     }

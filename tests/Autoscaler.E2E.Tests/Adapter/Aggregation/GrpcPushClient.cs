@@ -5,12 +5,20 @@ using Google.Protobuf;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 
-/// <summary>A minimal gRPC unary client over h2c (HttpClient + length-prefixed protobuf) for seeding the push source.</summary>
-internal sealed class GrpcPushClient(int port) : IDisposable
+/// <summary>A minimal gRPC unary client over h2c (HttpClient + length-prefixed protobuf) for seeding the push source,
+/// sending <c>Authorization: Bearer</c> when given a token.</summary>
+internal sealed class GrpcPushClient(int port, string? bearerToken = null) : IDisposable
 {
     private readonly HttpClient _http = new() { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
     public async Task<uint> PushAsync(string ns, string name, IReadOnlyDictionary<string, string> labels, double value)
+    {
+        var (status, message, accepted) = await TryPushAsync(ns, name, labels, value);
+        return status == "0" && accepted is { } count ? count : throw new InvalidOperationException($"push failed: grpc-status {status}: {message}");
+    }
+
+    /// <summary>Pushes one sample; returns grpc-status, the decoded grpc-message and, on success, the accepted count.</summary>
+    public async Task<(string Status, string Message, uint? Accepted)> TryPushAsync(string ns, string name, IReadOnlyDictionary<string, string> labels, double value)
     {
         var request = new PushRequest { Namespace = ns };
         var sample = new Sample { Name = name, Value = value, TimestampUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
@@ -32,16 +40,25 @@ internal sealed class GrpcPushClient(int port) : IDisposable
         };
         message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/grpc");
         message.Headers.TryAddWithoutValidation("TE", "trailers");
-        using var response = await _http.SendAsync(message);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var s) ? s.First() : response.Headers.TryGetValues("grpc-status", out var h) ? h.First() : "?";
-        if (status != "0" || body.Length < 5)
+        if (bearerToken is not null)
         {
-            throw new InvalidOperationException($"push failed: HTTP {(int)response.StatusCode} {response.Version}, grpc-status {status}, {body.Length} bytes, headers {response.Headers}{response.Content.Headers}");
+            message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + bearerToken);
         }
 
-        return PushResponse.Parser.ParseFrom(body.AsSpan(5).ToArray()).Accepted;
+        using var response = await _http.SendAsync(message);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var status = Header(response, "grpc-status") ?? "?";
+        var text = Uri.UnescapeDataString(Header(response, "grpc-message") ?? string.Empty);
+        if (status != "0" || body.Length < 5)
+        {
+            return (status, $"HTTP {(int)response.StatusCode} {response.Version}, {body.Length} bytes: {text}", null);
+        }
+
+        return (status, text, PushResponse.Parser.ParseFrom(body.AsSpan(5).ToArray()).Accepted);
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.TrailingHeaders.TryGetValues(name, out var t) ? t.First() : response.Headers.TryGetValues(name, out var h) ? h.First() : null;
 }

@@ -50,6 +50,11 @@ internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOp
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid push: " + string.Join("; ", errors));
         }
 
+        if (PushLabelLimits.Check(request, options.Value) is { } overLimit)
+        {
+            throw new GrpcException(GrpcStatusCode.ResourceExhausted, "Push over a limit: " + overLimit);
+        }
+
         try
         {
             store.Append(samples);
@@ -57,6 +62,10 @@ internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOp
         catch (MetricNameConflictException ex)
         {
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "Invalid push: " + ex.Message);
+        }
+        catch (StoreLimitExceededException ex)
+        {
+            throw new GrpcException(GrpcStatusCode.ResourceExhausted, "Push over a limit: " + ex.Message);
         }
 
         return (uint)samples.Count;

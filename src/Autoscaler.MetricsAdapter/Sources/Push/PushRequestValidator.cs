@@ -60,10 +60,6 @@ internal static partial class PushRequestValidator
                 {
                     problems.Add($"samples[{i}].labels: '{name}' is not a valid label name");
                 }
-                else if (value.Length > 1024)
-                {
-                    problems.Add($"samples[{i}].labels[{name}]: value longer than 1024 characters");
-                }
             }
 
             if (problems.Count == before)

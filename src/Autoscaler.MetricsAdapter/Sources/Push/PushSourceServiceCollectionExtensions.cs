@@ -39,7 +39,8 @@ public static class PushSourceServiceCollectionExtensions
         services.AddGrpcTransport(configuration.GetSection("Grpc"));
         services.TryAddSingleton<ISampleStore>(sp =>
         {
-            var store = new SqliteSampleStore(sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>());
+            var storeOptions = sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value;
+            var store = new SqliteSampleStore(storeOptions.DatabasePath, sp.GetRequiredService<TimeProvider>(), storeOptions.Limits);
             sp.GetRequiredService<GrpcHealthRegistry>().Set(PushGrpcService.Name, ServingStatus.Serving);
             return store;
         });

@@ -28,6 +28,12 @@ internal sealed class GrpcPushClient(int port, string? bearerToken = null) : IDi
         }
 
         request.Samples.Add(sample);
+        return await TrySendAsync(request);
+    }
+
+    /// <summary>Pushes a whole batch; returns grpc-status, the decoded grpc-message and, on success, the accepted count.</summary>
+    public async Task<(string Status, string Message, uint? Accepted)> TrySendAsync(PushRequest request)
+    {
         var payload = request.ToByteArray();
         var framed = new byte[5 + payload.Length];
         BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)payload.Length);

@@ -1,6 +1,7 @@
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
+using Autoscaler.MetricsAdapter.Sources.Push.RemoteWrite;
 using Autoscaler.MetricsAdapter.Storage;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,10 @@ internal sealed class PushGrpcService(ISampleStore store, TimeProvider time, IOp
         catch (StoreLimitExceededException ex)
         {
             throw new GrpcException(GrpcStatusCode.ResourceExhausted, "Push over a limit: " + ex.Message);
+        }
+        catch (RemoteWriteException ex)
+        {
+            throw new GrpcException(ex.Retryable ? GrpcStatusCode.Unavailable : GrpcStatusCode.InvalidArgument, "Push not acknowledged: " + ex.Message + " (retrying the same batch is safe)");
         }
 
         return (uint)samples.Count;

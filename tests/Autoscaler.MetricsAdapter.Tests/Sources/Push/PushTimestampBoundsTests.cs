@@ -111,6 +111,20 @@ public sealed class PushTimestampBoundsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Regression_a_timestamp_near_long_max_is_refused_not_a_crash()
+    {
+        // Found by PushFuzzTests: TimeSpan/DateTimeOffset overflowed and the push answered UNKNOWN.
+        var request = Batch(("q", 1, Now));
+        request.Samples[0].TimestampUnixMs = long.MaxValue;
+
+        PushRequestValidator.Validate(request, Now.ToUnixTimeMilliseconds(), new PushOptions(), out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Contains("is stamped 9223372036854775807 ms after the Unix epoch (after year 9999)", error, StringComparison.Ordinal);
+        Assert.Contains("refused (Push:MaxFutureSkew)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reads_after_a_restart_still_use_the_newest_sample_not_later_than_now()
     {
         await Push(("q", 7, Now.AddMinutes(3)));

@@ -38,6 +38,9 @@ internal sealed class AdapterDeployment : IAsyncDisposable
 
     public string LogPath => Path.Combine(_work, "adapter.log");
 
+    /// <summary>Where the certificate (<c>tls.crt</c>, <c>tls.key</c>) and the adapter's kubeconfig (<c>adapter.kubeconfig</c>) are.</summary>
+    public string WorkDirectory => _work;
+
     public string Admin => _cp.Environment.Kubeconfig;
 
     /// <param name="cp">The control plane.</param>

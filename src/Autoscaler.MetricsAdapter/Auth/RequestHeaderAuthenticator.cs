@@ -28,13 +28,22 @@ internal sealed class RequestHeaderAuthenticator(ClientCertificateVerifier verif
             return FromHeaders(context.Request.Headers, trust);
         }
 
-        if (trust.ClientCa.Count > 0 && verifier.Verify(certificate, trust.ClientCa, trust.Generation, requestHeader: false))
+        return trust.ClientCa.Count > 0 && AuthenticateClientCertificate(certificate, trust) is { Succeeded: true } ordinary
+            ? ordinary
+            : AuthenticationResult.Fail("client certificate does not verify against the requestheader or client CA");
+    }
+
+    /// <summary>An ordinary x509 client certificate (§2.5.1 step 2) only: user = CN, groups = O when it chains to the
+    /// client CA with the clientAuth usage. Identity headers are never read here.</summary>
+    public AuthenticationResult AuthenticateClientCertificate(X509Certificate2 certificate, RequestHeaderTrust trust)
+    {
+        if (trust.ClientCa.Count == 0 || !verifier.Verify(certificate, trust.ClientCa, trust.Generation, requestHeader: false))
         {
-            var name = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-            return AuthenticationResult.Success(AuthenticatedUser.Create(name, string.Empty, Organizations(certificate), null));
+            return AuthenticationResult.Fail("client certificate does not verify against the client CA");
         }
 
-        return AuthenticationResult.Fail("client certificate does not verify against the requestheader or client CA");
+        var name = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        return AuthenticationResult.Success(AuthenticatedUser.Create(name, string.Empty, Organizations(certificate), null));
     }
 
     /// <summary>Removes every identity header so nothing downstream can read a spoofed one.</summary>

@@ -26,13 +26,20 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
     // Keyed by namespace and lower-cased metric name (the HPA lower-cases names); entries keep the pushed spelling.
     private readonly ConcurrentDictionary<(string Namespace, string Name), ImmutableArray<SeriesEntry>> _byMetric = new();
     private readonly TimeProvider _time;
+    private readonly SampleStoreLimits _limits;
+    // Guarded by _writeLock: series per namespace, and an upper bound of the samples table's row count
+    // (INSERT OR REPLACE of an existing (series, ts) counts as a new row until the next exact recount).
+    private readonly Dictionary<string, int> _seriesPerNamespace = new(StringComparer.Ordinal);
+    private long _sampleCount;
 
     /// <summary>Opens (or creates) the store at <paramref name="databasePath"/> (<c>:memory:</c> for tests).</summary>
     /// <param name="databasePath">SQLite file path.</param>
     /// <param name="time">The clock that decides which points are current; the system clock by default.</param>
-    public SqliteSampleStore(string databasePath, TimeProvider? time = null)
+    /// <param name="limits">Series and history bounds; none by default.</param>
+    public SqliteSampleStore(string databasePath, TimeProvider? time = null, SampleStoreLimits? limits = null)
     {
         _time = time ?? TimeProvider.System;
+        _limits = limits ?? SampleStoreLimits.None;
         var inMemory = databasePath == ":memory:";
         if (!inMemory)
         {
@@ -62,8 +69,22 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
     /// <summary>Number of series currently indexed.</summary>
     public int SeriesCount => _byKey.Count;
 
+    /// <summary>Rows of sample history, an upper bound between exact recounts (re-pushed timestamps count twice).</summary>
+    public long SampleCount
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _sampleCount;
+            }
+        }
+    }
+
     /// <exception cref="MetricNameConflictException">A metric name differs only by case from one already stored
     /// in the namespace (or elsewhere in the batch); nothing is stored.</exception>
+    /// <exception cref="StoreLimitExceededException">The batch would create more series than <see cref="SampleStoreLimits"/>
+    /// allow; nothing is stored.</exception>
     public void Append(IReadOnlyList<MetricSample> batch)
     {
         if (batch.Count == 0)
@@ -74,6 +95,7 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
         lock (_writeLock)
         {
             CheckNameCase(batch);
+            var keys = SeriesKeys(batch);
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var added = new Dictionary<SeriesEntry, List<LatestPoint>>();
             var merged = new Dictionary<SeriesEntry, LatestPoint[]>();
@@ -85,7 +107,7 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var sample = batch[i];
-                    var entry = Resolve(sample, transaction, created);
+                    var entry = Resolve(sample, keys[i], transaction, created);
                     ids[i] = entry.Id;
                     if (!added.TryGetValue(entry, out var points))
                     {
@@ -125,6 +147,17 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
             foreach (var (entry, points) in merged)
             {
                 entry.Points = points;
+            }
+
+            foreach (var entry in created)
+            {
+                _seriesPerNamespace[entry.Namespace] = _seriesPerNamespace.GetValueOrDefault(entry.Namespace) + 1;
+            }
+
+            _sampleCount += batch.Count;
+            if (_sampleCount > _limits.MaxSamples)
+            {
+                TrimHistory();
             }
         }
     }
@@ -185,8 +218,10 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
             }
 
             transaction.Commit();
+            _sampleCount = Math.Max(0, _sampleCount - deleted);
             foreach (var entry in expired)
             {
+                _seriesPerNamespace[entry.Namespace] = _seriesPerNamespace.GetValueOrDefault(entry.Namespace) - 1;
                 _byKey.TryRemove(entry.Key, out _);
                 _byMetric.AddOrUpdate(MetricKey(entry.Namespace, entry.Name), _ => [], (_, list) => list.Remove(entry));
             }
@@ -231,10 +266,9 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
         }
     }
 
-    private SeriesEntry Resolve(MetricSample sample, SqliteTransaction transaction, List<SeriesEntry> created)
+    private SeriesEntry Resolve(MetricSample sample, (string Canonical, string Key) identity, SqliteTransaction transaction, List<SeriesEntry> created)
     {
-        var canonical = SeriesIdentity.Canonical(sample.Labels);
-        var key = SeriesEntry.KeyOf(sample.Namespace, sample.Name, canonical);
+        var (canonical, key) = identity;
         if (_byKey.TryGetValue(key, out var entry))
         {
             return entry;
@@ -271,12 +305,15 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
                 };
                 _byKey[entry.Key] = entry;
                 _byMetric.AddOrUpdate(MetricKey(ns, name), _ => [entry], (_, list) => list.Add(entry));
+                _seriesPerNamespace[ns] = _seriesPerNamespace.GetValueOrDefault(ns) + 1;
                 if (entry.Newest!.TimestampUnixMs > now)
                 {
                     ahead.Add(entry);
                 }
             }
         }
+
+        _sampleCount = CountSamples();
 
         // A series whose newest point is stamped ahead of the clock also needs its current point and the rest.
         using var points = _connection.CreateCommand();
@@ -297,6 +334,77 @@ internal sealed class SqliteSampleStore : ISampleStore, IDisposable
 
             entry.Points = SeriesEntry.Merge(entry.Points, loaded, now);
         }
+    }
+
+    // Canonical label text and index key of every sample, and the series-count limits checked before anything is written.
+    private (string Canonical, string Key)[] SeriesKeys(IReadOnlyList<MetricSample> batch)
+    {
+        var keys = new (string Canonical, string Key)[batch.Count];
+        HashSet<string>? fresh = null;
+        Dictionary<string, int>? freshPerNamespace = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var sample = batch[i];
+            var canonical = SeriesIdentity.Canonical(sample.Labels);
+            var key = SeriesEntry.KeyOf(sample.Namespace, sample.Name, canonical);
+            keys[i] = (canonical, key);
+            if (!_byKey.ContainsKey(key) && (fresh ??= new HashSet<string>(StringComparer.Ordinal)).Add(key))
+            {
+                freshPerNamespace ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                freshPerNamespace[sample.Namespace] = freshPerNamespace.GetValueOrDefault(sample.Namespace) + 1;
+            }
+        }
+
+        if (fresh is null)
+        {
+            return keys;
+        }
+
+        foreach (var (ns, added) in freshPerNamespace!)
+        {
+            var existing = _seriesPerNamespace.GetValueOrDefault(ns);
+            if ((long)existing + added > _limits.MaxSeriesPerNamespace)
+            {
+                throw new StoreLimitExceededException(
+                    $"series limit reached in namespace {ns}: it has {existing} series and this batch would add {added} new ones; " +
+                    $"at most {_limits.MaxSeriesPerNamespace} per namespace (Storage:MaxSeriesPerNamespace). Existing series still accept " +
+                    "samples; series without samples expire after Storage:Retention");
+            }
+        }
+
+        if ((long)_byKey.Count + fresh.Count > _limits.MaxSeries)
+        {
+            throw new StoreLimitExceededException(
+                $"series limit reached: the store has {_byKey.Count} series and this batch would add {fresh.Count} new ones; at most " +
+                $"{_limits.MaxSeries} in total (Storage:MaxSeries). Existing series still accept samples; series without samples expire after Storage:Retention");
+        }
+
+        return keys;
+    }
+
+    // Over MaxSamples: recount exactly, then delete the oldest history down to 90 % of the bound, never a series'
+    // newest point, so every series keeps serving.
+    private void TrimHistory()
+    {
+        _sampleCount = CountSamples();
+        if (_sampleCount <= _limits.MaxSamples)
+        {
+            return;
+        }
+
+        using var trim = _connection.CreateCommand();
+        trim.CommandText =
+            "DELETE FROM samples WHERE (series_id, ts) IN (SELECT s.series_id, s.ts FROM samples s JOIN series r ON r.id = s.series_id " +
+            "WHERE s.ts < r.last_ts ORDER BY s.ts LIMIT $n)";
+        trim.Parameters.AddWithValue("$n", _sampleCount - (_limits.MaxSamples / 10 * 9));
+        _sampleCount -= trim.ExecuteNonQuery();
+    }
+
+    private long CountSamples()
+    {
+        using var count = _connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM samples";
+        return (long)count.ExecuteScalar()!;
     }
 
     private static (string Namespace, string Name) MetricKey(string ns, string name) => (ns, name.ToLowerInvariant());

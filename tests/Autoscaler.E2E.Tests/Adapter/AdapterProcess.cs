@@ -21,6 +21,9 @@ internal sealed class AdapterProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The adapter's process id (for /proc readings).</summary>
+    public int ProcessId => _process.Id;
+
     public string LogPath { get; }
 
     /// <summary>A client that trusts the adapter's self-signed certificate.</summary>

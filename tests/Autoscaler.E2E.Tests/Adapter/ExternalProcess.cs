@@ -52,6 +52,9 @@ internal sealed class ExternalProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating-system process id.</summary>
+    public int Id => _process.Id;
+
     public void Dispose()
     {
         lock (Running)

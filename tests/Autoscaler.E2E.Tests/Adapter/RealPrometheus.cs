@@ -37,11 +37,14 @@ internal sealed class RealPrometheus : IDisposable
 
     public string ConfigPath => Path.Combine(_directory, "prometheus.yml");
 
+    /// <summary>More command-line flags, e.g. <c>--web.enable-remote-write-receiver</c>.</summary>
+    public IList<string> ExtraFlags { get; } = [];
+
     public async Task StartAsync()
     {
         _process = ExternalProcess.StartServer(
             Binary,
-            [$"--config.file={ConfigPath}", $"--storage.tsdb.path={Path.Combine(_directory, "tsdb")}", $"--web.listen-address=127.0.0.1:{Port}", "--log.level=warn"],
+            [$"--config.file={ConfigPath}", $"--storage.tsdb.path={Path.Combine(_directory, "tsdb")}", $"--web.listen-address=127.0.0.1:{Port}", "--log.level=warn", .. ExtraFlags],
             Path.Combine(_directory, "prometheus.log"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         try

@@ -51,7 +51,7 @@ public sealed class HpaParityTests(ControlPlaneFixture cp, ITestOutputHelper out
         var allowance = new ParityAllowance(flags.SyncPeriodSeconds, LatencySeconds);
         ParityCase[] cases = [ParityScript.Default, ParityScript.WithBehavior];
         var namespaces = new string[cases.Length];
-        using var push = new GrpcPushClient(_adapter.PushPort);
+        using var push = _adapter.PushClient();
         for (var i = 0; i < cases.Length; i++)
         {
             namespaces[i] = await cp.CreateNamespaceAsync("parity");

@@ -13,6 +13,9 @@ internal sealed class FakeReviewers : ITokenReviewer, IAccessReviewer
 
     public bool Fail { get; set; }
 
+    /// <summary>When set, decides every access review instead of <see cref="AllowedUsers"/>.</summary>
+    public Func<AuthenticatedUser, RequestAttributes, bool>? Decide { get; set; }
+
     public int TokenCalls;
 
     public int AccessCalls;
@@ -39,6 +42,7 @@ internal sealed class FakeReviewers : ITokenReviewer, IAccessReviewer
             throw new HttpRequestException("apiserver unreachable");
         }
 
-        return Task.FromResult(AllowedUsers.Contains(user.Name) ? new AccessDecision(true, string.Empty) : new AccessDecision(false, "no RBAC policy matched"));
+        var allowed = Decide?.Invoke(user, attributes) ?? AllowedUsers.Contains(user.Name);
+        return Task.FromResult(allowed ? new AccessDecision(true, string.Empty) : new AccessDecision(false, "no RBAC policy matched"));
     }
 }

@@ -1,3 +1,5 @@
+using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
+
 namespace Autoscaler.MetricsAdapter.Sources.Push;
 
 /// <summary>Push source settings (section <c>Push</c>).</summary>
@@ -14,6 +16,18 @@ public sealed class PushOptions
     /// never be served. Default 5 minutes; must be positive.</summary>
     public TimeSpan MaxPastAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Whether pushes need a Kubernetes identity allowed to <c>create</c> <c>pushedmetrics</c> in group
+    /// <c>metrics.autoscaler.dev</c> in the pushed namespace. Default <see cref="PushAuthenticationMode.Auto"/>: on
+    /// when the adapter has a cluster to review against.</summary>
+    public PushAuthenticationMode Authentication { get; set; } = PushAuthenticationMode.Auto;
+
+    /// <summary>Most labels on one series; a sample with more is refused with <c>RESOURCE_EXHAUSTED</c>. Default 32.</summary>
+    public int MaxLabelsPerSeries { get; set; } = 32;
+
+    /// <summary>Longest label value in characters; longer is refused with <c>RESOURCE_EXHAUSTED</c>. Default 1,024.
+    /// (Label names are bounded by their syntax: 63 characters plus an optional 253-character prefix.)</summary>
+    public int MaxLabelValueLength { get; set; } = 1024;
+
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -26,6 +40,11 @@ public sealed class PushOptions
         if (MaxPastAge <= TimeSpan.Zero)
         {
             errors.Add($"Push:MaxPastAge must be positive (got {MaxPastAge})");
+        }
+
+        if (MaxLabelsPerSeries < 0 || MaxLabelValueLength < 0)
+        {
+            errors.Add($"Push:MaxLabelsPerSeries and Push:MaxLabelValueLength must not be negative (got {MaxLabelsPerSeries}, {MaxLabelValueLength})");
         }
 
         return errors;

@@ -15,6 +15,8 @@ internal static partial class PushRequestValidator
 
     private const int MaxErrorsReported = 10;
 
+    private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Validates <paramref name="request"/> received at <paramref name="receivedUnixMs"/>; timestamps must lie
     /// within <paramref name="bounds"/> of it (0 means "received now").</summary>
     public static IReadOnlyList<MetricSample> Validate(PushRequest request, long receivedUnixMs, PushOptions bounds, out IReadOnlyList<string> errors)
@@ -60,10 +62,6 @@ internal static partial class PushRequestValidator
                 {
                     problems.Add($"samples[{i}].labels: '{name}' is not a valid label name");
                 }
-                else if (value.Length > 1024)
-                {
-                    problems.Add($"samples[{i}].labels[{name}]: value longer than 1024 characters");
-                }
             }
 
             if (problems.Count == before)
@@ -79,18 +77,21 @@ internal static partial class PushRequestValidator
 
     private static string? TimestampProblem(Sample sample, string ns, long receivedUnixMs, PushOptions bounds)
     {
-        var offset = TimeSpan.FromMilliseconds(sample.TimestampUnixMs - receivedUnixMs);
-        var (limit, setting, direction) = offset > TimeSpan.Zero
+        // In milliseconds, not TimeSpan/DateTimeOffset: a timestamp near long.MaxValue overflows both (found by PushFuzzTests).
+        var offsetMs = sample.TimestampUnixMs - receivedUnixMs;
+        var (limit, setting, direction) = offsetMs > 0
             ? (bounds.MaxFutureSkew, "Push:MaxFutureSkew", "ahead of")
             : (bounds.MaxPastAge, "Push:MaxPastAge", "behind");
-        if (offset.Duration() <= limit)
+        if (Math.Abs(offsetMs) <= limit.TotalMilliseconds)
         {
             return null;
         }
 
-        var stamped = DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampUnixMs);
-        return $"series {SeriesText(sample)} in namespace {ns} is stamped {stamped:yyyy-MM-ddTHH:mm:ss.fffZ}, " +
-               $"{offset.Duration().TotalSeconds:0.###} s {direction} the adapter's clock; samples more than " +
+        var stamped = sample.TimestampUnixMs <= MaxUnixMs
+            ? DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampUnixMs).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture)
+            : $"{sample.TimestampUnixMs} ms after the Unix epoch (after year 9999)";
+        return $"series {SeriesText(sample)} in namespace {ns} is stamped {stamped}, " +
+               $"{Math.Abs(offsetMs) / 1000.0:0.###} s {direction} the adapter's clock; samples more than " +
                $"{limit.TotalSeconds:0.###} s {direction} it are refused ({setting})";
     }
 

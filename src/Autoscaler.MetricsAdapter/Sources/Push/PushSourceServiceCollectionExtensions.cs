@@ -1,5 +1,7 @@
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Providers;
+using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
+using Autoscaler.MetricsAdapter.Sources.Push.RemoteWrite;
 using Autoscaler.MetricsAdapter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,8 @@ public static class PushSourceServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the push source (the default source) unless <c>Push:Enabled</c> is false: options from the
-    /// <c>Storage</c>, <c>Staleness</c> and <c>Grpc</c> sections, validated at start; the gRPC transport with
+    /// <c>Storage</c>, <c>Staleness</c>, <c>Grpc</c> and <c>RemoteWrite</c> sections (a remote-write sink when
+    /// <c>RemoteWrite:Url</c> is set; with <c>RemoteWrite:Mode=Instead</c> no embedded store and no push read providers), validated at start; the gRPC transport with
     /// <c>autoscaler.metrics.v1.MetricsPush</c> and <c>grpc.health.v1.Health</c>. Map the service with
     /// <see cref="GrpcEndpointExtensions.MapAutoscalerGrpc"/> and listen with <see cref="GrpcKestrelExtensions.ListenGrpc"/>.
     /// </summary>
@@ -36,16 +39,31 @@ public static class PushSourceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleStoreOptions>, StoreValidation>());
         services.AddStalenessOptions(configuration);
         services.AddGrpcTransport(configuration.GetSection("Grpc"));
+        services.AddOptions<RemoteWriteOptions>().Bind(configuration.GetSection("RemoteWrite")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemoteWriteOptions>, RemoteWriteValidation>());
         services.TryAddSingleton<ISampleStore>(sp =>
         {
-            var store = new SqliteSampleStore(sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>());
+            var storeOptions = sp.GetRequiredService<IOptions<SampleStoreOptions>>().Value;
+            var remote = sp.GetRequiredService<IOptions<RemoteWriteOptions>>().Value;
+            var local = remote is { Enabled: true, Mode: RemoteWriteMode.Instead }
+                ? null
+                : new SqliteSampleStore(storeOptions.DatabasePath, sp.GetRequiredService<TimeProvider>(), storeOptions.Limits);
+            ISampleStore store = remote.Enabled ? new RemoteWriteSampleStore(local, new RemoteWriteClient(remote)) : local!;
             sp.GetRequiredService<HealthServiceImpl>().SetStatus(PushGrpcService.Name, ServingStatus.Serving);
             return store;
         });
+        services.AddPushAuthorization();
         services.AddPushGrpcService();
-        services.AddMetricSource<PushMetricsProvider>();
-        services.AddMetricSource<PushPodMetricsProvider>();
-        services.AddHostedService<StorePruningService>();
+        // RemoteWrite:Mode=Instead: no embedded store, so nothing to serve from here; the Prometheus source reads the values back.
+        var remoteOnly = configuration["RemoteWrite:Url"] is { Length: > 0 }
+            && string.Equals(configuration["RemoteWrite:Mode"], nameof(RemoteWriteMode.Instead), StringComparison.OrdinalIgnoreCase);
+        if (!remoteOnly)
+        {
+            services.AddMetricSource<PushMetricsProvider>();
+            services.AddMetricSource<PushPodMetricsProvider>();
+            services.AddHostedService<StorePruningService>();
+        }
+
         return services;
     }
 
@@ -60,6 +78,12 @@ public static class PushSourceServiceCollectionExtensions
     private sealed class PushValidation : IValidateOptions<PushOptions>
     {
         public ValidateOptionsResult Validate(string? name, PushOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+
+    private sealed class RemoteWriteValidation : IValidateOptions<RemoteWriteOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RemoteWriteOptions options) =>
             options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 

@@ -38,6 +38,9 @@ internal sealed class AdapterDeployment : IAsyncDisposable
 
     public string LogPath => Path.Combine(_work, "adapter.log");
 
+    /// <summary>Where the certificate (<c>tls.crt</c>, <c>tls.key</c>) and the adapter's kubeconfig (<c>adapter.kubeconfig</c>) are.</summary>
+    public string WorkDirectory => _work;
+
     public string Admin => _cp.Environment.Kubeconfig;
 
     /// <param name="cp">The control plane.</param>
@@ -62,7 +65,20 @@ internal sealed class AdapterDeployment : IAsyncDisposable
     private async Task DeployAsync()
     {
         var manifests = RepositoryPaths.Of("manifests", "adapter");
-        await Kubectl.RunAsync(Admin, string.Empty, "apply", "-f", Path.Combine(manifests, "00-namespace.yaml"), "-f", Path.Combine(manifests, "10-rbac.yaml"));
+        await Kubectl.RunAsync(Admin, string.Empty, "apply", "-f", Path.Combine(manifests, "00-namespace.yaml"), "-f", Path.Combine(manifests, "10-rbac.yaml"), "-f", Path.Combine(manifests, "15-push-rbac.yaml"));
+        // Pushes need a Kubernetes identity allowed to create pushedmetrics (issue #15): one that may push everywhere.
+        await Kubectl.RunAsync(Admin, $$"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: e2e-pusher, namespace: {{Namespace}}}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: autoscaler-e2e-pusher}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: autoscaler-metrics-pusher}
+            subjects: [{kind: ServiceAccount, name: e2e-pusher, namespace: {{Namespace}}}]
+            """, "apply", "-f", "-");
+        PushToken = await ServiceAccountTokenAsync(_cp, Namespace, "e2e-pusher");
         var kubeconfig = await ServiceAccountKubeconfigAsync();
 
         // The serving certificate, made by the adapter's own generate-cert for the Service's DNS name and the endpoint IP.
@@ -144,28 +160,43 @@ internal sealed class AdapterDeployment : IAsyncDisposable
             }
         }, TimeSpan.FromSeconds(60));
 
-    private async Task<string> ServiceAccountKubeconfigAsync()
-    {
-        var token = await Eventually.Async("the metrics-adapter service-account token", async () =>
+    /// <summary>The token of a service account's token Secret (Kubernetes 1.20 still creates one per account).</summary>
+    /// <param name="cp">The control plane.</param>
+    /// <param name="ns">The account's namespace.</param>
+    /// <param name="account">The account's name.</param>
+    /// <returns>The bearer token.</returns>
+    public static Task<string> ServiceAccountTokenAsync(ControlPlaneFixture cp, string ns, string account) =>
+        Eventually.Async($"the service-account token of {ns}/{account}", async () =>
         {
-            V1ServiceAccount account;
+            V1ServiceAccount sa;
             try
             {
-                account = await _cp.Admin.CoreV1.ReadNamespacedServiceAccountAsync("metrics-adapter", Namespace);
+                sa = await cp.Admin.CoreV1.ReadNamespacedServiceAccountAsync(account, ns);
             }
             catch (HttpOperationException e) when (Autoscaler.Kubernetes.ApiErrors.IsNotFound(e))
             {
                 return null;
             }
 
-            if (account.Secrets?.FirstOrDefault()?.Name is not { Length: > 0 } secret)
+            if (sa.Secrets?.FirstOrDefault()?.Name is not { Length: > 0 } secret)
             {
                 return null;
             }
 
-            var data = (await _cp.Admin.CoreV1.ReadNamespacedSecretAsync(secret, Namespace)).Data;
+            var data = (await cp.Admin.CoreV1.ReadNamespacedSecretAsync(secret, ns)).Data;
             return data is not null && data.TryGetValue("token", out var bytes) && bytes.Length > 0 ? Encoding.UTF8.GetString(bytes) : null;
         }, TimeSpan.FromSeconds(30));
+
+    /// <summary>A push client authenticated as <c>autoscaler/e2e-pusher</c>, which may push into every namespace
+    /// (ClusterRoleBinding to the shipped <c>autoscaler-metrics-pusher</c> role).</summary>
+    public GrpcPushClient PushClient() => new(PushPort, PushToken);
+
+    /// <summary>The bearer token of <c>autoscaler/e2e-pusher</c>.</summary>
+    public string PushToken { get; private set; } = string.Empty;
+
+    private async Task<string> ServiceAccountKubeconfigAsync()
+    {
+        var token = await ServiceAccountTokenAsync(_cp, Namespace, "metrics-adapter");
         var server = ((k8s.Kubernetes)_cp.Admin).BaseUri.AbsoluteUri.TrimEnd('/');
         var path = Path.Combine(_work, "adapter.kubeconfig");
         await File.WriteAllTextAsync(path, $"""
@@ -256,7 +287,8 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         {
             new[] { "delete", "apiservice", "--ignore-not-found", "v1beta1.external.metrics.k8s.io", "v1beta2.custom.metrics.k8s.io", "v1beta1.custom.metrics.k8s.io" },
             // Waits for the namespace to go, so the next test can create it again.
-            ["delete", "--ignore-not-found", "--timeout=50s", "-f", Path.Combine(manifests, "10-rbac.yaml"), "-f", Path.Combine(manifests, "00-namespace.yaml")],
+            ["delete", "clusterrolebinding", "--ignore-not-found", "autoscaler-e2e-pusher"],
+            ["delete", "--ignore-not-found", "--timeout=50s", "-f", Path.Combine(manifests, "15-push-rbac.yaml"), "-f", Path.Combine(manifests, "10-rbac.yaml"), "-f", Path.Combine(manifests, "00-namespace.yaml")],
         })
         {
             try

@@ -23,7 +23,7 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
     public async Task Discovery_and_metrics_are_served_through_the_aggregator()
     {
         var ns = await cp.CreateNamespaceAsync("adapter-disc");
-        using var push = new GrpcPushClient(_adapter.PushPort);
+        using var push = _adapter.PushClient();
         Assert.Equal(1u, await push.PushAsync(ns, "queue_length", Orders, 1.5));
 
         var group = await cp.Admin.GetJsonAsync("/apis/external.metrics.k8s.io/v1beta1");
@@ -43,7 +43,7 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
     public async Task Hpa_scales_a_deployment_up_and_back_down_from_a_pushed_queue_length()
     {
         var ns = await cp.CreateNamespaceAsync("adapter-hpa");
-        using var push = new GrpcPushClient(_adapter.PushPort);
+        using var push = _adapter.PushClient();
         await push.PushAsync(ns, "queue_length", Orders, 40);
         await Kubectl.RunAsync(_adapter.Admin, $$"""
             apiVersion: apps/v1
@@ -99,7 +99,7 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
     public async Task Queries_through_the_apiserver_are_authorized_per_user()
     {
         var ns = await cp.CreateNamespaceAsync("adapter-rbac");
-        using var push = new GrpcPushClient(_adapter.PushPort);
+        using var push = _adapter.PushClient();
         await push.PushAsync(ns, "queue_length", Orders, 7);
         var user = cp.CreateClient(cp.Environment.UserKubeconfig);
         var path = $"/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/queue_length";

@@ -20,6 +20,7 @@ public sealed class PushGrpcServiceTests : IAsyncLifetime
 
             // These tests push fixed historical timestamps; the timestamp bounds have their own tests.
             services.Configure<PushOptions>(o => (o.MaxFutureSkew, o.MaxPastAge) = (TimeSpan.FromDays(36500), TimeSpan.FromDays(36500)));
+            services.AddSingleton<Autoscaler.MetricsAdapter.Sources.Push.Authorization.IPushAuthorizer, Autoscaler.MetricsAdapter.Sources.Push.Authorization.AllowAnyPushAuthorizer>();
             services.AddPushGrpcService();
         });
 

@@ -32,6 +32,7 @@ public sealed class PushMetricNameCaseTests : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<ISampleStore>(_store);
+            services.AddSingleton<Autoscaler.MetricsAdapter.Sources.Push.Authorization.IPushAuthorizer, Autoscaler.MetricsAdapter.Sources.Push.Authorization.AllowAnyPushAuthorizer>();
             services.AddPushGrpcService();
         });
 

@@ -32,6 +32,7 @@ public sealed class PushTimestampBoundsTests : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<ISampleStore>(_ => _store);
+            services.AddSingleton<Autoscaler.MetricsAdapter.Sources.Push.Authorization.IPushAuthorizer, Autoscaler.MetricsAdapter.Sources.Push.Authorization.AllowAnyPushAuthorizer>();
             services.AddPushGrpcService();
         });
     }
@@ -106,6 +107,20 @@ public sealed class PushTimestampBoundsTests : IAsyncLifetime
 
         Assert.StartsWith("samples[0].timestamp_unix_ms:", Assert.Single(errors), StringComparison.Ordinal);
         Assert.Equal(["Push:MaxFutureSkew must be positive (got 00:00:00)"], new PushOptions { MaxFutureSkew = TimeSpan.Zero }.Validate());
+    }
+
+    [Fact]
+    public void Regression_a_timestamp_near_long_max_is_refused_not_a_crash()
+    {
+        // Found by PushFuzzTests: TimeSpan/DateTimeOffset overflowed and the push answered UNKNOWN.
+        var request = Batch(("q", 1, Now));
+        request.Samples[0].TimestampUnixMs = long.MaxValue;
+
+        PushRequestValidator.Validate(request, Now.ToUnixTimeMilliseconds(), new PushOptions(), out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Contains("is stamped 9223372036854775807 ms after the Unix epoch (after year 9999)", error, StringComparison.Ordinal);
+        Assert.Contains("refused (Push:MaxFutureSkew)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,168 @@
+using System.Net;
+using Autoscaler.E2E.Tests.Fixtures;
+using k8s;
+using Xunit.Abstractions;
+
+namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
+
+/// <summary>
+/// Two adapter replicas behind the aggregator while the real HPA reads (issue #15): one replica is killed with
+/// SIGKILL and leaves the Endpoints (what the endpoints controller does once its readiness probe fails; this control
+/// plane has no kubelet, so the test does that step). The APIService stays Available, the HPA never records a value
+/// other than the pushed one, and it keeps scaling from the surviving replica.
+/// </summary>
+[Collection(ControlPlaneCollection.Name)]
+[Trait("Category", "Adapter")]
+public sealed class ReplicaFailoverTests(ControlPlaneFixture cp, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string SecondAddress = "10.123.0.2";
+    private static readonly Dictionary<string, string> Orders = new() { ["queue"] = "orders" };
+    // What the HPA may record from the pushed 40: its per-pod average over 1..8 replicas (milli, rounded up).
+    private static readonly HashSet<string> Per40 = [.. Enumerable.Range(1, 8).Select(r => (40_000 + r - 1) / r).Select(m => m % 1000 == 0 ? $"{m / 1000}" : $"{m}m")];
+    private AdapterDeployment _adapter = null!;
+    private ExternalProcess? _second;
+
+    public async Task InitializeAsync() => _adapter = await AdapterDeployment.StartAsync(cp);
+
+    public async Task DisposeAsync()
+    {
+        _second?.Dispose();
+        await _adapter.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Killing_one_of_two_replicas_keeps_the_apiservice_available_and_the_hpa_on_true_values()
+    {
+        var ns = await cp.CreateNamespaceAsync("adapter-failover");
+        var secondPushPort = await StartSecondReplicaAsync();
+        await SetEndpointsAsync(cp.Environment.ServiceAddress, SecondAddress);
+        using var pushFirst = _adapter.PushClient();
+        using var pushSecond = new GrpcPushClient(secondPushPort, _adapter.PushToken);
+        await pushFirst.PushAsync(ns, "queue_length", Orders, 40);
+        await pushSecond.PushAsync(ns, "queue_length", Orders, 40);
+        await Kubectl.RunAsync(_adapter.Admin, $$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: worker, namespace: {{ns}}}
+            spec:
+              replicas: 1
+              selector:
+                matchLabels:
+                  app: worker
+              template:
+                metadata:
+                  labels:
+                    app: worker
+                spec:
+                  containers:
+                    - name: worker
+                      image: registry.invalid/worker:1
+            ---
+            apiVersion: autoscaling/v2beta2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: worker, namespace: {{ns}}}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
+              minReplicas: 1
+              maxReplicas: 8
+              metrics:
+                - type: External
+                  external:
+                    metric:
+                      name: queue_length
+                      selector:
+                        matchLabels:
+                          queue: orders
+                    target: {type: AverageValue, averageValue: "10"}
+              behavior:
+                scaleDown: {stabilizationWindowSeconds: 0}
+            """, "apply", "-f", "-");
+        await WaitReplicasAsync(ns, 4);
+
+        _second!.Dispose(); // SIGKILL
+        _second = null;
+        await SetEndpointsAsync(cp.Environment.ServiceAddress);
+
+        // Six HPA syncs (5 s each) after the kill: every observation Available, and the HPA's value the pushed one.
+        var observations = new List<string>();
+        var watched = System.Diagnostics.Stopwatch.StartNew();
+        var hpaReads = await _adapter.ExternalReadsAsync(200);
+        while (watched.Elapsed < TimeSpan.FromSeconds(30) || await _adapter.ExternalReadsAsync(200) < hpaReads + 3)
+        {
+            Assert.True(watched.Elapsed < TimeSpan.FromSeconds(120), "waited for three HPA reads served by the surviving replica: " + string.Join("\n", observations));
+            var apiService = await cp.Admin.ApiregistrationV1.ReadAPIServiceAsync("v1beta1.external.metrics.k8s.io");
+            var available = apiService.Status?.Conditions?.FirstOrDefault(c => c.Type == "Available");
+            var hpa = await cp.Admin.GetJsonAsync($"/apis/autoscaling/v2beta2/namespaces/{ns}/horizontalpodautoscalers/worker");
+            var status = hpa.GetProperty("status");
+            var current = status.TryGetProperty("currentMetrics", out var metrics) && metrics.ValueKind == System.Text.Json.JsonValueKind.Array && metrics.GetArrayLength() > 0
+                ? metrics[0].GetProperty("external").GetProperty("current").GetProperty("averageValue").GetString()
+                : "(none)";
+            var desired = status.GetProperty("desiredReplicas").GetInt32();
+            observations.Add($"Available={available?.Status} ({available?.Reason}) desired={desired} current={current}");
+            Assert.True(available?.Status == "True", "APIService not Available after the kill: " + string.Join("\n", observations));
+            Assert.True(desired == 4 && (current == "(none)" || Per40.Contains(current ?? string.Empty)), "the HPA recorded a value other than the pushed one: " + string.Join("\n", observations));
+            await Task.Delay(TimeSpan.FromSeconds(1)); // sampling interval of the observation loop, not a synchronisation
+        }
+
+        output.WriteLine(string.Join("\n", observations.Distinct()));
+
+        // The surviving replica keeps the HPA working: 80 queued / 10 = 8 replicas.
+        await pushFirst.PushAsync(ns, "queue_length", Orders, 80);
+        await WaitReplicasAsync(ns, 8);
+    }
+
+    private async Task<int> StartSecondReplicaAsync()
+    {
+        // A second address on the namespace's loopback, as a second pod would have.
+        var (exit, _, stderr) = await ExternalProcess.RunAsync("ip", ["addr", "add", $"{SecondAddress}/32", "dev", "lo"], TimeSpan.FromSeconds(10));
+        Assert.True(exit == 0 || stderr.Contains("File exists", StringComparison.Ordinal) || stderr.Contains("already assigned", StringComparison.Ordinal), "ip addr add: " + stderr);
+        var work = _adapter.WorkDirectory;
+        var pushPort = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        pushPort.Start();
+        var port = ((IPEndPoint)pushPort.LocalEndpoint).Port;
+        pushPort.Stop();
+        _second = ExternalProcess.StartServer("dotnet",
+        [
+            RepositoryPaths.Of("src", "Autoscaler.MetricsAdapter", "bin", "Debug", "net10.0", "Autoscaler.MetricsAdapter.dll"),
+            "--bind-address", SecondAddress, "--secure-port", "8443",
+            "--tls-cert-file", Path.Combine(work, "tls.crt"), "--tls-private-key-file", Path.Combine(work, "tls.key"),
+            "--kubeconfig", Path.Combine(work, "adapter.kubeconfig"),
+            $"--Storage:DatabasePath={Path.Combine(work, "samples-2.db")}", $"--Grpc:Port={port}", "--Grpc:ListenAddress=127.0.0.1",
+            "--Staleness:MaxAge=00:10:00",
+        ], Path.Combine(work, "adapter-2.log"));
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { Timeout = TimeSpan.FromSeconds(3) };
+        await Eventually.Async("the second replica's /readyz", async seen =>
+        {
+            try
+            {
+                using var r = await http.GetAsync($"https://{SecondAddress}:8443/readyz");
+                seen($"{(int)r.StatusCode}");
+                return r.StatusCode == HttpStatusCode.OK ? "ready" : null;
+            }
+            catch (HttpRequestException e)
+            {
+                seen(e.Message);
+                return null;
+            }
+        }, TimeSpan.FromSeconds(60));
+        return port;
+    }
+
+    private Task SetEndpointsAsync(params string[] addresses) =>
+        Kubectl.RunAsync(_adapter.Admin, $$"""
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: metrics-adapter, namespace: {{AdapterDeployment.Namespace}}}
+            subsets:
+              - addresses: [{{string.Join(", ", addresses.Select(a => $"{{ip: {a}}}"))}}]
+                ports: [{name: https, port: 8443}]
+            """, "apply", "-f", "-");
+
+    private Task WaitReplicasAsync(string ns, int replicas) =>
+        Eventually.Async($"deployment {ns}/worker at {replicas} replicas", async seen =>
+        {
+            var d = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", ns);
+            seen($"spec.replicas={d.Spec.Replicas}");
+            return d.Spec.Replicas == replicas ? "scaled" : null;
+        }, TimeSpan.FromSeconds(120));
+}

@@ -27,7 +27,7 @@ public sealed class PushFuzzTests : IAsyncLifetime
         {
             services.AddSingleton<ISampleStore>(_store);
             services.AddSingleton<IPushAuthorizer, AllowAnyPushAuthorizer>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+            services.AddPushGrpcService();
         });
 
     public async Task DisposeAsync()

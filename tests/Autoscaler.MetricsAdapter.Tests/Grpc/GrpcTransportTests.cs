@@ -26,6 +26,7 @@ public sealed class GrpcTransportTests : IAsyncLifetime
             {
                 services.AddSingleton<ISampleStore>(_store);
                 services.Configure<PushOptions>(o => (o.MaxFutureSkew, o.MaxPastAge) = (TimeSpan.FromDays(36500), TimeSpan.FromDays(36500)));
+                services.AddSingleton<Autoscaler.MetricsAdapter.Sources.Push.Authorization.IPushAuthorizer, Autoscaler.MetricsAdapter.Sources.Push.Authorization.AllowAnyPushAuthorizer>();
                 services.AddPushGrpcService();
             },
             maxMessageBytes: MaxMessageBytes);

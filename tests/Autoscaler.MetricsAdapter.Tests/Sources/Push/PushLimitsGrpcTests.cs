@@ -22,7 +22,7 @@ public sealed class PushLimitsGrpcTests : IAsyncLifetime
             services.AddSingleton<ISampleStore>(_store);
             services.AddSingleton<IPushAuthorizer, AllowAnyPushAuthorizer>();
             services.Configure<PushOptions>(o => (o.MaxLabelsPerSeries, o.MaxLabelValueLength) = (3, 10));
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+            services.AddPushGrpcService();
         });
 
     public async Task DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class PushAuthorizationGrpcTests : IAsyncLifetime
         {
             services.AddSingleton<ISampleStore>(_store);
             services.AddSingleton<IPushAuthorizer>(authorizer);
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, PushGrpcService>());
+            services.AddPushGrpcService();
         });
     }
 

@@ -17,6 +17,12 @@ public static class StepPolicies
     /// <summary>How far ahead recurring occurrences are expanded into the calendar (the step is rebuilt as they roll in).</summary>
     public static readonly TimeSpan CalendarReach = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// How long a due refit may wait for room in a pass's refit budget while the forecast still covers the lead-time
+    /// window (<see cref="PreScalePolicy.RefitSlack"/>; each fit forecasts this much further).
+    /// </summary>
+    public static readonly TimeSpan RefitSlack = TimeSpan.FromMinutes(15);
+
     /// <summary>Builds the policy of the target's acting step.</summary>
     /// <param name="work">The target.</param>
     /// <param name="leadTime">Its lead time.</param>
@@ -46,7 +52,10 @@ public static class StepPolicies
             Mode = mode,
             Actuation = policy?.Actuation ?? FloorActuation.MinReplicas,
             TrustWindow = withForecast ? policy?.TrustWindow : null,
+            RefitSlack = RefitSlack,
         };
+        // Refit slots from the HPA's key: spread across the hour, the same after a restart or a leader change.
+        step = step with { RefitPhase = RefitSchedule.PhaseOf(work.Hpa.Key, step.RefitEvery) };
         var print = new StringBuilder();
         print.Append(CultureInfo.InvariantCulture, $"{mode}|{withForecast}|{step.Capacity.Description}|{leadTime.HowComputed}|{step.Quantile}|{step.Headroom}|{step.Bounds}|{step.Actuation}|{step.TrustWindow}|{policy?.Resource.Metadata.Generation}");
         foreach (var o in occurrences)

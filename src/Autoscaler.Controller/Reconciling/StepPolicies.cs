@@ -41,7 +41,7 @@ public static class StepPolicies
         var calendar = new EventCalendar(occurrences, exclusions: policy?.Exclusions);
         var step = new PreScalePolicy
         {
-            Capacity = Capacity(work.Hpa),
+            Capacity = CapacityModel.ForHpa(work.Hpa.AverageValueTarget),
             LeadTime = leadTime,
             Calendar = calendar,
             Forecaster = withForecast ? policy?.Forecaster : null,
@@ -65,13 +65,4 @@ public static class StepPolicies
 
         return (step, print.ToString());
     }
-
-    /// <summary>
-    /// Load per replica from the HPA's first AverageValue target; without one, one load unit per replica (only
-    /// absolute-floor events plan meaningfully then, which the event status says).
-    /// </summary>
-    private static CapacityModel Capacity(HpaView hpa) =>
-        hpa.AverageValueTarget is > 0 and var target && double.IsFinite(target)
-            ? CapacityModel.ForAverageValue(target)
-            : new CapacityModel(1, "unknown: the HPA has no AverageValue target; 1 load unit per replica");
 }

@@ -135,18 +135,7 @@ public class ControllerCycleBenchmarks
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _queries);
-            var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
-            var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
-            var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
-            var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
-            var values = new StringBuilder();
-            for (var t = start; t <= end; t += step)
-            {
-                var hours = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime.TimeOfDay.TotalHours;
-                values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{1000 + (600 * Math.Sin(2 * Math.PI * hours / 24)):0.###}\"]");
-            }
-
-            var body = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
+            var body = QueryRangeAnswers.Matrix(request.RequestUri!, at => 1000 + (600 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24)));
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Autoscaler.Controller.Hosting;
 using Autoscaler.Controller.History;
 using Autoscaler.Controller.Reconciling;
@@ -19,20 +18,7 @@ public sealed class RefitSpreadTests
     private const int Policies = 40;
 
     /// <summary>A flat load of 500, any range and step, so every policy holds a forecast floor of 5.</summary>
-    private static string Flat(Uri uri)
-    {
-        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
-        var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
-        var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
-        var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
-        var values = new StringBuilder();
-        for (var t = start; t <= end; t += step)
-        {
-            values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"500\"]");
-        }
-
-        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
-    }
+    private static string Flat(Uri uri) => QueryRangeAnswers.Matrix(uri, _ => 500);
 
     [Fact]
     public async Task Policies_created_together_refit_at_most_their_share_per_pass_and_each_within_the_hour_plus_slack()

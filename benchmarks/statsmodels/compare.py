@@ -97,19 +97,54 @@ def main():
     parser.add_argument("--history", type=duration, default=timedelta(days=14))
     parser.add_argument("--out", required=True)
     parser.add_argument("--max-origins", type=int, default=0, help="stop after the first N origins (0: all)")
+    parser.add_argument("--every", type=int, default=1, help="take every Nth origin (spreads a cheap run over the trace)")
+    parser.add_argument("--models", default=",".join(MODELS), help=f"comma-separated subset of {', '.join(MODELS)}")
+    parser.add_argument("--rescore", help="score the forecasts CSV of an earlier run (e.g. one cut by a time limit) instead of "
+                                          "fitting again: only origins with every target written count")
     parser.add_argument("--ours", help="forecasts CSV written by `autoscaler-sim backtest --out` with the same options: "
                                        "its models are scored on the same origins and targets")
     args = parser.parse_args()
 
     start, step, y = grid(*read_trace(args.trace))
-    period = round(timedelta(days=1) / step)
-    scores = {name: [0.0, 0, 0.0, 0, 0] for name in MODELS}  # abs error, targets, cpu seconds, origins, failures
+    unknown = [m for m in args.models.split(",") if m not in MODELS]
+    if unknown:
+        parser.error(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}")
+    models = {name: MODELS[name] for name in args.models.split(",")}
+    scores = {name: [0.0, 0, 0.0, 0, 0] for name in models}  # abs error, targets, cpu seconds, origins, failures
     warnings.simplefilter("ignore")
     done = set()
+    if args.rescore:
+        rescore(args, start, step, y, scores, done)
+    else:
+        fit_all(args, start, step, y, models, scores, done)
+    report(args, start, step, y, scores, done)
+
+
+def rescore(args, start, step, y, scores, done):
+    rows = {}
+    with open(args.rescore, newline="") as f:
+        for row in csv.DictReader(f):
+            rows.setdefault((row["model"], row["origin"]), []).append(row)
+    for (name, origin), targets in rows.items():
+        begin = datetime.fromisoformat(origin.replace("Z", "+00:00"))
+        expected = int((begin + args.horizon - start) // step) - int((begin - start) // step)
+        if name not in scores or len(targets) < expected:
+            continue  # an origin cut short: left out
+        done.add(origin)
+        scores[name][3] += 1
+        for row in targets:
+            index = round((datetime.fromisoformat(row["target"].replace("Z", "+00:00")) - start) / step)
+            if 0 <= index < len(y) and not np.isnan(y[index]):
+                scores[name][0] += abs(y[index] - float(row["p50"]))
+                scores[name][1] += 1
+
+
+def fit_all(args, start, step, y, models, scores, done):
+    period = round(timedelta(days=1) / step)
     with open(args.out, "w", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["model", "origin", "target", "p50"])
-        chosen = origins(start, step, len(y), args)
+        chosen = origins(start, step, len(y), args)[::max(1, args.every)]
         for origin in chosen[:args.max_origins] if args.max_origins > 0 else chosen:
             end = min(len(y), math.ceil((origin - start) / step))
             begin = max(0, math.ceil((origin - args.history - start) / step))
@@ -124,7 +159,7 @@ def main():
             history[mask] = np.interp(np.flatnonzero(mask), np.flatnonzero(~mask), history[~mask])
             leads = last_target - end + 1
             done.add(f"{origin:%Y-%m-%dT%H:%M:%SZ}")
-            for name, fit in MODELS.items():
+            for name, fit in models.items():
                 cpu = time.process_time()
                 try:
                     forecast = np.asarray(fit(history, leads, period))
@@ -141,6 +176,8 @@ def main():
                         scores[name][0] += abs(y[index] - p50)
                         scores[name][1] += 1
 
+
+def report(args, start, step, y, scores, done):
     ours = {}
     if args.ours:
         with open(args.ours, newline="") as f:
@@ -154,7 +191,7 @@ def main():
                     score[1] += 1
                     score[2].add(row["origin"])
 
-    print(f"{args.trace}: grid {step}, daily period {period} steps, {len(done)} origins")
+    print(f"{args.trace}: grid {step}, daily period {round(timedelta(days=1) / step)} steps, {len(done)} origins")
     print(f"  {'model':<26} {'origins':>7} {'targets':>8} {'MAE':>12} {'cpu ms/origin':>14} {'satOut':>6}")
     for name, (error, targets, cpu, count, failed) in scores.items():
         mae = error / targets if targets else float("nan")

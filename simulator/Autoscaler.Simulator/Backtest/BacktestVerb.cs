@@ -1,7 +1,9 @@
+using System.CommandLine;
 using Autoscaler.Core.Forecasting;
 using Autoscaler.Core.Forecasting.Events;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.Simulator.Cli;
+using Autoscaler.Simulator.Scenarios;
 using Autoscaler.Simulator.Traces;
 
 namespace Autoscaler.Simulator.Backtest;
@@ -13,21 +15,47 @@ namespace Autoscaler.Simulator.Backtest;
 /// </summary>
 internal static class BacktestVerb
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The <c>backtest</c> command and the reference text its <c>--help</c> ends with.</summary>
+    public static (Command Command, string Epilog) Create()
     {
-        if (args.Any(a => a is "-h" or "--help"))
+        var command = new Command("backtest", "Rolling-origin backtest of forecasting models on a trace: every origin forecasts --horizon ahead from the --history before it; writes every forecast to a CSV and prints the accuracy per model.");
+        foreach (var option in TraceOptions.All("--query-step")) command.Add(option);
+        foreach (var option in BacktestArguments.Options()) command.Add(option);
+        command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return (command, BacktestArguments.Epilog);
+    }
+
+    private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
+    {
+        var (tracePath, prometheus) = (a.Single("--trace"), a.Single("--prometheus"));
+        if (tracePath is null && prometheus is null)
         {
-            stdout.Write(BacktestArguments.Usage);
-            return 0;
+            return Fail(stderr, "autoscaler-sim backtest: missing required option '--trace' (or --prometheus URL with --query)");
         }
 
-        if (!BacktestArguments.TryParse(args, out var options, out var error))
+        var source = prometheus is null ? null : PrometheusArguments.Parse(prometheus, a.Single("--query"), a.Single("--from"), a.Single("--to"), a.Single("--query-step"), a.Errors, "--query-step");
+        if (prometheus is null && (a.Single("--query") is not null || a.Single("--query-step") is not null)) a.Errors.Add("--query and --query-step go with --prometheus");
+
+        if (tracePath is not null && prometheus is not null) a.Errors.Add("give either --trace FILE or --prometheus URL with --query");
+        if (a.Errors.Count > 0) return Fail(stderr, string.Join('\n', a.Errors.Select(e => $"autoscaler-sim backtest: {e}")) + "\nRun 'autoscaler-sim backtest --help' for the options.");
+        var traceName = source?.Name ?? tracePath!;
+        if (!BacktestArguments.TryParse(a, traceName, source is not null, out var options, out var error))
         {
-            return Fail(stderr, $"autoscaler-sim backtest: {error}\n{BacktestArguments.Usage}");
+            return Fail(stderr, $"autoscaler-sim backtest: {error}\nRun 'autoscaler-sim backtest --help' for the options.");
         }
 
-        var trace = LoadTrace(options!.TracePath, stderr);
-        var events = options.EventsPath is null ? Array.Empty<ScheduledEvent>() : LoadEvents(options.EventsPath, Path.GetFileName(options.TracePath), stderr);
+        Series? trace;
+        try
+        {
+            trace = source is null ? LoadTrace(tracePath!, stderr) : Report(source.Fetch(stderr), stderr);
+        }
+        catch (InputErrorException e)
+        {
+            foreach (var problem in e.Errors) stderr.WriteLine(problem);
+            return VerbDispatcher.BadInput;
+        }
+
+        var events = options!.EventsPath is null ? Array.Empty<ScheduledEvent>() : LoadEvents(options.EventsPath, Path.GetFileName(options.TracePath), stderr);
         if (trace is null || events is null)
         {
             return VerbDispatcher.BadInput;
@@ -92,7 +120,11 @@ internal static class BacktestVerb
             return null;
         }
 
-        var result = TraceFile.Parse(path);
+        return Report(TraceFile.Parse(path), stderr);
+    }
+
+    private static Series? Report(TraceParseResult result, TextWriter stderr)
+    {
         foreach (var diagnostic in result.Diagnostics)
         {
             stderr.WriteLine(diagnostic.ToString());

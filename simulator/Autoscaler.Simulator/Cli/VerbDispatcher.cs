@@ -1,6 +1,12 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
 namespace Autoscaler.Simulator.Cli;
 
-/// <summary>Routes the first argument to a verb. Each verb parses its own options and prints its own --help.</summary>
+/// <summary>
+/// The command line of <c>autoscaler-sim</c> on System.CommandLine: one subcommand per verb, each with its own
+/// options and <c>--help</c>. Parse errors (unknown options, missing values) exit 2 with one line each.
+/// </summary>
 internal static class VerbDispatcher
 {
     /// <summary>Exit code for bad input (unparsable files, unknown options): nothing is written.</summary>
@@ -8,35 +14,59 @@ internal static class VerbDispatcher
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Create();
+        if (args.Length == 0)
         {
-            stdout.Write(Usage);
-            return args.Length == 0 ? BadInput : 0;
+            Invoke(root.Parse(["--help"]), stdout, stderr);
+            return BadInput;
         }
 
-        var rest = args[1..];
-        switch (args[0])
+        if (args[0] == "help") args = ["--help"];
+        if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
         {
-            case "replay": return Replay.ReplayVerb.Run(rest, stdout, stderr);
-            case "compare": return Replay.CompareVerb.Run(rest, stdout, stderr);
-            case "hpa-cases": return HpaCases.HpaCasesVerb.Run(rest, stdout, stderr);
-            case "backtest": return Backtest.BacktestVerb.Run(rest, stdout, stderr);
-            default:
-                stderr.WriteLine($"autoscaler-sim: unknown verb '{args[0]}'. Run 'autoscaler-sim --help'.");
-                return BadInput;
+            stderr.WriteLine($"autoscaler-sim: unknown verb '{args[0]}' (verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))}). Run 'autoscaler-sim --help'.");
+            return BadInput;
         }
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not HelpWithEpilog)
+        {
+            var verb = result.CommandResult.Command is RootCommand ? "autoscaler-sim" : $"autoscaler-sim {result.CommandResult.Command.Name}";
+            foreach (var message in ParseErrors.Describe(result)) stderr.WriteLine($"{verb}: {message}");
+            stderr.WriteLine($"Run '{verb} --help' for the options.");
+            return BadInput;
+        }
+
+        if (result.CommandResult.Command is RootCommand && result.Action is not HelpWithEpilog)
+        {
+            stderr.WriteLine("autoscaler-sim: name a verb. Run 'autoscaler-sim --help'.");
+            return BadInput;
+        }
+
+        return Invoke(result, stdout, stderr);
     }
 
-    private const string Usage = """
-        autoscaler-sim: judge a scaling policy on real history before rollout.
+    private static int Invoke(ParseResult result, TextWriter stdout, TextWriter stderr) =>
+        result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
 
-        Verbs:
-          replay     replay a load trace through the HPA model and write summary.json, timeline.csv, report.html
-          compare    one trace through several scenarios, side by side
-          hpa-cases  run HPA algorithm cases (upstream test schema) and write the replica counts
-          backtest   rolling-origin backtest of forecasting models on a trace
+    /// <summary>The root command with the four verbs; <c>--help</c> on any of them adds the verb's reference text.</summary>
+    internal static RootCommand Create()
+    {
+        var root = new RootCommand("""
+            autoscaler-sim: judge a scaling policy on real history before rollout. Replays a load trace (CSV, a saved
+            Prometheus query_range JSON, or a live Prometheus) through the same HPA algorithm and pre-scale planner as
+            the cluster, and backtests the forecasting models. Exit codes: 0 ok; 1 a --fail-if gate was breached;
+            2 bad input (nothing is written). Run 'autoscaler-sim VERB --help' for a verb's options and an example.
+            """);
+        var epilogs = new Dictionary<Command, string>();
+        foreach (var (command, epilog) in new[] { Replay.ReplayVerb.Create(), Replay.CompareVerb.Create(), HpaCases.HpaCasesVerb.Create(), Backtest.BacktestVerb.Create() })
+        {
+            root.Add(command);
+            epilogs[command] = epilog;
+        }
 
-        Run 'autoscaler-sim <verb> --help' for a verb's options.
-
-        """;
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithEpilog((HelpAction)help.Action!, epilogs);
+        return root;
+    }
 }

@@ -1,71 +1,41 @@
-using System.Text;
+using System.CommandLine;
 using Autoscaler.Core.Hpa;
+using Autoscaler.Simulator.Cli;
 
 namespace Autoscaler.Simulator.HpaCases;
 
-/// <summary>Command-line options of <c>hpa-cases</c> and its help text.</summary>
+/// <summary>The <c>hpa-cases</c> command: its options and the checks of their values.</summary>
 internal static class HpaCasesArguments
 {
-    public static readonly string Usage = new StringBuilder()
-        .AppendLine("autoscaler-sim hpa-cases --cases FILE [--profile v1.20|current] --out FILE")
-        .AppendLine()
-        .AppendLine("Runs HPA algorithm cases (the schema of HPA_SPEC.md section 14) through the model and writes one")
-        .AppendLine("JSON object mapping each case id to {\"replicas\": N} or {\"error\": \"...\"}.")
-        .AppendLine()
-        .AppendLine("  --cases FILE     the cases file (a JSON array)")
-        .AppendLine("  --profile P      v1.20 or current; default: v1.20 for sourceVersion v1.20.2, else current")
-        .AppendLine("  --out FILE       where to write the results (written atomically)")
-        .AppendLine()
-        .AppendLine("Exit codes: 0 ok, 2 bad input (nothing written).")
-        .ToString();
+    public const string Epilog = """
 
-    public static bool TryParse(string[] args, TextWriter stderr, out string? cases, out string? output, out HpaProfile? profile, out bool help)
+        Runs HPA algorithm cases (the schema of HPA_SPEC.md section 14) through the model and writes one
+        JSON object mapping each case id to {"replicas": N} or {"error": "..."}.
+
+        Example:
+          autoscaler-sim hpa-cases --cases tests/Autoscaler.Simulator.Tests/HpaCases/Cases/hpa-cases.json --profile v1.20 --out out/hpa-v1.20.json
+
+        Exit codes: 0 ok, 2 bad input (nothing written).
+
+        """;
+
+    public static Command Command() => new("hpa-cases", "Run HPA algorithm cases (upstream test schema) and write the replica counts.")
     {
-        (cases, output, profile, help) = (null, null, null, false);
-        for (var i = 0; i < args.Length; i++)
+        VerbOption.Text("--cases", "FILE", "Required. The cases file: a JSON array of cases (HPA_SPEC.md section 14)."),
+        VerbOption.Text("--profile", "v1.20|current", "Which upstream HPA behaviour to run every case under; default: v1.20 for cases with sourceVersion v1.20.2, else current."),
+        VerbOption.Text("--out", "FILE", "Required. Where to write the results (written atomically; left as it was on bad input)."),
+    };
+
+    /// <summary>The options' values; false with the problems in <c>a.Errors</c>.</summary>
+    public static bool TryRead(OptionValues a, out string? cases, out string? output, out HpaProfile? profile)
+    {
+        (cases, output, profile) = (a.Required("--cases"), a.Required("--out"), null);
+        if (a.Single("--profile") is { } value)
         {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                help = true;
-                return true;
-            }
-
-            if (arg is not ("--cases" or "--out" or "--profile"))
-            {
-                stderr.WriteLine($"hpa-cases: unknown option '{arg}'. Run 'autoscaler-sim hpa-cases --help'.");
-                return false;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                stderr.WriteLine($"hpa-cases: option '{arg}' needs a value.");
-                return false;
-            }
-
-            var value = args[++i];
-            switch (arg)
-            {
-                case "--cases": cases = value; break;
-                case "--out": output = value; break;
-                default:
-                    profile = value switch { "v1.20" => HpaProfile.V1_20, "current" => HpaProfile.Current, _ => null };
-                    if (profile is null)
-                    {
-                        stderr.WriteLine($"hpa-cases: --profile must be 'v1.20' or 'current', not '{value}'.");
-                        return false;
-                    }
-
-                    break;
-            }
+            profile = value switch { "v1.20" => HpaProfile.V1_20, "current" => HpaProfile.Current, _ => null };
+            if (profile is null) a.Errors.Add($"--profile must be 'v1.20' or 'current', not '{value}'");
         }
 
-        if (cases is null || output is null)
-        {
-            stderr.WriteLine($"hpa-cases: {(cases is null ? "--cases" : "--out")} is required. Run 'autoscaler-sim hpa-cases --help'.");
-            return false;
-        }
-
-        return true;
+        return a.Errors.Count == 0;
     }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using Autoscaler.Simulator.Cli;
 using Autoscaler.Core.Hpa;
 
 namespace Autoscaler.Simulator.HpaCases;
@@ -11,17 +13,21 @@ internal static class HpaCasesVerb
 {
     private const int BadInput = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The <c>hpa-cases</c> command and the reference text its <c>--help</c> ends with.</summary>
+    public static (Command Command, string Epilog) Create()
     {
-        if (!HpaCasesArguments.TryParse(args, stderr, out var casesPath, out var outPath, out var forced, out var help))
-        {
-            return BadInput;
-        }
+        var command = HpaCasesArguments.Command();
+        command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return (command, HpaCasesArguments.Epilog);
+    }
 
-        if (help)
+    private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
+    {
+        if (!HpaCasesArguments.TryRead(a, out var casesPath, out var outPath, out var forced))
         {
-            stdout.Write(HpaCasesArguments.Usage);
-            return 0;
+            foreach (var error in a.Errors) stderr.WriteLine($"hpa-cases: {error}");
+            stderr.WriteLine("Run 'autoscaler-sim hpa-cases --help'.");
+            return BadInput;
         }
 
         byte[] output;

@@ -4,25 +4,34 @@ using YamlDotNet.RepresentationModel;
 namespace Autoscaler.Simulator.Manifests;
 
 /// <summary>
-/// Finds the HorizontalPodAutoscaler to replay in a manifest file: one or more YAML documents (a
-/// <c>kind: List</c> is searched too); with several HPAs, <c>--hpa-name</c> picks one by <c>metadata.name</c>.
-/// Only autoscaling/v2 and autoscaling/v2beta2 are read (the same shape for every field a replay uses).
+/// Finds the object to replay in a manifest file (an HPA, or a KEDA ScaledObject): one or more YAML documents (a
+/// <c>kind: List</c> is searched too); with several of the kind, <c>--hpa-name</c> picks one by <c>metadata.name</c>.
+/// Only the kind's <see cref="ManifestKind.ApiVersions"/> are read.
 /// </summary>
 internal static class HpaDocumentFinder
 {
-    public static readonly IReadOnlyList<string> ApiVersions = ["autoscaling/v2", "autoscaling/v2beta2"];
+    /// <summary>The HPA in <paramref name="file"/>; null with the problem in <paramref name="errors"/>.</summary>
+    public static YamlMappingNode? Find(string file, string? hpaName, List<InputError> errors) => Find(file, hpaName, ManifestKind.Hpa, errors);
 
-    public static YamlMappingNode? Find(string file, string? hpaName, List<InputError> errors)
+    /// <summary>The kinds of the objects in <paramref name="file"/> (null when it cannot be read; the problem is not reported).</summary>
+    public static IReadOnlyList<string>? Kinds(string file)
     {
-        var documents = YamlFile.Load(file, "HPA manifest", errors);
+        var documents = YamlFile.Load(file, "manifest", []);
+        return documents?.Select(d => d.RootNode).OfType<YamlMappingNode>().SelectMany(Expand).Select(o => Scalar(o, "kind") ?? "(no kind)").ToList();
+    }
+
+    /// <summary>The object of <paramref name="kind"/> in <paramref name="file"/>; null with the problem in <paramref name="errors"/>.</summary>
+    public static YamlMappingNode? Find(string file, string? hpaName, ManifestKind kind, List<InputError> errors)
+    {
+        var documents = YamlFile.Load(file, $"{kind.Kind} manifest", errors);
         if (documents is null) return null;
 
         var objects = documents.Select(d => d.RootNode).OfType<YamlMappingNode>().SelectMany(Expand).ToList();
-        var hpas = objects.Where(o => Scalar(o, "kind") == "HorizontalPodAutoscaler").ToList();
+        var hpas = objects.Where(o => Scalar(o, "kind") == kind.Kind).ToList();
         if (hpas.Count == 0)
         {
             var kinds = objects.Select(o => Scalar(o, "kind") ?? "(no kind)").Distinct();
-            errors.Add(new InputError(file, 0, "kind", $"no HorizontalPodAutoscaler in the file (found: {string.Join(", ", kinds.DefaultIfEmpty("nothing"))})"));
+            errors.Add(new InputError(file, 0, "kind", $"no {kind.Kind} in the file (found: {string.Join(", ", kinds.DefaultIfEmpty("nothing"))})"));
             return null;
         }
 
@@ -30,21 +39,21 @@ internal static class HpaDocumentFinder
         var chosen = hpaName is not null ? hpas.Where(h => Name(h) == hpaName).ToList() : hpas;
         if (chosen.Count == 0)
         {
-            errors.Add(new InputError(file, 0, "metadata.name", $"no HorizontalPodAutoscaler named '{hpaName}' (found: {string.Join(", ", names)})"));
+            errors.Add(new InputError(file, 0, "metadata.name", $"no {kind.Kind} named '{hpaName}' (found: {string.Join(", ", names)})"));
             return null;
         }
 
         if (chosen.Count > 1)
         {
-            errors.Add(new InputError(file, 0, "metadata.name", $"{chosen.Count} HorizontalPodAutoscalers ({string.Join(", ", chosen.Select(Name))}): choose one with --hpa-name"));
+            errors.Add(new InputError(file, 0, "metadata.name", $"{chosen.Count} {kind.Kind}s ({string.Join(", ", chosen.Select(Name))}): choose one with --hpa-name"));
             return null;
         }
 
         var hpa = chosen[0];
         var apiVersion = Scalar(hpa, "apiVersion");
-        if (apiVersion is null || !ApiVersions.Contains(apiVersion))
+        if (apiVersion is null || !kind.ApiVersions.Contains(apiVersion))
         {
-            errors.Add(new InputError(file, (int)hpa.Start.Line, "apiVersion", $"'{apiVersion}' is not read: give the HPA as autoscaling/v2 or autoscaling/v2beta2 (kubectl get hpa.v2.autoscaling NAME -o yaml)"));
+            errors.Add(new InputError(file, (int)hpa.Start.Line, "apiVersion", $"'{apiVersion}' is not read: {kind.VersionHint}"));
             return null;
         }
 

@@ -16,16 +16,21 @@ namespace Autoscaler.Simulator.Manifests;
 /// </remarks>
 internal static class HpaManifestLoader
 {
+    /// <summary>
+    /// The scenario of the HPA in <paramref name="hpaFile"/>; a file holding a KEDA ScaledObject and no HPA is
+    /// replayed as KEDA would (<see cref="Keda.ScaledObjectLoader"/>).
+    /// </summary>
     public static Scenario Load(string hpaFile, string? hpaName, string workloadFile)
     {
+        if (HpaDocumentFinder.Kinds(hpaFile) is { } kinds && !kinds.Contains(ManifestKind.Hpa.Kind) && kinds.Contains(ManifestKind.ScaledObject.Kind))
+        {
+            return Keda.ScaledObjectLoader.Load(hpaFile, hpaName, workloadFile);
+        }
+
         var errors = new List<InputError>();
         var hpa = HpaDocumentFinder.Find(hpaFile, hpaName, errors);
-        var workloadDocuments = YamlFile.Load(workloadFile, "workload", errors);
-        if (hpa is null || workloadDocuments is null) throw new InputErrorException(errors);
-        if (workloadDocuments.Count == 0 || workloadDocuments[0].RootNode is not YamlMappingNode workloadRoot)
-        {
-            throw new InputErrorException(new InputError(workloadFile, 0, string.Empty, "expected a mapping with the workload keys (capacityPerPod, ...)"));
-        }
+        var workloadRoot = WorkloadRoot(workloadFile, errors);
+        if (hpa is null || workloadRoot is null) throw new InputErrorException(errors);
 
         var top = new YamlMap(hpa, hpaFile, string.Empty, errors);
         var spec = top.Map("spec");
@@ -59,7 +64,18 @@ internal static class HpaManifestLoader
         };
     }
 
-    private static (string? Name, string? Description, WorkloadModel? Workload, ControllerFlags Flags, int Delay) ReadWorkloadFile(
+    /// <summary>The workload file's top mapping; null with the problem in <paramref name="errors"/>.</summary>
+    internal static YamlMappingNode? WorkloadRoot(string workloadFile, List<InputError> errors)
+    {
+        var documents = YamlFile.Load(workloadFile, "workload", errors);
+        if (documents is null) return null;
+        if (documents.Count > 0 && documents[0].RootNode is YamlMappingNode root) return root;
+        errors.Add(new InputError(workloadFile, 0, string.Empty, "expected a mapping with the workload keys (capacityPerPod, ...)"));
+        return null;
+    }
+
+    /// <summary>The workload file's name, description, workload keys, controller flags and metric delay.</summary>
+    internal static (string? Name, string? Description, WorkloadModel? Workload, ControllerFlags Flags, int Delay) ReadWorkloadFile(
         YamlMappingNode root, string file, int minReplicas, List<InputError> errors)
     {
         var top = new YamlMap(root, file, string.Empty, errors);

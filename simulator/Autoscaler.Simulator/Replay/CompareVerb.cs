@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Gates;
@@ -10,34 +11,27 @@ namespace Autoscaler.Simulator.Replay;
 /// <summary><c>compare</c>: one trace through several scenarios; one table and one chart side by side.</summary>
 internal static class CompareVerb
 {
-    private static readonly HashSet<string> Options = ["--trace", "--scenario", "--out", "--from", "--to", "--fail-if"];
+    /// <summary>The <c>compare</c> command and the reference text its <c>--help</c> ends with.</summary>
+    public static (Command Command, string Epilog) Create() => VerbSupport.ReplayCommand(
+        "compare",
+        "One trace through several scenarios (and HPA manifests), side by side: one table and one chart.",
+        several: true,
+        "Required. Writes DIR/compare.json (one summary per scenario), DIR/compare.csv (one row per scenario), DIR/report.html; nothing on bad input.",
+        "CI gate applied to every scenario, repeatable: FIELD OP NUMBER, e.g. --fail-if \"podHours>5000\". The first breach is reported (exit 1).",
+        Run,
+        Help);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {
-        var a = ArgReader.Parse(args, Options);
-        if (a.Help)
-        {
-            stdout.Write(Help);
-            return VerbSupport.Ok;
-        }
-
-        var tracePath = a.Required("--trace");
-        var scenarioPaths = a.All("--scenario");
-        if (scenarioPaths.Count == 0) a.Errors.Add("option '--scenario' is required (give it once per scenario)");
-        var outDir = a.Required("--out");
-        var (from, to) = (a.Single("--from"), a.Single("--to"));
-        var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
-        if (a.Errors.Count > 0) return VerbSupport.Fail(stderr, "compare", a.Errors);
-
+        if (ReplayRequest.Read(a, several: true) is not { } request) return VerbSupport.Fail(stderr, "compare", a.Errors);
         var runs = new List<ReplaySummary>();
         try
         {
-            var (trace, scenarios) = VerbSupport.LoadInputs(tracePath!, scenarioPaths, stderr);
-            var range = ReplayRunner.Range(trace, from, to);
+            var (trace, scenarios, from, to) = request.Load(stderr);
             var progress = TerminalProgress.For(stderr);
             foreach (var scenario in scenarios)
             {
-                runs.Add(ReplayRunner.Run(trace, scenario, range.From, range.To, progress.Reporter($"compare {scenario.Name}")));
+                runs.Add(ReplayRunner.Run(trace, scenario, from, to, progress.Reporter($"compare {scenario.Name}")));
             }
         }
         catch (InputErrorException e)
@@ -45,12 +39,12 @@ internal static class CompareVerb
             return VerbSupport.Fail(stderr, e);
         }
 
-        Write(outDir!, runs);
+        Write(request.OutDir, runs);
         foreach (var run in runs) stdout.WriteLine(VerbSupport.OneLine(run));
-        stdout.WriteLine($"wrote {Path.Combine(outDir!, "compare.json")}, compare.csv, report.html");
+        stdout.WriteLine($"wrote {Path.Combine(request.OutDir, "compare.json")}, compare.csv, report.html");
         foreach (var run in runs)
         {
-            var breach = GateEvaluator.FirstBreach(gates, run.NumericFields(), run.Scenario.Name);
+            var breach = GateEvaluator.FirstBreach(request.Gates, run.NumericFields(), run.Scenario.Name);
             if (breach is null) continue;
             stderr.WriteLine(breach);
             return VerbSupport.GateBreached;
@@ -81,20 +75,17 @@ internal static class CompareVerb
     }
 
     private const string Help = """
-        autoscaler-sim compare: one trace through several scenarios, side by side.
-
-        Usage:
-          autoscaler-sim compare --trace CSV --scenario A.yaml --scenario B.yaml [...] --out DIR
-                                 [--from T] [--to T] [--fail-if EXPR]...
 
         Writes DIR/compare.json (one summary per scenario, same fields as replay's summary.json),
         DIR/compare.csv (one row per scenario) and DIR/report.html (one table and one chart side by side).
-        --fail-if applies to every scenario; the first breach is reported (exit 1).
 
-        Example:
+        Examples:
           autoscaler-sim compare --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
             --scenario simulator/scenarios/wc98-external.yaml --scenario simulator/scenarios/wc98-tuned.yaml \
             --scenario simulator/scenarios/wc98-v1.20.yaml --out out/compare
+          autoscaler-sim compare --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
+            --scenario simulator/scenarios/wc98-tuned.yaml --hpa simulator/manifests/wc98-hpa.yaml --hpa-name web \
+            --workload simulator/manifests/wc98-workload.yaml --out out/compare-manifest
 
 
         """ + ScenarioHelp.Text;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Simulator.Engine;
+using Autoscaler.Simulator.Keda;
 using Autoscaler.Simulator.Prescale;
 using Autoscaler.Simulator.Reporting;
 using Autoscaler.Simulator.Scenarios;
@@ -15,7 +16,8 @@ internal static class ReplayRunner
         var demand = new DemandTrace(trace.PerMinute.Scale(scenario.Workload.ValueScale));
         var decider = new HpaDecider(scenario);
         var prescale = scenario.Prescale is null ? null : new PrescaleDriver(scenario, demand);
-        var outcome = new ReplayEngine(scenario, demand, decider, progress, prescale).Run(from, to);
+        IReplicaDecider replicas = scenario.Keda is null ? decider : new KedaDecider(scenario.Keda, decider, from);
+        var outcome = new ReplayEngine(scenario, demand, replicas, progress, prescale).Run(from, to);
         if (prescale is not null) outcome = outcome with { Prescale = PrescaleAccounting.Compute(prescale, outcome) };
         return new ReplaySummary(scenario, ScenarioEcho.Create(scenario, decider.EffectiveSpec), trace, outcome);
     }

@@ -36,6 +36,7 @@ internal static class ScenarioEcho
                     : null,
                 behaviorPath = effective.Behavior is null ? "legacy (no behavior given)" : "behavior (upstream defaults filled in)",
             },
+            keda = scenario.Keda,
         };
     }
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Traces;
 using Autoscaler.Simulator.Gates;
 using Autoscaler.Simulator.Reporting;
@@ -9,6 +11,22 @@ namespace Autoscaler.Simulator.Replay;
 internal static class VerbSupport
 {
     public const int Ok = 0, GateBreached = 1, BadInput = 2;
+
+    /// <summary>
+    /// A replaying verb's command: the trace options, the scenario sources (repeatable when <paramref name="several"/>),
+    /// <c>--out</c> and <c>--fail-if</c> with their verb's wording, and <paramref name="run"/> as its action.
+    /// </summary>
+    public static (Command Command, string Epilog) ReplayCommand(
+        string name, string description, bool several, string outDescription, string failIfDescription, Func<OptionValues, TextWriter, TextWriter, int> run, string epilog)
+    {
+        var command = new Command(name, description);
+        foreach (var option in TraceOptions.All("--step")) command.Add(option);
+        foreach (var option in ScenarioSources.Options(several)) command.Add(option);
+        command.Add(VerbOption.Text("--out", "DIR", outDescription));
+        command.Add(VerbOption.Repeated("--fail-if", "EXPR", failIfDescription));
+        command.SetAction(result => run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return (command, epilog);
+    }
 
     public static List<FailIfGate> ParseGates(IReadOnlyList<string> texts, List<string> errors)
     {
@@ -41,28 +59,16 @@ internal static class VerbSupport
         return $"{s.Scenario.Name}: overloadMinutes={Html.Number(f["overloadMinutes"])} unservedLoad={Html.Number(f["unservedLoad"])} podHours={Html.Number(f["podHours"])} peakReplicas={f["peakReplicas"]} scaleUps={f["scaleUps"]} scaleDowns={f["scaleDowns"]} meanUtilization={f["meanUtilization"]:0.###}";
     }
 
-    /// <summary>Loads the trace and the scenario with the given loaders, reporting the errors of both at once.</summary>
-    public static (LoadedTrace Trace, Scenario Scenario) LoadInputs(Func<LoadedTrace> loadTrace, Func<Scenario> scenario)
-    {
-        var errors = new List<InputError>();
-        LoadedTrace? trace = null;
-        Scenario? loaded = null;
-        try { trace = loadTrace(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        try { loaded = scenario(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        if (errors.Count > 0) throw new InputErrorException(errors);
-        return (trace!, loaded!);
-    }
-
     /// <summary>Loads the trace and every scenario, reporting the errors of all of them at once.</summary>
-    public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(string tracePath, IReadOnlyList<string> scenarioPaths, TextWriter notes)
+    public static (LoadedTrace Trace, List<Scenario> Scenarios) LoadInputs(Func<LoadedTrace> loadTrace, IReadOnlyList<Func<Scenario>> scenarioLoaders)
     {
         var errors = new List<InputError>();
         LoadedTrace? trace = null;
         var scenarios = new List<Scenario>();
-        try { trace = TraceLoader.Load(tracePath, notes); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
-        foreach (var path in scenarioPaths)
+        try { trace = loadTrace(); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+        foreach (var load in scenarioLoaders)
         {
-            try { scenarios.Add(ScenarioLoader.LoadFile(path)); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
+            try { scenarios.Add(load()); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
         }
 
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);

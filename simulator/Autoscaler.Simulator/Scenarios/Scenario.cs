@@ -13,4 +13,7 @@ internal sealed record Scenario
 
     /// <summary>The optional pre-scale planner; null replays the HPA alone.</summary>
     public PrescaleModel? Prescale { get; init; }
+
+    /// <summary>KEDA's activation phase when the scenario came from a ScaledObject; null for a plain HPA.</summary>
+    public Keda.KedaModel? Keda { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Simulator.Traces;
 
@@ -9,7 +10,7 @@ internal static class PrometheusArguments
     /// <summary>Default <c>--step</c>: one-minute buckets, the simulator's native grid.</summary>
     public static readonly TimeSpan DefaultStep = TimeSpan.FromMinutes(1);
 
-    public static PrometheusTraceSource? Parse(string url, string? query, string? from, string? to, string? step, List<string> errors)
+    public static PrometheusTraceSource? Parse(string url, string? query, string? from, string? to, string? step, List<string> errors, string stepName = "--step")
     {
         var before = errors.Count;
         if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
@@ -23,13 +24,13 @@ internal static class PrometheusArguments
         var bucket = DefaultStep;
         if (step is not null && (!DurationParser.TryParse(step, out bucket, out _) || bucket < TimeSpan.FromSeconds(1)))
         {
-            errors.Add($"option '--step': '{step}' is not a duration of at least 1s (examples: 15s, 1m, 5m)");
+            errors.Add($"option '{stepName}': '{step}' is not a duration of at least 1s (examples: 15s, 1m, 5m)");
         }
 
         if (start is { } s && end is { } e && s >= e) errors.Add($"option '--from': {s:O} is not before --to {e:O}");
         if (errors.Count > before) return null;
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        return new PrometheusTraceSource(http, server!, query!, start!.Value, end!.Value, bucket);
+        return new PrometheusTraceSource(new ChunkedRangeReader(http, server!, query!, start!.Value, end!.Value, bucket), server!, query!);
     }
 
     private static DateTimeOffset? Time(string? text, string option, List<string> errors)

@@ -1,4 +1,5 @@
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Simulator.Traces;
 

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using Autoscaler.Core.Control;
 using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.TimeSeries;
 
 namespace Autoscaler.Prometheus.QueryRange;
 
@@ -9,8 +8,9 @@ namespace Autoscaler.Prometheus.QueryRange;
 /// Load history from a Prometheus range query (<c>GET /api/v1/query_range</c>): one series on a regular
 /// grid starting at <c>from</c>, NaN where Prometheus has no sample, never a point at or after <c>to</c>. The step is
 /// widened so one query stays under Prometheus' 11,000-point limit. No series → null; several series → an error
-/// naming the query (the query must aggregate to one series). The one query_range client of the controller (a
-/// policy's history) and the calendar (previews and reports).
+/// naming the query (the query must aggregate to one series). The response is read by the shared
+/// <see cref="QueryRangeJson"/>. The query_range client of the controller (a policy's history) and the calendar
+/// (previews and reports).
 /// </summary>
 public sealed class PrometheusRangeHistory : IHistorySource
 {
@@ -45,43 +45,41 @@ public sealed class PrometheusRangeHistory : IHistorySource
         }
 
         var last = from + (step * (count - 1));
-        var url = new Uri(_baseUrl, "api/v1/query_range?query=" + Uri.EscapeDataString(_query)
-            + "&start=" + Unix(from) + "&end=" + Unix(last) + "&step=" + step.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+        var url = ChunkedRangeReader.Url(_baseUrl, _query, from, last, step);
         using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"Prometheus query_range for '{_query}' answered {(int)response.StatusCode}: {Truncate(body)}");
+            throw new HttpRequestException($"Prometheus query_range for '{_query}' answered {(int)response.StatusCode}: {Truncate(System.Text.Encoding.UTF8.GetString(body))}");
         }
 
-        using var doc = JsonDocument.Parse(body);
-        var result = doc.RootElement.GetProperty("data").GetProperty("result");
-        if (result.GetArrayLength() == 0)
+        var points = new List<TimedValue>();
+        var error = QueryRangeJson.Read(body, _baseUrl.ToString(), points).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (error is not null)
+        {
+            throw new InvalidOperationException(error.Field == "data.result"
+                ? $"the history query '{_query}' returned {error.Message}"
+                : $"the history query '{_query}': field '{error.Field}': {error.Message}");
+        }
+
+        if (points.Count == 0)
         {
             return null;
         }
 
-        if (result.GetArrayLength() > 1)
-        {
-            throw new InvalidOperationException($"the history query '{_query}' returned {result.GetArrayLength()} series; aggregate it to one (sum(...))");
-        }
-
         var values = new double[count];
         Array.Fill(values, double.NaN);
-        foreach (var point in result[0].GetProperty("values").EnumerateArray())
+        foreach (var point in points)
         {
-            var at = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(point[0].GetDouble() * 1000));
-            var index = (int)Math.Round((at - from) / step);
-            if (index >= 0 && index < count && double.TryParse(point[1].GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            var index = (int)Math.Round((new DateTimeOffset(point.Time, TimeSpan.Zero) - from) / step);
+            if (index >= 0 && index < count)
             {
-                values[index] = value;
+                values[index] = point.Value;
             }
         }
 
         return new ForecastHistory(from, step, values);
     }
-
-    private static string Unix(DateTimeOffset t) => (t.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] : text;
 }

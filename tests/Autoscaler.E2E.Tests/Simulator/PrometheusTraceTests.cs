@@ -81,6 +81,37 @@ public sealed class PrometheusTraceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void CompareFromPrometheusEqualsCompareFromTheCsv()
+    {
+        var (from, to) = Range();
+        string[] scenarios =
+        [
+            "--scenario", RepositoryPaths.Of("simulator", "scenarios", "wc98-tuned.yaml"),
+            "--hpa", RepositoryPaths.Of("simulator", "manifests", "wc98-hpa.yaml"), "--hpa-name", "web",
+            "--workload", RepositoryPaths.Of("simulator", "manifests", "wc98-workload.yaml"),
+        ];
+        var fromPrometheus = Run("compare", "compare.csv", ["--prometheus", _url!.ToString(), "--query", "demand_per_minute{job=\"web\"}", "--from", from, "--to", to, .. scenarios]);
+        var fromCsv = Run("compare", "compare.csv", ["--trace", Path.Combine(_work, "trace.csv"), "--from", from, "--to", to, .. scenarios]);
+
+        Assert.Contains("prometheus: chunk 2/2: 1520 samples", fromPrometheus.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, fromCsv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header + two scenarios
+        Assert.Equal(fromCsv.Output, fromPrometheus.Output);
+    }
+
+    [Fact]
+    public void BacktestFromPrometheusEqualsBacktestFromTheCsv()
+    {
+        var (from, to) = Range();
+        string[] models = ["--horizon", "30m", "--step", "6h", "--history", "3d", "--models", "persistence,seasonal-naive:1d,holt-winters"];
+        var fromPrometheus = Run("backtest", null, ["--prometheus", _url!.ToString(), "--query", "demand_per_minute{job=\"web\"}", "--query-step", "1m", "--from", from, "--to", to, .. models]);
+        var fromCsv = Run("backtest", null, ["--trace", Path.Combine(_work, "trace.csv"), .. models]);
+
+        Assert.Contains("prometheus: chunk 1/2: 10000 samples", fromPrometheus.Stderr, StringComparison.Ordinal);
+        Assert.True(fromCsv.Output.Split('\n').Length > 100, fromCsv.Output);
+        Assert.Equal(fromCsv.Output, fromPrometheus.Output);
+    }
+
+    [Fact]
     public async Task ASavedQueryRangeResponseIsATraceFile()
     {
         using var http = new HttpClient();
@@ -120,6 +151,17 @@ public sealed class PrometheusTraceTests : IAsyncLifetime
     private (string From, string To) Range() =>
         (_start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
          _start.AddMinutes(Minutes - 1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+
+    /// <summary>Runs a verb writing to a fresh --out (a directory, or a file when <paramref name="file"/> is null); returns that output's text.</summary>
+    private (string Output, string Stderr) Run(string verb, string? file, string[] args)
+    {
+        var outPath = Path.Combine(_work, "out-" + Guid.NewGuid().ToString("N") + (file is null ? ".csv" : string.Empty));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = VerbDispatcher.Run([verb, .. args, "--out", outPath], stdout, stderr);
+        Assert.True(exit == 0, stderr.ToString());
+        return (File.ReadAllText(file is null ? outPath : Path.Combine(outPath, file)), stderr.ToString());
+    }
 
     private (string Out, string Stdout, string Stderr) Replay(params string[] source)
     {

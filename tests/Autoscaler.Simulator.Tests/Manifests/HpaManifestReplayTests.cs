@@ -148,6 +148,35 @@ public sealed class HpaManifestReplayTests : IDisposable
     }
 
     [Fact]
+    public void CompareTakesAnHpaManifestBesideScenariosAndReplaysItAsReplayDoes()
+    {
+        var trace = WriteTrace();
+        var (hpa, workload) = (Write("hpa.yaml", ExternalManifest), Write("workload.yaml", ExternalWorkload));
+        var replayOut = Path.Combine(_dir, "replay-out");
+        var compareOut = Path.Combine(_dir, "compare-out");
+
+        var replay = VerbRunner.Run("replay", "--trace", trace, "--hpa", hpa, "--hpa-name", "shop", "--workload", workload, "--out", replayOut);
+        var compare = VerbRunner.Run("compare", "--trace", trace, "--scenario", Write("worker.yaml", UtilizationScenario),
+            "--hpa", hpa, "--hpa-name", "shop", "--workload", workload, "--out", compareOut);
+
+        Assert.True(replay.Exit == 0, replay.Stderr);
+        Assert.True(compare.Exit == 0, compare.Stderr);
+        Assert.Equal(["worker", "shop"], compare.Stdout.Split('\n').Where(l => l.Contains("overloadMinutes=", StringComparison.Ordinal)).Select(l => l.Split(':')[0]));
+        Assert.Contains(replay.Stdout.Split('\n')[0], compare.Stdout, StringComparison.Ordinal);
+        Assert.Contains(File.ReadAllText(Path.Combine(replayOut, "summary.json")).TrimEnd(), File.ReadAllText(Path.Combine(compareOut, "compare.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareRefusesAnHpaWithoutItsWorkload()
+    {
+        var (exit, _, stderr) = VerbRunner.Run("compare", "--trace", WriteTrace(), "--hpa", Write("hpa.yaml", ExternalManifest), "--out", Path.Combine(_dir, "o"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--hpa needs --workload YAML", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "o")));
+    }
+
+    [Fact]
     public void SeveralHpasWithoutANameAreOneErrorListingThem()
     {
         var (exit, _, stderr) = VerbRunner.Run("replay", "--trace", WriteTrace(), "--hpa", Write("hpa.yaml", ExternalManifest),

@@ -1,5 +1,6 @@
 using System.Text;
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Prometheus.QueryRange;
 using Autoscaler.Simulator.Traces;
 
 namespace Autoscaler.Simulator.Tests.Traces;
@@ -68,14 +69,14 @@ public sealed class QueryRangeTraceTests
     public void LongRangesAreSplitIntoChunksOfAtMostTenThousandPoints(int points, int chunks)
     {
         var from = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
-        var source = new PrometheusTraceSource(new HttpClient(), new Uri("http://prometheus:9090/"), "q", from, from.AddMinutes(points - 1), TimeSpan.FromMinutes(1));
+        var source = new ChunkedRangeReader(new HttpClient(), new Uri("http://prometheus:9090/"), "q", from, from.AddMinutes(points - 1), TimeSpan.FromMinutes(1));
 
         var ranges = source.Chunks();
 
         Assert.Equal(chunks, ranges.Count);
         Assert.Equal(from, ranges[0].Start);
         Assert.Equal(from.AddMinutes(points - 1), ranges[^1].End);
-        Assert.All(ranges, r => Assert.InRange((r.End - r.Start).TotalMinutes + 1, 1, PrometheusTraceSource.MaxPointsPerRequest));
+        Assert.All(ranges, r => Assert.InRange((r.End - r.Start).TotalMinutes + 1, 1, ChunkedRangeReader.MaxPointsPerRequest));
         Assert.Equal(points, ranges.Sum(r => (int)(r.End - r.Start).TotalMinutes + 1)); // no point twice, none left out
     }
 

@@ -2,20 +2,25 @@ using System.Globalization;
 using System.Text.Json;
 using Autoscaler.Core.TimeSeries;
 
-namespace Autoscaler.Simulator.Traces;
+namespace Autoscaler.Prometheus.QueryRange;
 
 /// <summary>
 /// Reads a Prometheus <c>/api/v1/query_range</c> response (<c>{"status":"success","data":{"resultType":"matrix",
 /// "result":[{"metric":{...},"values":[[unix_seconds,"value"],...]}]}}</c>) as trace points. The query must
 /// return exactly one series (sum it in PromQL); NaN and infinite samples are left out as gaps and counted in a
-/// warning. Several responses (chunks of one long range) may be read into the same list.
+/// warning. Several responses (chunks of one long range) may be read into the same list. The one query_range
+/// response reader: the simulator's traces (files and <see cref="ChunkedRangeReader"/>) and the controller's and
+/// calendar's history (<see cref="PrometheusRangeHistory"/>) read through it.
 /// </summary>
-internal static class QueryRangeJson
+public static class QueryRangeJson
 {
     /// <summary>
     /// Adds the points of <paramref name="json"/> to <paramref name="points"/>; returns the diagnostics
     /// (errors name <paramref name="source"/> and the JSON path at fault).
     /// </summary>
+    /// <param name="json">The response body (UTF-8).</param>
+    /// <param name="source">How the response is named in diagnostics (a file path, or the server and chunk).</param>
+    /// <param name="points">Receives the finite samples, in response order.</param>
     public static List<TraceDiagnostic> Read(ReadOnlySpan<byte> json, string source, List<TimedValue> points)
     {
         var diagnostics = new List<TraceDiagnostic>();

@@ -65,7 +65,8 @@ public sealed partial class ControllerReconciler
         var events = _view.ScalingEvents().Select(e => EventResolver.Resolve(e, In(e.Metadata.NamespaceProperty))).ToList();
         var policies = Deduplicate(_view.Policies().Select(p => PolicyResolver.Resolve(p, In(p.Metadata.NamespaceProperty))).ToList());
         var work = Group(events, policies);
-        _granted = RefitGrants.For(_acting, _observing, now, _options.SyncPeriod);
+        (_granted, var waiting) = RefitGrants.For(_acting, _observing, now, _options.SyncPeriod);
+        _metrics.RefitsWaiting.Set(waiting);
 
         var outcomes = new Dictionary<string, TargetOutcome>(StringComparer.Ordinal);
         foreach (var target in work.Values)

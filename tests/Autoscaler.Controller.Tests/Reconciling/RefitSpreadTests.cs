@@ -38,7 +38,8 @@ public sealed class RefitSpreadTests
 
         var time = new FakeTimeProvider(ReconcilerHarness.T0);
         var options = new ControllerOptions { SyncPeriod = TimeSpan.FromSeconds(30) };
-        var reconciler = new ControllerReconciler(cluster, cluster, options, time, new ControllerMetrics(), NullLogger<ControllerReconciler>.Instance,
+        var metrics = new ControllerMetrics();
+        var reconciler = new ControllerReconciler(cluster, cluster, options, time, metrics, NullLogger<ControllerReconciler>.Instance,
             new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
 
         await reconciler.ReconcileAsync(CancellationToken.None);
@@ -47,6 +48,7 @@ public sealed class RefitSpreadTests
         // 40 hourly policies on a 30 s pass: a share of ceil(40 × 30 / 3600) = 1 refit per pass.
         var lastRefit = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var maxPerPass = 0;
+        var maxWaiting = 0.0;
         for (var pass = 1; pass <= 150; pass++) // 75 minutes
         {
             time.Advance(options.SyncPeriod);
@@ -54,6 +56,7 @@ public sealed class RefitSpreadTests
             await reconciler.ReconcileAsync(CancellationToken.None);
             var refits = handler.Requests.Skip(before).ToList();
             maxPerPass = Math.Max(maxPerPass, refits.Count);
+            maxWaiting = Math.Max(maxWaiting, metrics.RefitsWaiting.Value);
             foreach (var uri in refits)
             {
                 lastRefit[System.Web.HttpUtility.ParseQueryString(uri.Query)["query"]!] = time.GetUtcNow();
@@ -67,6 +70,8 @@ public sealed class RefitSpreadTests
         }
 
         Assert.Equal(1, maxPerPass);
+        Assert.True(maxWaiting >= 1, "40 phases in 120 passes collide somewhere: some refit must have waited (autoscaler_controller_refits_waiting)");
+        Assert.Equal(0, metrics.RefitsWaiting.Value); // and nothing waits at the end
         Assert.Equal(Policies, lastRefit.Count); // everyone refitted within 75 minutes (its slot in the hour, plus any wait)
         Assert.True(lastRefit.Values.Distinct().Count() == lastRefit.Count, "two refits in one pass");
     }

@@ -20,21 +20,27 @@ namespace Autoscaler.Benchmarks.Controller;
 /// one replica (in-memory cluster, the tests' <c>InMemoryCluster</c>), forecasts cached (fitted in the setup from a
 /// scripted Prometheus, 14 days at 5 minutes, forecaster seasonal-naive, trust gate off), every policy in auto with
 /// a forecast floor held. The 1-policy run is the baseline of the same run. API writes of the measured cycles are
-/// counted (aim: none while no floor changes).
+/// counted (aim: none while no floor changes). <see cref="RefitCycle"/> measures the worst refit cycle: one hour on,
+/// every forecast's refit is due at once and the pass runs only its share (Core's <c>RefitSchedule</c>).
 /// </summary>
 [MemoryDiagnoser]
 public class ControllerCycleBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan SyncPeriod = TimeSpan.FromSeconds(30);
     private InMemoryCluster _cluster = null!;
+    private FakeTimeProvider _time = null!;
     private ControllerReconciler _reconciler = null!;
     private int _writesAfterSetup;
+    private int _queriesAfterSetup;
+    private int _refitCycles;
+    private DailyWave _prometheus = null!;
 
     /// <summary>Number of PredictivePolicies (each on its own HPA).</summary>
     [Params(1, 1000)]
     public int Policies { get; set; }
 
-    [GlobalSetup]
+    [GlobalSetup(Target = nameof(Cycle))]
     public void Setup()
     {
         _cluster = new InMemoryCluster();
@@ -57,8 +63,10 @@ public class ControllerCycleBenchmarks
             });
         }
 
-        var histories = new HistorySources(new HttpClient(new DailyWave()), new Uri("http://prometheus:9090/"));
-        _reconciler = new ControllerReconciler(_cluster, _cluster, new ControllerOptions(), new FakeTimeProvider(Now), new ControllerMetrics(),
+        _prometheus = new DailyWave();
+        var histories = new HistorySources(new HttpClient(_prometheus), new Uri("http://prometheus:9090/"));
+        _time = new FakeTimeProvider(Now);
+        _reconciler = new ControllerReconciler(_cluster, _cluster, new ControllerOptions { SyncPeriod = SyncPeriod }, _time, new ControllerMetrics(),
             NullLogger<ControllerReconciler>.Instance, histories);
         var watch = Stopwatch.StartNew();
         // First pass fits every forecast and writes floors and statuses; the second settles the statuses that echo the first.
@@ -66,35 +74,68 @@ public class ControllerCycleBenchmarks
         var first = watch.Elapsed;
         _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
         _writesAfterSetup = _cluster.Writes;
+        _queriesAfterSetup = _prometheus.Queries;
         Console.WriteLine($"// setup: {Policies} policies, first pass (fits + writes) {first.TotalMilliseconds:0} ms, " +
             $"{_cluster.Applies.Count} applies, {_cluster.StatusPatches.Count} status patches, {_cluster.Events.Count} Events");
+    }
+
+    /// <summary>
+    /// Setup, then one hour on: every step's refit is due (the worst case; policies created together). Two passes there
+    /// absorb the floor changes of the hour (writes, not refits) before the measured cycles.
+    /// </summary>
+    [GlobalSetup(Target = nameof(RefitCycle))]
+    public void SetupRefit()
+    {
+        Setup();
+        _time.Advance(TimeSpan.FromHours(1));
+        _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _writesAfterSetup = _cluster.Writes;
+        _queriesAfterSetup = _prometheus.Queries;
+    }
+
+    /// <summary>Present so that BenchmarkDotNet runs one <see cref="RefitCycle"/> per iteration: the few measured cycles stay saturated.</summary>
+    [IterationSetup(Target = nameof(RefitCycle))]
+    public void OneRefitCyclePerIteration()
+    {
     }
 
     /// <summary>One full steady-state cycle: resolve every resource from the caches, run every HPA's step, compare statuses.</summary>
     [Benchmark]
     public bool Cycle() => _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// A full cycle while more refits are due than the pass's share (ceil(policies × 30 s / 1 h): 9 for 1,000, 1 for 1):
+    /// the share refits, the rest wait. The clock stands still so that the cycles differ from <see cref="Cycle"/> only by
+    /// the refits (1,000 policies stay saturated for 111 cycles; one cycle per iteration; the cleanup prints the refits).
+    /// </summary>
+    [Benchmark]
+    public bool RefitCycle()
+    {
+        _refitCycles++;
+        return _reconciler.ReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
     [GlobalCleanup]
-    public void Cleanup() =>
+    public void Cleanup()
+    {
         Console.WriteLine($"// API writes during the measured cycles ({Policies} policies): {_cluster.Writes - _writesAfterSetup}");
+        var queries = _prometheus.Queries - _queriesAfterSetup;
+        Console.WriteLine($"// history reads (refits) during the measured cycles ({Policies} policies): {queries}" +
+            (_refitCycles > 0 ? $" in {_refitCycles} refit cycles" : ""));
+    }
 
     /// <summary>query_range answers: 1,000 ± 600 on a daily sine, any range and step.</summary>
     private sealed class DailyWave : HttpMessageHandler
     {
+        private int _queries;
+
+        public int Queries => _queries;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
-            var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
-            var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
-            var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
-            var values = new StringBuilder();
-            for (var t = start; t <= end; t += step)
-            {
-                var hours = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime.TimeOfDay.TotalHours;
-                values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{1000 + (600 * Math.Sin(2 * Math.PI * hours / 24)):0.###}\"]");
-            }
-
-            var body = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
+            Interlocked.Increment(ref _queries);
+            var body = QueryRangeAnswers.Matrix(request.RequestUri!, at => 1000 + (600 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24)));
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }

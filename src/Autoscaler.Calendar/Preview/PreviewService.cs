@@ -62,9 +62,7 @@ public sealed class PreviewService
 
         var history = _histories.For(workload, out var why);
         if (history is null) notes.Add($"no load history: {why}; the floor uses the stated expectation only");
-        var capacity = workload.LoadPerReplica is { } perReplica
-            ? CapacityModel.ForAverageValue(perReplica)
-            : new CapacityModel(1, "unknown");
+        var capacity = CapacityModel.ForHpa(workload.LoadPerReplica);
         if (workload.LoadPerReplica is null && spec.ExpectedLoad.AbsoluteFloor is null)
         {
             notes.Add($"the HPA has no {CalendarAnnotations.LoadPerReplica} annotation: a multiplier cannot be turned into replicas");

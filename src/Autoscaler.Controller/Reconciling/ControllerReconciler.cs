@@ -31,6 +31,7 @@ public sealed partial class ControllerReconciler
     private readonly HistorySources _histories;
     private readonly Dictionary<string, TargetRunner> _acting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TargetRunner> _observing = new(StringComparer.Ordinal);
+    private IReadOnlySet<string> _granted = new HashSet<string>();
 
     /// <summary>Creates the reconciler.</summary>
     public ControllerReconciler(
@@ -64,6 +65,8 @@ public sealed partial class ControllerReconciler
         var events = _view.ScalingEvents().Select(e => EventResolver.Resolve(e, In(e.Metadata.NamespaceProperty))).ToList();
         var policies = Deduplicate(_view.Policies().Select(p => PolicyResolver.Resolve(p, In(p.Metadata.NamespaceProperty))).ToList());
         var work = Group(events, policies);
+        (_granted, var waiting) = RefitGrants.For(_acting, _observing, now, _options.SyncPeriod);
+        _metrics.RefitsWaiting.Set(waiting);
 
         var outcomes = new Dictionary<string, TargetOutcome>(StringComparer.Ordinal);
         foreach (var target in work.Values)
@@ -227,7 +230,8 @@ public sealed partial class ControllerReconciler
 
         runner.Slot.Hpa = work.Hpa;
         runner.Slot.Owners = work.Owners;
-        var result = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        var defer = runner.Step.RefitDue(now) && !_granted.Contains((runners == _acting ? RefitGrants.Acting : RefitGrants.Observing) + key);
+        var result = await runner.RunAsync(defer, cancellationToken).ConfigureAwait(false);
         _metrics.Decisions.WithLabels(result.Record.Mode.ToString(), result.Record.Reason.ToString()).Inc();
         LogDecision(_logger, key, result.Record.Mode.ToString(), result.Record.Floor, result.Record.Reason.ToString(), result.Record.Action, result.Record.Detail,
             result.Record.LeadTime.TotalSeconds, result.Record.LeadTimeSource, result.Record.Event);

@@ -17,6 +17,12 @@ public static class StepPolicies
     /// <summary>How far ahead recurring occurrences are expanded into the calendar (the step is rebuilt as they roll in).</summary>
     public static readonly TimeSpan CalendarReach = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// How long a due refit may wait for room in a pass's refit budget while the forecast still covers the lead-time
+    /// window (<see cref="PreScalePolicy.RefitSlack"/>; each fit forecasts this much further).
+    /// </summary>
+    public static readonly TimeSpan RefitSlack = TimeSpan.FromMinutes(15);
+
     /// <summary>Builds the policy of the target's acting step.</summary>
     /// <param name="work">The target.</param>
     /// <param name="leadTime">Its lead time.</param>
@@ -35,7 +41,7 @@ public static class StepPolicies
         var calendar = new EventCalendar(occurrences, exclusions: policy?.Exclusions);
         var step = new PreScalePolicy
         {
-            Capacity = Capacity(work.Hpa),
+            Capacity = CapacityModel.ForHpa(work.Hpa.AverageValueTarget),
             LeadTime = leadTime,
             Calendar = calendar,
             Forecaster = withForecast ? policy?.Forecaster : null,
@@ -46,7 +52,10 @@ public static class StepPolicies
             Mode = mode,
             Actuation = policy?.Actuation ?? FloorActuation.MinReplicas,
             TrustWindow = withForecast ? policy?.TrustWindow : null,
+            RefitSlack = RefitSlack,
         };
+        // Refit slots from the HPA's key: spread across the hour, the same after a restart or a leader change.
+        step = step with { RefitPhase = RefitSchedule.PhaseOf(work.Hpa.Key, step.RefitEvery) };
         var print = new StringBuilder();
         print.Append(CultureInfo.InvariantCulture, $"{mode}|{withForecast}|{step.Capacity.Description}|{leadTime.HowComputed}|{step.Quantile}|{step.Headroom}|{step.Bounds}|{step.Actuation}|{step.TrustWindow}|{policy?.Resource.Metadata.Generation}");
         foreach (var o in occurrences)
@@ -56,13 +65,4 @@ public static class StepPolicies
 
         return (step, print.ToString());
     }
-
-    /// <summary>
-    /// Load per replica from the HPA's first AverageValue target; without one, one load unit per replica (only
-    /// absolute-floor events plan meaningfully then, which the event status says).
-    /// </summary>
-    private static CapacityModel Capacity(HpaView hpa) =>
-        hpa.AverageValueTarget is > 0 and var target && double.IsFinite(target)
-            ? CapacityModel.ForAverageValue(target)
-            : new CapacityModel(1, "unknown: the HPA has no AverageValue target; 1 load unit per replica");
 }

@@ -49,10 +49,11 @@ public sealed class TargetRunner
     public PreScaleStep Step { get; }
 
     /// <summary>Runs one step on the current snapshot.</summary>
+    /// <param name="deferRefit">True when this pass's refit budget (<see cref="RefitGrants"/>) has no room for a due refit.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public ValueTask<PlanResult> RunAsync(CancellationToken cancellationToken)
+    public ValueTask<PlanResult> RunAsync(bool deferRefit, CancellationToken cancellationToken)
     {
         Actuator.Reset();
-        return Step.RunOnceAsync(cancellationToken);
+        return Step.RunOnceAsync(deferRefit, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ namespace Autoscaler.Controller.Telemetry;
 
 /// <summary>
 /// The controller's Prometheus instruments on a registry of its own (one per host, so tests can create many):
-/// floor, lead time, forecast, reconcile latency, decisions, API writes and leadership.
+/// floor, lead time, forecast, reconcile latency, decisions, API writes, waiting refits and leadership.
 /// </summary>
 public sealed class ControllerMetrics
 {
@@ -22,6 +22,7 @@ public sealed class ControllerMetrics
         Decisions = factory.CreateCounter("autoscaler_controller_decisions_total", "Decision records written, by mode and reason.", "mode", "reason");
         Writes = factory.CreateCounter("autoscaler_controller_api_writes_total", "Writes to the apiserver, by kind (apply, status, event).", "kind");
         Leader = factory.CreateGauge("autoscaler_controller_leader", "1 while this replica holds the Lease and acts.");
+        RefitsWaiting = factory.CreateGauge("autoscaler_controller_refits_waiting", "Forecast refits due but left for a later pass by the pass's refit share.");
         Invalid = factory.CreateGauge("autoscaler_controller_invalid_resources", "ScalingEvents and PredictivePolicies with Valid=False.");
     }
 
@@ -51,6 +52,9 @@ public sealed class ControllerMetrics
 
     /// <summary>Leadership.</summary>
     public Gauge Leader { get; }
+
+    /// <summary>Refits waiting for room in a pass (docs/controller.md, "Refits spread across the hour").</summary>
+    public Gauge RefitsWaiting { get; }
 
     /// <summary>Invalid resources.</summary>
     public Gauge Invalid { get; }

@@ -41,6 +41,20 @@ public sealed record PreScalePolicy
     public TimeSpan RefitEvery { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// The step's refit slots: refits fall due at <c>Unix epoch + RefitPhase + k × RefitEvery</c>
+    /// (<see cref="RefitSchedule.NextDue"/>; the controller uses <see cref="RefitSchedule.PhaseOf"/> of the HPA's key).
+    /// Null: the phase of the first fit, i.e. every <see cref="RefitEvery"/> after it.
+    /// </summary>
+    public TimeSpan? RefitPhase { get; init; }
+
+    /// <summary>
+    /// How long a due refit may be deferred by a host's per-pass budget (<see cref="RefitSchedule.Grant"/>) while the
+    /// current forecast still covers the lead-time window: every fit forecasts this much further ahead (default zero:
+    /// the host never defers).
+    /// </summary>
+    public TimeSpan RefitSlack { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
     /// When set, every refit also scores the forecaster against persistence and daily seasonal-naive over this rolling
     /// window (<see cref="Forecasting.Accuracy.TrustGate"/>; the result is <see cref="PreScaleStep.Accuracy"/>). Null: not scored.
     /// </summary>

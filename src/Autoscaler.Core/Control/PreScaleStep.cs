@@ -21,11 +21,13 @@ public sealed class PreScaleStep
     private readonly IDecisionSink _sink;
     private readonly TimeProvider _time;
     private readonly bool _needsNormal;
+    private readonly bool _refits;
     private DateTimeOffset? _fittedAt;
+    private TimeSpan _phase;
     private PlanForecast? _forecast;
     private ForecastHistory? _recent;
 
-    /// <summary>Creates a step; nothing runs until <see cref="RunOnceAsync"/>.</summary>
+    /// <summary>Creates a step; nothing runs until <see cref="RunOnceAsync(CancellationToken)"/>.</summary>
     public PreScaleStep(PreScalePolicy policy, IHistorySource history, IWorkloadView workload, IFloorActuator actuator, IDecisionSink sink, TimeProvider time)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
@@ -37,6 +39,8 @@ public sealed class PreScaleStep
         if (policy.RefitEvery <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(policy), "RefitEvery must be positive.");
         _needsNormal = policy.Calendar.OneOff.Any(e => e.Expected is { Kind: not ExpectedLoadKind.AbsoluteFloor })
             || policy.Calendar.Recurring.Any(r => r.Expected is { Kind: not ExpectedLoadKind.AbsoluteFloor });
+        _refits = policy.Forecaster is not null || _needsNormal;
+        if (policy.RefitSlack < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(policy), "RefitSlack must not be negative.");
     }
 
     /// <summary>The planner state after the last step.</summary>
@@ -48,12 +52,28 @@ public sealed class PreScaleStep
     /// <summary>The forecast in use (null before the first fit or without a forecaster).</summary>
     public PlanForecast? Forecast => _forecast;
 
-    /// <summary>Runs one step and returns its result.</summary>
-    public async ValueTask<PlanResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>True when the step reads history at all (a forecaster, or an event that needs normal load).</summary>
+    public bool Refits => _refits;
+
+    /// <summary>When the next refit falls due (<see cref="RefitSchedule.NextDue"/>); null before the first fit or when the step never refits.</summary>
+    public DateTimeOffset? NextRefitAt => _refits && _fittedAt is { } fitted ? RefitSchedule.NextDue(fitted, _policy.RefitEvery, _phase) : null;
+
+    /// <summary>True when a refit (not the first fit) is due at <paramref name="now"/>: a host budgeting refits offers it to <see cref="RefitSchedule.Grant"/>.</summary>
+    public bool RefitDue(DateTimeOffset now) => NextRefitAt is { } due && due <= now;
+
+    /// <summary>Runs one step and returns its result; a due refit runs.</summary>
+    public ValueTask<PlanResult> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(deferRefit: false, cancellationToken);
+
+    /// <summary>
+    /// Runs one step and returns its result. With <paramref name="deferRefit"/> a due refit waits for a later step
+    /// (the forecast in use is kept; it covers <see cref="PreScalePolicy.RefitSlack"/> beyond the due time); the first
+    /// fit is never deferred, since without it the step has no forecast at all.
+    /// </summary>
+    public async ValueTask<PlanResult> RunOnceAsync(bool deferRefit, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var workload = await _workload.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if ((_policy.Forecaster is not null || _needsNormal) && (_fittedAt is null || now - _fittedAt.Value >= _policy.RefitEvery))
+        if (_refits && (_fittedAt is null || (RefitDue(now) && !deferRefit)))
         {
             await RefitAsync(now, cancellationToken).ConfigureAwait(false);
         }
@@ -91,6 +111,11 @@ public sealed class PreScaleStep
 
     private async ValueTask RefitAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (_fittedAt is null)
+        {
+            _phase = _policy.RefitPhase ?? TimeSpan.FromTicks((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) % _policy.RefitEvery.Ticks);
+        }
+
         _fittedAt = now;
         var history = await _history.GetHistoryAsync(now - _policy.HistoryWindow, now, cancellationToken).ConfigureAwait(false);
         _recent = history;
@@ -100,8 +125,9 @@ public sealed class PreScaleStep
             return;
         }
 
-        // Cover every step until the next refit, plus the lead-time window and one grid step of slack.
-        var horizon = (now - history.TimeAt(history.Count)) + _policy.RefitEvery + _policy.LeadTime.Value + _policy.Resolution + history.Step;
+        // Cover every step until the next refit (at most RefitEvery away) and the deferral it may suffer, plus the
+        // lead-time window and one grid step of slack.
+        var horizon = (now - history.TimeAt(history.Count)) + _policy.RefitEvery + _policy.RefitSlack + _policy.LeadTime.Value + _policy.Resolution + history.Step;
         var leads = Math.Max(1, (int)Math.Ceiling(horizon / history.Step));
         var end = history.TimeAt(history.Count + leads);
         var events = _policy.Calendar.Occurrences(history.Start, end + TimeSpan.FromDays(1))

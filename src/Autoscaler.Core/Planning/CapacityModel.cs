@@ -14,6 +14,18 @@ public sealed record CapacityModel(double LoadPerReplica, string Description)
         new(Positive(target), FormattableString.Invariant($"AverageValue target {target} per replica"));
 
     /// <summary>
+    /// The capacity of an HPA whose per-replica load is <paramref name="averageValueTarget"/>: the controller passes the
+    /// AverageValue target of the HPA's first Pods/Object/External metric, the calendar (which reads autoscaling/v1 HPAs,
+    /// without metrics) the HPA's load-per-replica annotation. Positive and finite: <see cref="ForAverageValue"/>;
+    /// otherwise (null, ≤ 0, NaN, ∞) one load unit per replica, described as unknown, so that only absolute floors plan
+    /// meaningfully (the hosts say so in status or notes). The one mapping both hosts call.
+    /// </summary>
+    public static CapacityModel ForHpa(double? averageValueTarget) =>
+        averageValueTarget is > 0 and var target && double.IsFinite(target)
+            ? ForAverageValue(target)
+            : new CapacityModel(1, "unknown: no load per replica known for the HPA (no AverageValue target); 1 load unit per replica");
+
+    /// <summary>
     /// A Utilization target: one replica carries <paramref name="capacityPerPod"/> (load at 100 % of its request)
     /// × <paramref name="targetPercent"/> / 100.
     /// </summary>

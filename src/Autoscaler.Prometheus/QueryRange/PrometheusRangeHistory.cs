@@ -6,15 +6,20 @@ namespace Autoscaler.Prometheus.QueryRange;
 
 /// <summary>
 /// Load history from a Prometheus range query (<c>GET /api/v1/query_range</c>): one series on a regular
-/// grid starting at <c>from</c>, NaN where Prometheus has no sample, never a point at or after <c>to</c>. The step is
-/// widened so one query stays under Prometheus' 11,000-point limit. No series → null; several series → an error
+/// grid starting at <c>from</c>, NaN where Prometheus has no sample, never a point at or after <c>to</c>. The range is
+/// read at the given step in chunks of at most <see cref="ChunkedRangeReader.MaxPointsPerRequest"/> points (the
+/// boundaries of <see cref="ChunkedRangeReader.Chunks"/>; Prometheus refuses more than 11,000 per request), so 14 days
+/// at 1 minute are three requests on the same 1-minute grid as the simulator's, not one at a widened 121 s. Only beyond
+/// <see cref="MaxPoints"/> points (at most 10 requests) is the step widened. No series → null; several series → an error
 /// naming the query (the query must aggregate to one series). The response is read by the shared
 /// <see cref="QueryRangeJson"/>. The query_range client of the controller (a policy's history) and the calendar
 /// (previews and reports).
 /// </summary>
 public sealed class PrometheusRangeHistory : IHistorySource
 {
-    private const int MaxPoints = 10_000;
+    /// <summary>Points one read may hold (10 requests); beyond, the step is widened to fit.</summary>
+    public const int MaxPoints = 10 * ChunkedRangeReader.MaxPointsPerRequest;
+
     private readonly HttpClient _http;
     private readonly Uri _baseUrl;
     private readonly string _query;
@@ -45,21 +50,10 @@ public sealed class PrometheusRangeHistory : IHistorySource
         }
 
         var last = from + (step * (count - 1));
-        var url = ChunkedRangeReader.Url(_baseUrl, _query, from, last, step);
-        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"Prometheus query_range for '{_query}' answered {(int)response.StatusCode}: {Truncate(System.Text.Encoding.UTF8.GetString(body))}");
-        }
-
         var points = new List<TimedValue>();
-        var error = QueryRangeJson.Read(body, _baseUrl.ToString(), points).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-        if (error is not null)
+        foreach (var (start, end) in new ChunkedRangeReader(_http, _baseUrl, _query, from, last, step).Chunks())
         {
-            throw new InvalidOperationException(error.Field == "data.result"
-                ? $"the history query '{_query}' returned {error.Message}"
-                : $"the history query '{_query}': field '{error.Field}': {error.Message}");
+            await ReadChunkAsync(start, end, step, points, cancellationToken).ConfigureAwait(false);
         }
 
         if (points.Count == 0)
@@ -79,6 +73,25 @@ public sealed class PrometheusRangeHistory : IHistorySource
         }
 
         return new ForecastHistory(from, step, values);
+    }
+
+    private async Task ReadChunkAsync(DateTimeOffset start, DateTimeOffset end, TimeSpan step, List<TimedValue> points, CancellationToken cancellationToken)
+    {
+        var url = ChunkedRangeReader.Url(_baseUrl, _query, start, end, step);
+        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Prometheus query_range for '{_query}' answered {(int)response.StatusCode}: {Truncate(System.Text.Encoding.UTF8.GetString(body))}");
+        }
+
+        var error = QueryRangeJson.Read(body, _baseUrl.ToString(), points).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (error is not null)
+        {
+            throw new InvalidOperationException(error.Field == "data.result"
+                ? $"the history query '{_query}' returned {error.Message}"
+                : $"the history query '{_query}': field '{error.Field}': {error.Message}");
+        }
     }
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] : text;

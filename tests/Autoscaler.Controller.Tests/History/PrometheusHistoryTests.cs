@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Autoscaler.Controller.Tests.Support;
 using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Controller.Tests.History;
@@ -45,13 +46,36 @@ public sealed class PrometheusHistoryTests
     }
 
     [Fact]
-    public async Task A_long_window_widens_the_step_under_the_point_limit()
+    public async Task Fourteen_days_at_one_minute_are_read_in_chunks_on_the_one_minute_grid()
+    {
+        // Each answer covers exactly its request; the value is the minute since From, so every index checks its place.
+        var handler = new Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, at => (at - From.UtcDateTime).TotalMinutes)));
+        var source = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromMinutes(1));
+
+        var history = (await source.GetHistoryAsync(From, From.AddDays(14), CancellationToken.None))!;
+
+        Assert.Equal(TimeSpan.FromMinutes(1), history.Step); // not widened to 121 s
+        Assert.Equal(14 * 24 * 60, history.Count);
+        Assert.Equal(Enumerable.Range(0, history.Count).Select(i => (double)i).ToArray(), history.Values.ToArray());
+        Assert.Equal(3, handler.Requests.Count);
+        var ranges = handler.Requests.Select(u => System.Web.HttpUtility.ParseQueryString(u.Query))
+            .Select(q => (Start: double.Parse(q["start"]!, CultureInfo.InvariantCulture), End: double.Parse(q["end"]!, CultureInfo.InvariantCulture), Step: q["step"]))
+            .ToList();
+        Assert.All(ranges, r => Assert.Equal("60", r.Step));
+        Assert.All(ranges, r => Assert.True((r.End - r.Start) / 60 + 1 <= ChunkedRangeReader.MaxPointsPerRequest, "a chunk over the point limit"));
+        Assert.Equal(ranges[0].End + 60, ranges[1].Start); // contiguous: no point twice, none missing
+        Assert.Equal(ranges[1].End + 60, ranges[2].Start);
+    }
+
+    [Fact]
+    public async Task Beyond_ten_requests_the_step_is_widened()
     {
         var handler = new Scripted(_ => (HttpStatusCode.OK, Matrix((From, "1"))));
-        var source = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromSeconds(15));
+        var source = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromSeconds(5));
         var history = (await source.GetHistoryAsync(From, From.AddDays(14), CancellationToken.None))!;
-        Assert.True(history.Count <= 10_000);
-        Assert.True(history.Step > TimeSpan.FromSeconds(15));
+        Assert.True(history.Count <= PrometheusRangeHistory.MaxPoints);
+        Assert.Equal(TimeSpan.FromSeconds(13), history.Step); // ceil(1,209,600 s / 100,000)
+        Assert.InRange(handler.Requests.Count, 2, 10);
     }
 
     [Fact]

@@ -17,21 +17,7 @@ public sealed class ForecastPolicyTests
     private const string Ns = "shop";
 
     /// <summary>A daily load of 100 at night and 900 from 11:00 to 14:00 (UTC), 5-minute grid, answered for any range.</summary>
-    private static string DailyPeak(Uri uri)
-    {
-        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
-        var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
-        var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
-        var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
-        var values = new StringBuilder();
-        for (var t = start; t <= end; t += step)
-        {
-            var hour = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime.Hour;
-            values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{(hour is >= 11 and < 14 ? 900 : 100)}\"]");
-        }
-
-        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
-    }
+    private static string DailyPeak(Uri uri) => QueryRangeAnswers.Matrix(uri, at => at.Hour is >= 11 and < 14 ? 900 : 100);
 
     [Fact]
     public async Task An_auto_policy_without_trust_gate_raises_the_floor_from_a_Prometheus_forecast_and_reports_it()

@@ -22,23 +22,8 @@ public sealed class TrustGateTests
     private const string Ns = "shop";
 
     /// <summary>A daily wave on a rising trend (yesterday is too low, the last value misses the wave), 5-minute grid.</summary>
-    private static string Trending(Uri uri)
-    {
-        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
-        var start = double.Parse(query["start"]!, CultureInfo.InvariantCulture);
-        var end = double.Parse(query["end"]!, CultureInfo.InvariantCulture);
-        var step = double.Parse(query["step"]!, CultureInfo.InvariantCulture);
-        var values = new StringBuilder();
-        for (var t = start; t <= end; t += step)
-        {
-            var at = DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)).UtcDateTime;
-            var hours = (at - T0.UtcDateTime).TotalHours;
-            var load = 1500 + (3 * hours) + (400 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24));
-            values.Append(CultureInfo.InvariantCulture, $"{(values.Length == 0 ? "" : ",")}[{t},\"{load:0.###}\"]");
-        }
-
-        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}";
-    }
+    private static string Trending(Uri uri) => QueryRangeAnswers.Matrix(uri, at =>
+        1500 + (3 * (at - T0.UtcDateTime).TotalHours) + (400 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24)));
 
     private static (InMemoryCluster Cluster, ControllerReconciler Reconciler, FakeTimeProvider Time) Setup(string forecaster, string window = "4d")
     {

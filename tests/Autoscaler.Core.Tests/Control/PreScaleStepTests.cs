@@ -70,6 +70,43 @@ public sealed class PreScaleStepTests
         Assert.Equal([30, null], actuator.Floors);
     }
 
+    [Fact]
+    public async Task A_deferred_refit_keeps_the_forecast_and_its_slot_and_the_first_fit_is_never_deferred()
+    {
+        var time = new FakeTimeProvider(Start);
+        var history = new RecordingHistory(time);
+        ForecasterCatalog.TryCreate("persistence", out var forecaster, out _);
+        var policy = new PreScalePolicy
+        {
+            Capacity = CapacityModel.ForAverageValue(100),
+            LeadTime = LeadTime.Explicit(TimeSpan.FromMinutes(5)),
+            Forecaster = forecaster,
+            RefitPhase = TimeSpan.FromMinutes(20),
+            RefitSlack = TimeSpan.FromMinutes(15),
+            Headroom = 0,
+        };
+        var step = new PreScaleStep(policy, history, new FixedWorkload(), new RecordingActuator(), new RecordingSink(), time);
+        Assert.Null(step.NextRefitAt);
+
+        await step.RunOnceAsync(deferRefit: true); // first fit: runs anyway
+        Assert.Single(history.Requests);
+        Assert.Equal(Start + TimeSpan.FromMinutes(20), step.NextRefitAt); // the :20 slot, not an hour later
+
+        time.Advance(TimeSpan.FromMinutes(30));
+        Assert.True(step.RefitDue(time.GetUtcNow()));
+        // Deferred 30 minutes past the first fit: no history read, and the forecast still covers now + lead time.
+        var deferred = await step.RunOnceAsync(deferRefit: true);
+        Assert.Single(history.Requests);
+        Assert.Equal(10, deferred.Floor);
+        Assert.Equal(DecisionReason.Forecast, deferred.Record.Reason);
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        await step.RunOnceAsync(deferRefit: false);
+        Assert.Equal(2, history.Requests.Count);
+        Assert.Equal(Start + TimeSpan.FromMinutes(80), step.NextRefitAt); // late fit at :34 keeps the :20 slot
+        Assert.False(step.RefitDue(time.GetUtcNow()));
+    }
+
     private sealed class FixedWorkload : IWorkloadView
     {
         public ValueTask<WorkloadSnapshot> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new WorkloadSnapshot(2, 50, 3));

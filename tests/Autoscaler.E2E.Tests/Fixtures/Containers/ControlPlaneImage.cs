@@ -93,7 +93,7 @@ internal static partial class ControlPlaneImage
         return image;
     }
 
-    private static string ContentTag(IReadOnlyDictionary<string, string> files)
+    internal static string ContentTag(IReadOnlyDictionary<string, string> files)
     {
         var key = new StringBuilder(File.ReadAllText(RepositoryPaths.Of("tests", "e2e", "image", "Dockerfile")));
         foreach (var (target, source) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -114,8 +114,22 @@ internal static partial class ControlPlaneImage
             throw new InvalidOperationException($"ldd {binary} failed ({code}): {stderr}");
         }
 
-        // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x...)" and "/lib64/ld-linux-x86-64.so.2 (0x...)"; not linux-vdso.
-        return [.. LibraryPath().Matches(stdout).Select(m => m.Groups["path"].Value)];
+        return LibraryPaths(stdout);
+    }
+
+    /// <summary>
+    /// The files in <c>ldd</c>'s output: "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x...)" and the loader line
+    /// "/lib64/ld-linux-x86-64.so.2 (0x...)"; not the kernel's linux-vdso.so.1, which has no file.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A library ldd could not find ("=> not found").</exception>
+    internal static IReadOnlyList<string> LibraryPaths(string lddOutput)
+    {
+        if (lddOutput.Split('\n').FirstOrDefault(l => l.Contains("not found", StringComparison.Ordinal)) is { } missing)
+        {
+            throw new InvalidOperationException($"ldd cannot find a library: {missing.Trim()}");
+        }
+
+        return [.. LibraryPath().Matches(lddOutput).Select(m => m.Groups["path"].Value)];
     }
 
     private static string FindOnPath(string name) =>

@@ -24,6 +24,7 @@ public sealed class ContainerControlPlane : IAsyncDisposable
 {
     private readonly List<(string Name, IContainer Container)> _containers = [];
     private readonly List<IOutputConsumer> _outputs = [];
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private readonly List<(string Phase, TimeSpan Took)> _timings = [];
     private readonly string _state;
     private int _disposed;
@@ -114,9 +115,9 @@ public sealed class ContainerControlPlane : IAsyncDisposable
         var etcd = await StartAsync(image, "etcd", ControlPlaneImage.Etcd, ControlPlaneFlags.Etcd("/var/lib/etcd/data"), tmpfs: "/var/lib/etcd");
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) })
         {
-            await WaitAsync("etcd answering /health with health=true", etcd, async () =>
+            await WaitAsync("etcd answering /health with health=true", etcd, async token =>
             {
-                var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{ControlPlaneFlags.EtcdPort}/health"));
+                var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{ControlPlaneFlags.EtcdPort}/health"), token);
                 return body.Contains("\"true\"", StringComparison.Ordinal) ? body : null;
             });
         }
@@ -131,12 +132,12 @@ public sealed class ContainerControlPlane : IAsyncDisposable
         var admin = Path.Combine(_state, "admin.kubeconfig");
         using var main = KubernetesClients.Create(admin);
         using var throttled = KubernetesClients.Create(Path.Combine(_state, "throttled.kubeconfig"));
-        await WaitAsync("kube-apiserver answering /readyz with ok", starts[0], async () => await ReadyzAsync(main));
-        await WaitAsync("the throttled kube-apiserver answering /readyz with ok", starts[1], async () => await ReadyzAsync(throttled));
+        await WaitAsync("kube-apiserver answering /readyz with ok", starts[0], async token => await ReadyzAsync(main, token));
+        await WaitAsync("the throttled kube-apiserver answering /readyz with ok", starts[1], async token => await ReadyzAsync(throttled, token));
         Mark("both API servers ready", clock);
 
-        await WaitAsync("the controller-manager creating ServiceAccount default/default", starts[2], async () =>
-            (await main.CoreV1.ReadNamespacedServiceAccountAsync("default", "default")).Metadata?.Name);
+        await WaitAsync("the controller-manager creating ServiceAccount default/default", starts[2], async token =>
+            (await main.CoreV1.ReadNamespacedServiceAccountAsync("default", "default", cancellationToken: token)).Metadata?.Name);
         Mark("controller-manager working", clock);
 
         Values = EnvironmentValues(serviceAddress, admin);
@@ -149,8 +150,8 @@ public sealed class ContainerControlPlane : IAsyncDisposable
     {
         var logs = Path.Combine(_state, "logs");
         var output = Consume.RedirectStdoutAndStderrToStream(
-            new FileStream(Path.Combine(logs, $"{name}.stdout.log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite),
-            new FileStream(Path.Combine(logs, $"{name}.log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite));
+            new FileStream(Path.Combine(logs, $"{name}.stdout.log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0),
+            new FileStream(Path.Combine(logs, $"{name}.log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0));
         _outputs.Add(output);
         var builder = new ContainerBuilder(image)
             .WithImagePullPolicy(PullPolicy.Never)
@@ -179,23 +180,28 @@ public sealed class ContainerControlPlane : IAsyncDisposable
         return container;
     }
 
-    private async Task WaitAsync(string what, IContainer container, Func<Task<string?>> probe)
+    // Each probe gets ProbeTimeout (a listener that accepts and never answers must not eat the whole wait); before
+    // each one the engine is asked whether the container still runs, so a server that died ends the wait at once.
+    private async Task WaitAsync(string what, IContainer container, Func<CancellationToken, Task<string?>> probe)
     {
         var name = _containers.First(c => ReferenceEquals(c.Container, container)).Name;
+        using var docker = TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(ResourceReaper.DefaultSessionId).Build();
         try
         {
             await Eventually.Async(what, async seen =>
             {
-                if (container.State is TestcontainersStates.Exited or TestcontainersStates.Dead)
+                var state = (await docker.Containers.InspectContainerAsync(container.Id)).State;
+                if (state is not { Running: true })
                 {
-                    throw new InvalidOperationException($"{name} exited with code {await container.GetExitCodeAsync()}");
+                    throw new InvalidOperationException($"{name} is not running ({state?.Status}, exit code {state?.ExitCode})");
                 }
 
+                using var attempt = new CancellationTokenSource(ProbeTimeout);
                 try
                 {
-                    return await probe();
+                    return await probe(attempt.Token);
                 }
-                catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException)
+                catch (Exception e) when (e is HttpRequestException or HttpOperationException or OperationCanceledException)
                 {
                     seen(e.Message);
                     return null;
@@ -210,9 +216,9 @@ public sealed class ContainerControlPlane : IAsyncDisposable
         }
     }
 
-    private static async Task<string?> ReadyzAsync(IKubernetes client)
+    private static async Task<string?> ReadyzAsync(IKubernetes client, CancellationToken token)
     {
-        var body = (await client.GetStringAsync("/readyz")).Trim();
+        var body = (await client.GetStringAsync("/readyz", token)).Trim();
         return body == "ok" ? body : null;
     }
 

@@ -103,6 +103,8 @@ public sealed class ContainerControlPlane : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var swept = await ContainerSweep.RunAsync();
         Directory.CreateDirectory(Path.Combine(_state, "logs"));
+        File.Delete(Path.Combine(_state, "logs", "fixture.log")); // an earlier run's, so a failed start shows none
+        File.Delete(Path.Combine(_state, "env"));
         Directory.CreateDirectory(Path.Combine(_state, "controller-manager-certs"));
         await ControlPlaneFiles.WriteAsync(_state, serviceAddress, ControlPlaneFlags.ApiPort, ControlPlaneFlags.ThrottledPort);
         Mark($"sweep ({swept.Count} left over) and certificates", clock);

@@ -48,6 +48,11 @@ public sealed class ControlPlaneEnvironment
     public string this[string name] =>
         _values.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"control plane env has no {name}");
 
+    /// <summary>The environment of a control plane the fixture started itself (<see cref="Containers.ContainerControlPlane"/>).</summary>
+    /// <param name="values">Every variable by name.</param>
+    /// <returns>The environment.</returns>
+    public static ControlPlaneEnvironment From(IReadOnlyDictionary<string, string> values) => new(values);
+
     /// <summary>Reads the environment, starting the control plane through the script when it is not up.</summary>
     /// <returns>The environment.</returns>
     public static ControlPlaneEnvironment Load()

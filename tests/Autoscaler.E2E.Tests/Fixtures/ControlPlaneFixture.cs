@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Autoscaler.E2E.Tests.Fixtures.Containers;
 using Autoscaler.Kubernetes;
 using Autoscaler.Kubernetes.Http;
 using k8s;
@@ -10,12 +11,15 @@ namespace Autoscaler.E2E.Tests.Fixtures;
 /// <summary>
 /// Shared by every real-control-plane test (Category=Kubernetes and Category=Adapter): the environment,
 /// an admin client, clients for other identities, and throw-away namespaces removed at the end.
-/// Tests must run inside the control plane's network namespace (tests/e2e/run.sh does that).
+/// Tests must run inside the control plane's network namespace (tests/e2e/run.sh does that). With
+/// <c>AUTOSCALER_E2E_CONTROL_PLANE=containers</c> the fixture starts the control plane itself through Testcontainers
+/// (<see cref="ContainerControlPlane"/>) and removes it at the end; otherwise it uses the one tests/e2e/control-plane.sh runs.
 /// </summary>
 public sealed class ControlPlaneFixture : IAsyncLifetime
 {
     private readonly ConcurrentBag<string> _namespaces = [];
     private readonly ConcurrentBag<IDisposable> _owned = [];
+    private ContainerControlPlane? _containers;
 
     /// <summary>The control plane's environment.</summary>
     public ControlPlaneEnvironment Environment { get; private set; } = null!;
@@ -66,7 +70,16 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        Environment = ControlPlaneEnvironment.Load();
+        if (System.Environment.GetEnvironmentVariable("AUTOSCALER_E2E_CONTROL_PLANE") == "containers")
+        {
+            _containers = await ContainerControlPlane.StartAsync();
+            Environment = ControlPlaneEnvironment.From(_containers.Values);
+        }
+        else
+        {
+            Environment = ControlPlaneEnvironment.Load();
+        }
+
         Admin = CreateClient();
         try
         {
@@ -87,6 +100,11 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         }
         catch (TimeoutException e)
         {
+            if (_containers is not null)
+            {
+                await _containers.DisposeAsync();
+            }
+
             throw new InvalidOperationException(
                 $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
                 + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
@@ -112,6 +130,11 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         foreach (var client in _owned)
         {
             client.Dispose();
+        }
+
+        if (_containers is not null)
+        {
+            await _containers.DisposeAsync();
         }
     }
 }

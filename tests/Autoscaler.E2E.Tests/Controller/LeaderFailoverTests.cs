@@ -57,11 +57,15 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture cp, ITestOutputHelpe
                 return l.Contains("autoscaler_controller_leader 1", StringComparison.Ordinal) && f.Contains("autoscaler_controller_leader 0", StringComparison.Ordinal);
             }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
 
-            await Eventually.TrueAsync("the floor of 6 in the window", async seen =>
+            // Kill the leader only once its pass has finished: the floor applied AND its FloorRaised Event posted.
+            // Events are best-effort (a process killed between the apply and the Event loses the Event; the durable
+            // record is the HPA annotation and the status), and this test is about the hand-over, not Event delivery.
+            await Eventually.TrueAsync("the floor of 6 in the window and its FloorRaised Event", async seen =>
             {
                 var hpa = await _cluster.HpaAsync(ns, "web");
-                seen($"minReplicas {hpa.Spec.MinReplicas}");
-                return hpa.Spec.MinReplicas == 6;
+                var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+                seen($"minReplicas {hpa.Spec.MinReplicas}, events {text.Replace('\n', '|')}");
+                return hpa.Spec.MinReplicas == 6 && text.Contains("FloorRaised", StringComparison.Ordinal);
             }, TimeSpan.FromSeconds(60), Eventually.ApiOrHttpError);
             Assert.True(DateTimeOffset.UtcNow < end.AddSeconds(-30), "the window must still have 30 s left for the hand-over");
 

@@ -1,14 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Autoscaler.E2E.Tests.Fixtures;
 
 namespace Autoscaler.E2E.Tests.Adapter;
 
@@ -19,14 +12,16 @@ namespace Autoscaler.E2E.Tests.Adapter;
 /// </summary>
 internal sealed class DemoPodsApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private MetricsEndpoint _endpoint = null!;
     private ImmutableSortedSet<string> _serving = [];
     private ImmutableDictionary<string, double> _fixed = ImmutableDictionary<string, double>.Empty;
     private long _totalBits = BitConverter.DoubleToInt64Bits(0);
 
-    private DemoPodsApp(WebApplication app) => _app = app;
+    private DemoPodsApp()
+    {
+    }
 
-    public int Port { get; private set; }
+    public int Port => _endpoint.Port;
 
     /// <summary>Requests per second over all serving pods.</summary>
     public double Total
@@ -47,36 +42,27 @@ internal sealed class DemoPodsApp : IAsyncDisposable
 
     public static async Task<DemoPodsApp> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var demo = new DemoPodsApp(app);
-        app.MapGet("/metrics", (HttpContext context) =>
-        {
-            var serving = demo._serving;
-            var text = new StringBuilder("# HELP http_requests_per_second Requests served per second.\n# TYPE http_requests_per_second gauge\n");
-            foreach (var pod in serving)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"http_requests_per_second{{pod=\"{pod}\"}} {demo.Total / serving.Count}\n");
-            }
-
-            foreach (var (pod, value) in demo._fixed)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"http_requests_per_second{{pod=\"{pod}\"}} {value}\n");
-            }
-
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            return context.Response.WriteAsync(text.ToString());
-        });
-        await app.StartAsync();
-        demo.Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        var demo = new DemoPodsApp();
+        demo._endpoint = await MetricsEndpoint.StartAsync(demo.Exposition);
         return demo;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
+
+    private string Exposition()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        var serving = _serving;
+        var text = new StringBuilder("# HELP http_requests_per_second Requests served per second.\n# TYPE http_requests_per_second gauge\n");
+        foreach (var pod in serving)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"http_requests_per_second{{pod=\"{pod}\"}} {Total / serving.Count}\n");
+        }
+
+        foreach (var (pod, value) in _fixed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"http_requests_per_second{{pod=\"{pod}\"}} {value}\n");
+        }
+
+        return text.ToString();
     }
 }

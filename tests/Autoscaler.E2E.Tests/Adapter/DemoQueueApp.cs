@@ -1,24 +1,19 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Autoscaler.E2E.Tests.Fixtures;
 
 namespace Autoscaler.E2E.Tests.Adapter;
 
 /// <summary>A tiny application exposing a queue-length gauge in Prometheus text format on loopback.</summary>
 internal sealed class DemoQueueApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private MetricsEndpoint _endpoint = null!;
     private long _queueLengthBits = BitConverter.DoubleToInt64Bits(0);
 
-    private DemoQueueApp(WebApplication app) => _app = app;
+    private DemoQueueApp()
+    {
+    }
 
-    public int Port { get; private set; }
+    public int Port => _endpoint.Port;
 
     public double QueueLength
     {
@@ -28,26 +23,12 @@ internal sealed class DemoQueueApp : IAsyncDisposable
 
     public static async Task<DemoQueueApp> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var demo = new DemoQueueApp(app);
-        app.MapGet("/metrics", (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            return context.Response.WriteAsync(
-                "# HELP queue_length Messages waiting in the queue.\n# TYPE queue_length gauge\n" +
-                $"queue_length{{queue=\"orders\"}} {demo.QueueLength.ToString(CultureInfo.InvariantCulture)}\n");
-        });
-        await app.StartAsync();
-        demo.Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        var demo = new DemoQueueApp();
+        demo._endpoint = await MetricsEndpoint.StartAsync(() =>
+            "# HELP queue_length Messages waiting in the queue.\n# TYPE queue_length gauge\n" +
+            $"queue_length{{queue=\"orders\"}} {demo.QueueLength.ToString(CultureInfo.InvariantCulture)}\n");
         return demo;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 }

@@ -45,43 +45,7 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
         var ns = await cp.CreateNamespaceAsync("adapter-hpa");
         using var push = _adapter.PushClient();
         await push.PushAsync(ns, "queue_length", Orders, 40);
-        await Kubectl.RunAsync(_adapter.Admin, $$"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: worker, namespace: {{ns}}}
-            spec:
-              replicas: 1
-              selector:
-                matchLabels:
-                  app: worker
-              template:
-                metadata:
-                  labels:
-                    app: worker
-                spec:
-                  containers:
-                    - name: worker
-                      image: registry.invalid/worker:1
-            ---
-            apiVersion: autoscaling/v2beta2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: worker, namespace: {{ns}}}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
-              minReplicas: 1
-              maxReplicas: 8
-              metrics:
-                - type: External
-                  external:
-                    metric:
-                      name: queue_length
-                      selector:
-                        matchLabels:
-                          queue: orders
-                    target: {type: AverageValue, averageValue: "10"}
-              behavior:
-                scaleDown: {stabilizationWindowSeconds: 0}
-            """, "apply", "-f", "-");
+        await QueueWorker.ApplyAsync(_adapter.Admin, ns);
 
         // 40 queued / 10 per replica = 4 replicas.
         await WaitReplicasAsync(ns, 4);
@@ -140,13 +104,5 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
         Assert.Contains("adapter_requests_total", text, StringComparison.Ordinal);
     }
 
-    private async Task WaitReplicasAsync(string ns, int replicas)
-    {
-        await Eventually.Async($"worker scaled to {replicas}", async seen =>
-        {
-            var d = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", ns);
-            seen($"spec.replicas {d.Spec?.Replicas}");
-            return d.Spec?.Replicas == replicas ? "yes" : null;
-        }, TimeSpan.FromSeconds(120));
-    }
+    private Task WaitReplicasAsync(string ns, int replicas) => QueueWorker.WaitReplicasAsync(cp.Admin, ns, replicas);
 }

@@ -69,35 +69,7 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
     [Fact]
     public async Task Hpa_scales_up_and_down_from_a_prometheus_metric_and_holds_during_an_outage()
     {
-        await Kubectl.RunAsync(cp.Environment.Kubeconfig, $$$"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: worker, namespace: {{{_ns}}}}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: worker}}
-              template:
-                metadata: {labels: {app: worker}}
-                spec:
-                  containers: [{name: worker, image: registry.invalid/worker:1}]
-            ---
-            apiVersion: autoscaling/v2beta2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: worker, namespace: {{{_ns}}}}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
-              minReplicas: 1
-              maxReplicas: 8
-              metrics:
-                - type: External
-                  external:
-                    metric:
-                      name: queue_length
-                      selector: {matchLabels: {queue: orders}}
-                    target: {type: AverageValue, averageValue: "10"}
-              behavior:
-                scaleDown: {stabilizationWindowSeconds: 0}
-            """, "apply", "-f", "-");
+        await QueueWorker.ApplyAsync(cp.Environment.Kubeconfig, _ns);
 
         // 40 queued (scraped by Prometheus) / 10 per replica = 4 replicas.
         await WaitReplicasAsync(4);
@@ -149,13 +121,5 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         Kubectl.RunAsync(cp.Environment.Kubeconfig, string.Empty, "-n", _ns, "get", "events", "--field-selector", "involvedObject.kind=HorizontalPodAutoscaler",
             "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
 
-    private async Task WaitReplicasAsync(int replicas)
-    {
-        await Eventually.Async($"worker scaled to {replicas}", async seen =>
-        {
-            var d = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", _ns);
-            seen($"spec.replicas {d.Spec?.Replicas}");
-            return d.Spec?.Replicas == replicas ? "yes" : null;
-        }, TimeSpan.FromSeconds(120));
-    }
+    private Task WaitReplicasAsync(int replicas) => QueueWorker.WaitReplicasAsync(cp.Admin, _ns, replicas);
 }

@@ -40,43 +40,7 @@ public sealed class ReplicaFailoverTests(ControlPlaneFixture cp, ITestOutputHelp
         using var pushSecond = new GrpcPushClient(secondPushPort, _adapter.PushToken);
         await pushFirst.PushAsync(ns, "queue_length", Orders, 40);
         await pushSecond.PushAsync(ns, "queue_length", Orders, 40);
-        await Kubectl.RunAsync(_adapter.Admin, $$"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: worker, namespace: {{ns}}}
-            spec:
-              replicas: 1
-              selector:
-                matchLabels:
-                  app: worker
-              template:
-                metadata:
-                  labels:
-                    app: worker
-                spec:
-                  containers:
-                    - name: worker
-                      image: registry.invalid/worker:1
-            ---
-            apiVersion: autoscaling/v2beta2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: worker, namespace: {{ns}}}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
-              minReplicas: 1
-              maxReplicas: 8
-              metrics:
-                - type: External
-                  external:
-                    metric:
-                      name: queue_length
-                      selector:
-                        matchLabels:
-                          queue: orders
-                    target: {type: AverageValue, averageValue: "10"}
-              behavior:
-                scaleDown: {stabilizationWindowSeconds: 0}
-            """, "apply", "-f", "-");
+        await QueueWorker.ApplyAsync(_adapter.Admin, ns);
         await WaitReplicasAsync(ns, 4);
 
         _second!.Dispose(); // SIGKILL
@@ -158,11 +122,5 @@ public sealed class ReplicaFailoverTests(ControlPlaneFixture cp, ITestOutputHelp
                 ports: [{name: https, port: 8443}]
             """, "apply", "-f", "-");
 
-    private Task WaitReplicasAsync(string ns, int replicas) =>
-        Eventually.Async($"deployment {ns}/worker at {replicas} replicas", async seen =>
-        {
-            var d = await cp.Admin.AppsV1.ReadNamespacedDeploymentAsync("worker", ns);
-            seen($"spec.replicas={d.Spec.Replicas}");
-            return d.Spec.Replicas == replicas ? "scaled" : null;
-        }, TimeSpan.FromSeconds(120));
+    private Task WaitReplicasAsync(string ns, int replicas) => QueueWorker.WaitReplicasAsync(cp.Admin, ns, replicas);
 }

@@ -41,7 +41,7 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         await _cluster.WorkloadAsync(ns, "web", minReplicas: 1);
         // A served metric (queue_length 0 through the adapter) lets the HPA scale back down by itself after the window.
         await using var adapter = await AdapterDeployment.StartAsync(cp);
-        using (var push = new GrpcPushClient(adapter.PushPort))
+        using (var push = adapter.PushClient())
         {
             Assert.Equal(1u, await push.PushAsync(ns, "queue_length", new Dictionary<string, string>(), 0));
         }

@@ -90,7 +90,7 @@ public sealed class PodsMetricHpaTests(ControlPlaneFixture cp, ITestOutputHelper
     {
         const string pushed = "pushed_requests_per_second";
         _demo!.Total = 40;
-        using var push = new GrpcPushClient(_adapter!.PushPort);
+        using var push = _adapter!.PushClient();
         using var stop = new CancellationTokenSource();
         // The application's side: every second, each running pod of the app pushes its share of the load, and
         // another app's pod pushes its own value; web-nosample never pushes.

@@ -12,8 +12,8 @@
 #   status  exit 0 when our dockerd is alive and answers /_ping
 #   exec    run COMMAND inside the namespace with the env exported, e.g.
 #           tests/e2e/docker-engine.sh exec dotnet test tests/Autoscaler.E2E.Tests --no-build --filter Category=Kubernetes
-#   down    stop dockerd by its pid (and anything left in the namespace), unmount and delete its data, remove
-#           the namespace and its cgroups; idempotent
+#   down    stop dockerd by its pid (and anything left in the namespace), unmount and delete its data and the
+#           tests' $STATE/tmp, remove the namespace and its cgroups; idempotent
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=tests/e2e/lib-build.sh
@@ -105,7 +105,8 @@ down() {
   fi
   # Mounts under the engine's directories (overlay layers, shm, the managed containerd's), innermost first.
   awk -v root="$ENGINE/" 'index($2, root) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do umount -l "$m" || true; done
-  rm -rf "$ENGINE" "$STATE/engine.env"
+  # tmp/ is the test process's TMPDIR (the fixture points it there: ControlPlaneImage.UsePrivateTempDirectory).
+  rm -rf "$ENGINE" "$STATE/engine.env" "$STATE/tmp"
   local d
   for d in /sys/fs/cgroup/*/"$CGROUP_PARENT"; do
     [ -d "$d" ] || continue

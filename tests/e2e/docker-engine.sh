@@ -4,13 +4,16 @@
 # reached only from inside, and the service address the aggregator proxies to (Endpoints may not hold
 # loopback) is on its lo. Nothing else on the machine is touched: no bridge, no iptables rules, its own
 # data root, exec root, pid file, socket and cgroup parent under the state directory.
-# Usage: tests/e2e/docker-engine.sh up|down|env|status
+# The control plane itself is started by the test fixture through Testcontainers (ContainerControlPlane), on
+# this engine; tests/e2e/run.sh does everything in one command.
+# Usage: tests/e2e/docker-engine.sh up|down|env|status|exec COMMAND...
 #   up      install Debian's docker.io if missing (without starting the system service), start dockerd, print env
 #   env     print DOCKER_HOST, DOCKER_API_VERSION, the Testcontainers settings and the namespace for the tests
 #   status  exit 0 when our dockerd is alive and answers /_ping
-#   down    stop dockerd by its pid (and anything left in the namespace), unmount and delete its data, remove
-#           the namespace and its cgroups; idempotent
-# Then: ip netns exec "$AUTOSCALER_E2E_NETNS" dotnet test ... (the fixture starts the control plane itself).
+#   exec    run COMMAND inside the namespace with the env exported, e.g.
+#           tests/e2e/docker-engine.sh exec dotnet test tests/Autoscaler.E2E.Tests --no-build --filter Category=Kubernetes
+#   down    stop dockerd by its pid (and anything left in the namespace), unmount and delete its data and the
+#           tests' $STATE/tmp, remove the namespace and its cgroups; idempotent
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=tests/e2e/lib-build.sh
@@ -49,7 +52,6 @@ DOCKER_HOST=unix://$SOCKET
 DOCKER_API_VERSION=$(api_version)
 TESTCONTAINERS_RYUK_DISABLED=true
 TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1
-AUTOSCALER_E2E_CONTROL_PLANE=containers
 AUTOSCALER_E2E_NETNS=$NETNS
 AUTOSCALER_E2E_SERVICE_ADDRESS=$SERVICE_ADDRESS
 AUTOSCALER_E2E_STATE=$STATE
@@ -103,7 +105,8 @@ down() {
   fi
   # Mounts under the engine's directories (overlay layers, shm, the managed containerd's), innermost first.
   awk -v root="$ENGINE/" 'index($2, root) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do umount -l "$m" || true; done
-  rm -rf "$ENGINE" "$STATE/engine.env"
+  # tmp/ is the test process's TMPDIR (the fixture points it there: ControlPlaneImage.UsePrivateTempDirectory).
+  rm -rf "$ENGINE" "$STATE/engine.env" "$STATE/tmp"
   local d
   for d in /sys/fs/cgroup/*/"$CGROUP_PARENT"; do
     [ -d "$d" ] || continue
@@ -113,10 +116,22 @@ down() {
   log "engine down"
 }
 
+# Runs a command inside the namespace with the engine's env exported (what a test run needs); exits with its code.
+run_inside() {
+  [ $# -gt 0 ] || { log "exec needs a command, e.g. dotnet test tests/Autoscaler.E2E.Tests --no-build --filter Category=Kubernetes"; exit 2; }
+  [ -f "$STATE/engine.env" ] && status || { log "engine not up ($STATE): run $0 up first (with the same AUTOSCALER_E2E_STATE/NETNS)"; exit 1; }
+  set -a
+  # shellcheck disable=SC1091
+  source "$STATE/engine.env"
+  set +a
+  exec ip netns exec "$NETNS" "$@"
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   env) [ -f "$STATE/engine.env" ] && cat "$STATE/engine.env" || { log "not up"; exit 1; } ;;
   status) if status; then echo "up"; else echo "down"; exit 1; fi ;;
-  *) echo "usage: $0 up|down|env|status" >&2; exit 2 ;;
+  exec) run_inside "${@:2}" ;;
+  *) echo "usage: $0 up|down|env|status|exec COMMAND..." >&2; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the e2e suite needs and builds kube-apiserver + kube-controller-manager
 # once from Debian's Kubernetes source package, caching them outside the checkout keyed by the source
-# version. Sourced by control-plane.sh; also runnable on its own: `tests/e2e/lib-build.sh`.
+# version. Run by tests/e2e/run.sh (`tests/e2e/lib-build.sh`); sourced by docker-engine.sh for its helpers.
 set -euo pipefail
 
 # One place to extend: every Debian package the e2e suite needs, one per line.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Certificates for the test control plane, made with openssl into $PKI. Sourced by control-plane.sh.
+# Certificates for the test control plane, made with openssl into $PKI. Sourced by the e2e fixture
+# (ControlPlaneFiles: PKI=... SERVICE_ADDRESS=...; generate_pki).
 
 make_ca() {
   local name=$1 cn=$2

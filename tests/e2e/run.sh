@@ -1,26 +1,19 @@
 #!/usr/bin/env bash
 # The end-to-end suite in one command (.ci/run calls it): installs the Debian packages, builds/caches
 # kube-apiserver + kube-controller-manager, builds the test project (outside the namespace: restore
-# needs the network), brings the control plane up, runs the Category=Kubernetes|Adapter tests inside
-# the private network namespace, and always brings the control plane down. Exits with dotnet test's code.
+# needs the network), starts a private Docker engine inside a private network namespace
+# (tests/e2e/docker-engine.sh), runs the e2e categories inside that namespace (the test fixture starts and
+# removes the control plane through Testcontainers), prints the fixture's start-up phases and one line per
+# test, and always stops the engine and deletes its data (trap, also on failure). Exits with dotnet test's code.
 # Extra Debian packages for new tests: E2E_EXTRA_PACKAGES="prometheus wrk" tests/e2e/run.sh
-# (or append them to E2E_PACKAGES in tests/e2e/lib-build.sh).
-# E2E_CONTROL_PLANE=containers: instead of control-plane.sh, start a private Docker engine inside the network
-# namespace (tests/e2e/docker-engine.sh) and let the test fixture start and remove the control plane through
-# Testcontainers; the engine is stopped and its data deleted at the end (trap, also on failure).
+# (or append them to E2E_PACKAGES in tests/e2e/lib-build.sh). A subset: E2E_FILTER="Category=Adapter".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 # The calendar browser tests drive Debian's chromium (in E2E_PACKAGE_LIST); Playwright must never download one.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-script=tests/e2e/control-plane.sh
+engine=tests/e2e/docker-engine.sh
 project=tests/Autoscaler.E2E.Tests/Autoscaler.E2E.Tests.csproj
-mode="${E2E_CONTROL_PLANE:-netns}"
-case "$mode" in
-  netns) ;;
-  containers) script=tests/e2e/docker-engine.sh ;;
-  *) echo "[e2e] E2E_CONTROL_PLANE must be netns or containers, not '$mode'"; exit 2 ;;
-esac
 filter="${E2E_FILTER:-Category=Kubernetes|Category=Adapter|Category=Controller|Category=Calendar|Category=Parity}"
 
 step() { echo "[e2e] $(date -u +%H:%M:%S) $*"; }
@@ -31,14 +24,14 @@ tests/e2e/lib-build.sh </dev/null || { echo "[e2e] could not install packages or
 step "building $project"
 dotnet build "$project" -nologo -v minimal </dev/null || { echo "[e2e] build failed"; exit 1; }
 
-trap '"$script" down </dev/null || true' EXIT
-step "starting the $([ "$mode" = containers ] && echo "Docker engine" || echo "control plane") ($script)"
+trap '"$engine" down </dev/null || true' EXIT
+step "starting the Docker engine ($engine)"
 start=$SECONDS
-"$script" up </dev/null >/dev/null || { echo "[e2e] $script up failed"; exit 1; }
-step "$script up in $((SECONDS - start)) s"
+"$engine" up </dev/null >/dev/null || { echo "[e2e] $engine up failed"; exit 1; }
+step "$engine up in $((SECONDS - start)) s"
 set -a
 # shellcheck disable=SC1090
-source <("$script" env)
+source <("$engine" env)
 set +a
 
 step "running tests inside network namespace $AUTOSCALER_E2E_NETNS (filter: $filter)"
@@ -46,10 +39,8 @@ timeout --kill-after=30 3600 ip netns exec "$AUTOSCALER_E2E_NETNS" \
   dotnet test "$project" --no-build --no-restore --disable-build-servers --filter "$filter" \
   --results-directory "$AUTOSCALER_E2E_STATE/results" --logger "trx;LogFileName=e2e.trx" </dev/null
 rc=$?
-if [ "$mode" = containers ]; then
-  step "the fixture's start-up phases (Testcontainers):"
-  cat "$AUTOSCALER_E2E_STATE/logs/fixture.log" 2>/dev/null || echo "  (no $AUTOSCALER_E2E_STATE/logs/fixture.log: the control plane did not start)"
-fi
+step "the fixture's start-up phases (Testcontainers):"
+cat "$AUTOSCALER_E2E_STATE/logs/fixture.log" 2>/dev/null || echo "  (no $AUTOSCALER_E2E_STATE/logs/fixture.log: the control plane did not start)"
 step "dotnet test exited with $rc; per test:"
 # One line per test (outcome, duration, name) from the TRX report; the summary line above is what .ci/run sums.
 grep -o '<UnitTestResult [^>]*' "$AUTOSCALER_E2E_STATE/results/e2e.trx" 2>/dev/null \

@@ -1,11 +1,9 @@
-using System.Diagnostics;
-
 namespace Autoscaler.E2E.Tests.Fixtures;
 
 /// <summary>
-/// What tests/e2e/control-plane.sh prints with "env": kubeconfigs, the namespace, the service address
-/// and the CA files. Process environment variables win over the state file, so `run.sh` and a user who
-/// sourced the env both work; when neither exists the script is run with "up".
+/// The values of a running control plane (<see cref="Containers.ContainerControlPlane"/>): kubeconfigs, the
+/// network namespace, the service address, the CA files and the controller-manager's HPA flags
+/// (<c>AUTOSCALER_E2E_HPA_*</c>), by variable name; also written to <c>$AUTOSCALER_E2E_STATE/env</c>.
 /// </summary>
 public sealed class ControlPlaneEnvironment
 {
@@ -52,66 +50,4 @@ public sealed class ControlPlaneEnvironment
     /// <param name="values">Every variable by name.</param>
     /// <returns>The environment.</returns>
     public static ControlPlaneEnvironment From(IReadOnlyDictionary<string, string> values) => new(values);
-
-    /// <summary>Reads the environment, starting the control plane through the script when it is not up.</summary>
-    /// <returns>The environment.</returns>
-    public static ControlPlaneEnvironment Load()
-    {
-        var state = Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e";
-        var file = Path.Combine(state, "env");
-        if (!File.Exists(file) && Environment.GetEnvironmentVariable("AUTOSCALER_E2E_NETNS") is null)
-        {
-            RunScript("up");
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (File.Exists(file))
-        {
-            foreach (var line in File.ReadAllLines(file))
-            {
-                var eq = line.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0)
-                {
-                    values[line[..eq]] = line[(eq + 1)..];
-                }
-            }
-        }
-
-        foreach (var key in values.Keys.ToList())
-        {
-            if (Environment.GetEnvironmentVariable(key) is { Length: > 0 } fromProcess && key != "KUBECONFIG")
-            {
-                values[key] = fromProcess;
-            }
-        }
-
-        return new ControlPlaneEnvironment(values);
-    }
-
-    private static void RunScript(string verb)
-    {
-        var script = FindScript();
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, verb]) { RedirectStandardOutput = true })
-            ?? throw new InvalidOperationException($"could not start {script}");
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} {verb} failed with exit code {process.ExitCode}");
-        }
-    }
-
-    private static string FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "e2e", "control-plane.sh");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("tests/e2e/control-plane.sh not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -11,9 +11,9 @@ namespace Autoscaler.E2E.Tests.Fixtures;
 /// <summary>
 /// Shared by every real-control-plane test (Category=Kubernetes and Category=Adapter): the environment,
 /// an admin client, clients for other identities, and throw-away namespaces removed at the end.
-/// Tests must run inside the control plane's network namespace (tests/e2e/run.sh does that). With
-/// <c>AUTOSCALER_E2E_CONTROL_PLANE=containers</c> the fixture starts the control plane itself through Testcontainers
-/// (<see cref="ContainerControlPlane"/>) and removes it at the end; otherwise it uses the one tests/e2e/control-plane.sh runs.
+/// The fixture starts the control plane itself through Testcontainers (<see cref="ContainerControlPlane"/>) on the
+/// private engine of tests/e2e/docker-engine.sh and removes it at the end; tests run inside that engine's network
+/// namespace (tests/e2e/run.sh, or <c>tests/e2e/docker-engine.sh exec dotnet test ...</c>).
 /// </summary>
 public sealed class ControlPlaneFixture : IAsyncLifetime
 {
@@ -70,15 +70,8 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        if (System.Environment.GetEnvironmentVariable("AUTOSCALER_E2E_CONTROL_PLANE") == "containers")
-        {
-            _containers = await ContainerControlPlane.StartAsync();
-            Environment = ControlPlaneEnvironment.From(_containers.Values);
-        }
-        else
-        {
-            Environment = ControlPlaneEnvironment.Load();
-        }
+        _containers = await ContainerControlPlane.StartAsync();
+        Environment = ControlPlaneEnvironment.From(_containers.Values);
 
         Admin = CreateClient();
         try
@@ -100,15 +93,10 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         }
         catch (TimeoutException e)
         {
-            if (_containers is not null)
-            {
-                await _containers.DisposeAsync();
-            }
-
+            await _containers.DisposeAsync();
             throw new InvalidOperationException(
-                $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} is not ready. Is the control plane up "
-                + $"(tests/e2e/control-plane.sh status) and does this test run inside its network namespace "
-                + $"(ip netns exec {Environment.NetworkNamespace} dotnet test ...)? {e.Message}", e);
+                $"the API server {Environment["AUTOSCALER_E2E_APISERVER"]} started but is not ready for the tests' client; "
+                + $"its log is {Environment["AUTOSCALER_E2E_STATE"]}/logs/kube-apiserver.log. {e.Message}", e);
         }
     }
 

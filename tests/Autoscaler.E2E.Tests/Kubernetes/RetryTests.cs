@@ -10,8 +10,8 @@ using k8s.Models;
 namespace Autoscaler.E2E.Tests.Kubernetes;
 
 /// <summary>
-/// Real 429s against our <see cref="KubernetesRetryHandler"/> (KubernetesClient 21 does not retry): control-plane.sh
-/// runs a second kube-apiserver with --max-requests-inflight=1 (API priority and fairness off). It answers excess
+/// Real 429s against our <see cref="KubernetesRetryHandler"/> (KubernetesClient 21 does not retry): the control plane
+/// (ControlPlaneFlags) runs a second kube-apiserver with --max-requests-inflight=1 (API priority and fairness off). It answers excess
 /// concurrent reads with 429 and "Retry-After: 1". system:masters is exempt from that limit, so these tests use
 /// the plain e2e user, given cluster-admin here and only while these tests run (the adapter's RBAC test needs the
 /// same user without it).

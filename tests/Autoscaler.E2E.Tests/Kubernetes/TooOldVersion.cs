@@ -5,7 +5,7 @@ namespace Autoscaler.E2E.Tests.Kubernetes;
 
 /// <summary>
 /// A watch from resourceVersion "1" is answered with a 410 ERROR event inside a 200 once etcd has compacted past
-/// it: control-plane.sh serves ConfigMap watches from etcd and compacts every 10 s, so this waits (briefly, after
+/// it: the control plane (ControlPlaneFlags) serves ConfigMap watches from etcd and compacts every 10 s, so this waits (briefly, after
 /// start-up) for that. KubernetesClient hands the event's Status to the watch's onError as a KubernetesException.
 /// </summary>
 internal static class TooOldVersion

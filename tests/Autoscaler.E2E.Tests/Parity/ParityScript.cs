@@ -54,7 +54,7 @@ internal static class ParityScript
             new ScalingRulesModel(30, null, null, null)),
     };
 
-    /// <summary>The flags control-plane.sh started kube-controller-manager with (AUTOSCALER_E2E_HPA_*).</summary>
+    /// <summary>The flags kube-controller-manager was started with (AUTOSCALER_E2E_HPA_*, from ControlPlaneFlags).</summary>
     public static ControllerFlags Flags(ControlPlaneEnvironment env) => new()
     {
         SyncPeriodSeconds = int.Parse(env["AUTOSCALER_E2E_HPA_SYNC_PERIOD_SECONDS"], CultureInfo.InvariantCulture),

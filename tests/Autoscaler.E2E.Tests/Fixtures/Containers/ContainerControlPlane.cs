@@ -31,7 +31,7 @@ public sealed class ContainerControlPlane : IAsyncDisposable
 
     private ContainerControlPlane(string state) => _state = state;
 
-    /// <summary>Every value <c>tests/e2e/control-plane.sh env</c> prints, for this control plane.</summary>
+    /// <summary>Every value the tests read through <see cref="ControlPlaneEnvironment"/>, for this control plane.</summary>
     public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>How long each start-up phase took, in order (certificates, image, etcd, API servers, controller-manager).</summary>

@@ -1,9 +1,9 @@
 namespace Autoscaler.E2E.Tests.Fixtures.Containers;
 
 /// <summary>
-/// Command lines of the containerised control plane: the same servers, ports and flags as
-/// <c>tests/e2e/control-plane.sh</c> (keep the two in step; the script still serves the netns path), every
-/// server bound to 127.0.0.1 on the network it shares with the tests.
+/// Command lines of the e2e control plane (the only place its servers' ports and flags are written), every
+/// server bound to 127.0.0.1 on the network it shares with the tests. The HPA values are also handed to the tests
+/// (<see cref="Hpa"/>), so the parity replay (issue #17) uses the flags the controller-manager runs with.
 /// </summary>
 internal static class ControlPlaneFlags
 {

@@ -67,6 +67,7 @@ internal static partial class ControlPlaneImage
         }
 
         File.Copy(RepositoryPaths.Of("tests", "e2e", "image", "Dockerfile"), Path.Combine(context, "Dockerfile"));
+        UsePrivateTempDirectory(workDir);
         var builder = new ImageFromDockerfileBuilder()
             .WithName($"autoscaler-e2e/control-plane:{ContentTag(files)}")
             .WithDockerfileDirectory(context)
@@ -91,6 +92,34 @@ internal static partial class ControlPlaneImage
         }
 
         return image;
+    }
+
+    /// <summary>
+    /// Points this process's temporary directory (<c>TMPDIR</c>, read by <see cref="Path.GetTempPath"/> on every call) at
+    /// <see cref="PrivateTempDirectory"/>. Testcontainers writes the build context's tar to <c>{temp}/{image name}.tar</c>
+    /// and deletes it after the build; the image name is the content tag, the same on every engine of this machine, so
+    /// two test runs building at once in a shared /tmp deleted each other's tar ("Could not find file
+    /// '/tmp/autoscaler-e2e-control-plane-….tar'", seen with two developers' runs). Child processes the tests start
+    /// inherit the private directory, which docker-engine.sh down deletes with the state.
+    /// </summary>
+    private static void UsePrivateTempDirectory(string workDir)
+    {
+        if (PrivateTempDirectory(workDir, Path.GetTempPath()) is { } tmp)
+        {
+            Directory.CreateDirectory(tmp);
+            Environment.SetEnvironmentVariable("TMPDIR", tmp);
+        }
+    }
+
+    /// <summary>The temporary directory a run in <paramref name="workDir"/> must use: <c>{workDir}/tmp</c>, or null when <paramref name="currentTemp"/> already lies inside <paramref name="workDir"/>.</summary>
+    /// <param name="workDir">The run's state directory.</param>
+    /// <param name="currentTemp">The temporary directory in use (<see cref="Path.GetTempPath"/>).</param>
+    /// <returns>The directory to switch to, or null to keep the current one.</returns>
+    internal static string? PrivateTempDirectory(string workDir, string currentTemp)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workDir));
+        var current = Path.GetFullPath(currentTemp);
+        return current.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : Path.Combine(root, "tmp");
     }
 
     internal static string ContentTag(IReadOnlyDictionary<string, string> files)

@@ -23,6 +23,18 @@ public sealed class ControlPlaneImageTests
         Assert.Contains("libfoo.so.1", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/tmp/", "/tmp/e2e-one/tmp")] // the shared /tmp where two runs' tars collided
+    [InlineData("/tmp/e2e-two/tmp/", "/tmp/e2e-one/tmp")] // another run's private directory
+    [InlineData("/tmp/e2e-one-other/", "/tmp/e2e-one/tmp")] // a sibling whose name merely starts the same
+    [InlineData("/tmp/e2e-one/tmp/", null)] // already private: kept
+    [InlineData("/tmp/e2e-one/tmp", null)]
+    public void The_build_tar_goes_to_a_temp_directory_inside_the_runs_state(string currentTemp, string? expected)
+    {
+        Assert.Equal(expected, ControlPlaneImage.PrivateTempDirectory("/tmp/e2e-one", currentTemp));
+        Assert.Equal(expected, ControlPlaneImage.PrivateTempDirectory("/tmp/e2e-one/", currentTemp));
+    }
+
     [Fact]
     public void The_tag_changes_when_a_binary_changes_and_not_otherwise()
     {

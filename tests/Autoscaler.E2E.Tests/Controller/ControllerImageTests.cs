@@ -26,7 +26,7 @@ public sealed class ControllerImageTests(ControlPlaneFixture cp, ITestOutputHelp
     private const string Tag = "autoscaler/controller:e2e";
     private readonly ControllerCluster _cluster = new(cp);
 
-    [ContainerEngineFact]
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task The_scratch_image_runs_as_non_root_reaches_readyz_and_takes_the_lease()
     {

@@ -135,7 +135,13 @@ public sealed class ExternalMetricFloorTests(ControlPlaneFixture cp, ITestOutput
         }, end - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60), Eventually.ApiOrHttpError);
         Assert.True(DateTimeOffset.UtcNow >= end, "scaled down before the end of the window");
 
-        var hpaEvents = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+        // The HPA controller posts its SuccessfulRescale Event asynchronously after the scale: wait for it, never race it.
+        var hpaEvents = await Eventually.Async("the HPA's scale-down Event (New size: 1)", async seen =>
+        {
+            var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+            seen(text.Replace('\n', '|'));
+            return text.Contains("New size: 1;", StringComparison.Ordinal) ? text : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         output.WriteLine(hpaEvents);
         Assert.Contains($"New size: 4; reason: external metric {AutoscalerApi.PrescaleFloorMetric}", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("New size: 1; reason: All metrics below target", hpaEvents, StringComparison.Ordinal);

@@ -122,7 +122,13 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         Assert.Contains("FloorRaised: minReplicas 1 -> 5", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("FloorReleased: minReplicas restored to the owner's 1", hpaEvents, StringComparison.Ordinal);
         Assert.Contains("SuccessfulRescale: New size: 5; reason: Current number of replicas below Spec.MinReplicas", hpaEvents, StringComparison.Ordinal);
-        Assert.Contains("SuccessfulRescale: New size: 1; reason: All metrics below target", await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web"), StringComparison.Ordinal);
+        var scaledDown = await Eventually.Async("the HPA's asynchronous scale-down Event (New size: 1)", async seen =>
+        {
+            var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
+            seen(text.Replace('\n', '|'));
+            return text.Contains("SuccessfulRescale: New size: 1;", StringComparison.Ordinal) ? text : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
+        Assert.Contains("SuccessfulRescale: New size: 1; reason: All metrics below target", scaledDown, StringComparison.Ordinal);
         var decisions = (await _cluster.EventAsync(ns, "sale")).Status!.Decisions!;
         Assert.Contains(decisions, d => d.Action == "RaiseFloor" && d.Floor == 5);
         Assert.Contains(decisions, d => d.Action == "ReleaseFloor");

@@ -110,7 +110,12 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         await _prometheus.StartAsync();
         await WaitReplicasAsync(1);
 
-        var events = await EventsAsync();
+        // The HPA controller posts its SuccessfulRescale Event asynchronously after the scale: wait for it, never race it.
+        var events = await Eventually.Async("the HPA's scale-down Event (New size: 1)", async () =>
+        {
+            var text = await EventsAsync();
+            return System.Text.RegularExpressions.Regex.IsMatch(text, "SuccessfulRescale +New size: 1;") ? text : null;
+        }, TimeSpan.FromSeconds(30));
         output.WriteLine(events);
         Assert.Matches("SuccessfulRescale +New size: 4; reason: external metric queue_length.* above target", events);
         Assert.Matches("FailedGetExternalMetric", events);

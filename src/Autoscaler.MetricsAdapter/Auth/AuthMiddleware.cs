@@ -8,7 +8,8 @@ namespace Autoscaler.MetricsAdapter.Auth;
 
 /// <summary>
 /// Authenticates (front-proxy certificate, then bearer token) and authorizes (SubjectAccessReview) every
-/// request except the always-allowed paths. Anonymous requests are refused with 401; a failed review call
+/// request except the always-allowed paths; a source's own paths are reviewed as the resource its
+/// <see cref="IRequestAttributesMapper"/> names. Anonymous requests are refused with 401; a failed review call
 /// is 503, never an allow.
 /// </summary>
 internal sealed partial class AuthMiddleware(
@@ -19,6 +20,7 @@ internal sealed partial class AuthMiddleware(
     TokenAuthenticator tokens,
     DelegatingAuthorizer authorizer,
     AdapterTelemetry telemetry,
+    IEnumerable<IRequestAttributesMapper> mappers,
     ILogger<AuthMiddleware> logger)
 {
     public const string UserItemKey = "autoscaler.user";
@@ -78,7 +80,8 @@ internal sealed partial class AuthMiddleware(
         telemetry.Authentication(method);
         var user = result.User!;
         context.Items[UserItemKey] = user;
-        var attributes = RequestAttributes.From(context.Request.Method, path);
+        var attributes = mappers.Select(m => m.Map(context.Request.Method, path)).FirstOrDefault(a => a is not null)
+            ?? RequestAttributes.From(context.Request.Method, path);
         AccessDecision decision;
         try
         {

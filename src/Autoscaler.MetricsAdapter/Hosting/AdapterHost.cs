@@ -71,7 +71,7 @@ internal static class AdapterHost
         });
     }
 
-    /// <summary>The request pipeline: guard → source branch → health → auth → /metrics → API.</summary>
+    /// <summary>The request pipeline: guard → source branch → health → auth → source endpoints → /metrics → API.</summary>
     public static void UseAdapterPipeline(this IApplicationBuilder app)
     {
         app.UseMiddleware<RequestGuardMiddleware>();
@@ -79,6 +79,7 @@ internal static class AdapterHost
         var health = app.ApplicationServices.GetRequiredService<HealthEndpoints>();
         app.MapWhen(c => HealthEndpoints.Matches(c.Request.Path.Value ?? string.Empty), b => b.Run(health.InvokeAsync));
         app.UseMiddleware<AuthMiddleware>();
+        SourceComposition.UseSourceEndpoints(app);
         app.ApplicationServices.GetRequiredService<MeterCounterExport>();
         var registry = app.ApplicationServices.GetRequiredService<CollectorRegistry>();
         app.MapWhen(c => c.Request.Path.Value == "/metrics", b =>

@@ -4,6 +4,7 @@ using Autoscaler.MetricsAdapter.Keda;
 using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
 using Autoscaler.MetricsAdapter.Sources.Push;
+using Autoscaler.MetricsAdapter.Sources.Push.History;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,19 @@ internal static class SourceComposition
         ArgumentNullException.ThrowIfNull(context);
         var port = context.RequestServices.GetService<IOptions<GrpcOptions>>()?.Value.Port ?? 0;
         return port > 0 && context.Connection.LocalPort == port;
+    }
+
+    /// <summary>
+    /// Maps the sources' own HTTP endpoints on the secure port, after authentication and authorization: the push
+    /// store's history (<c>/history/…</c>, <see cref="QueryRangeHandler"/>) when the push source registered it.
+    /// </summary>
+    public static void UseSourceEndpoints(IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.ApplicationServices.GetService<QueryRangeHandler>() is { } history)
+        {
+            app.MapWhen(c => HistoryRoute.Matches(c.Request.Path.Value ?? string.Empty), b => b.Run(history.InvokeAsync));
+        }
     }
 
     /// <summary>Builds the pipeline for source requests (routing and endpoints of the sources).</summary>

@@ -12,6 +12,13 @@ internal interface ISampleStore
     /// <paramref name="matches"/>; series with only points stamped later are left out.</summary>
     IReadOnlyList<StoredSeries> Latest(string ns, string name, Func<IReadOnlyDictionary<string, string>, bool> matches);
 
+    /// <summary>
+    /// The series of <paramref name="query"/> (namespace, name case-insensitively, exact label set) aligned on its step
+    /// grid (<see cref="RangeQuery"/> says how); samples stamped after the store's clock are not read yet. Null when no
+    /// such series exists. Throws <see cref="ArgumentException"/> when <see cref="RangeQuery.Problem"/> is not null.
+    /// </summary>
+    StoredRange? Range(RangeQuery query);
+
     /// <summary>Every (namespace, metric name) pair that has at least one series.</summary>
     IReadOnlyList<(string Namespace, string Name)> MetricNames();
 

@@ -11,7 +11,7 @@ namespace Autoscaler.MetricsAdapter.Storage;
 /// store's clock, so a sample stamped ahead (a pusher whose clock runs fast) waits for its time instead of
 /// hiding newer values. Metric names are looked up the way the HPA asks for them: case-insensitively.
 /// </summary>
-internal sealed class SqliteSampleStore : ISampleStore, IDisposable
+internal sealed partial class SqliteSampleStore : ISampleStore, IDisposable
 {
     // Rows per multi-row INSERT: one statement step per 64 samples instead of per sample is what makes
     // batched ingest cheap (Microsoft.Data.Sqlite's per-execute overhead dominates single-row inserts).

@@ -253,6 +253,8 @@ public sealed class GrpcTransportTests : IAsyncLifetime
 
         public IReadOnlyList<StoredSeries> Latest(string ns, string name, Func<IReadOnlyDictionary<string, string>, bool> matches) => _inner.Latest(ns, name, matches);
 
+        public StoredRange? Range(RangeQuery query) => _inner.Range(query);
+
         public IReadOnlyList<(string Namespace, string Name)> MetricNames() => _inner.MetricNames();
 
         public int Prune(long cutoffUnixMs) => _inner.Prune(cutoffUnixMs);

@@ -1,6 +1,7 @@
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Providers;
 using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
+using Autoscaler.MetricsAdapter.Sources.Push.History;
 using Autoscaler.MetricsAdapter.Sources.Push.RemoteWrite;
 using Autoscaler.MetricsAdapter.Storage;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,7 @@ public static class PushSourceServiceCollectionExtensions
     /// <summary>
     /// Adds the push source (the default source) unless <c>Push:Enabled</c> is false: options from the
     /// <c>Storage</c>, <c>Staleness</c>, <c>Grpc</c> and <c>RemoteWrite</c> sections (a remote-write sink when
-    /// <c>RemoteWrite:Url</c> is set; with <c>RemoteWrite:Mode=Instead</c> no embedded store and no push read providers), validated at start; the gRPC transport with
+    /// <c>RemoteWrite:Url</c> is set; with <c>RemoteWrite:Mode=Instead</c> no embedded store, no push read providers and no history endpoint), validated at start; the gRPC transport with
     /// <c>autoscaler.metrics.v1.MetricsPush</c> and <c>grpc.health.v1.Health</c>. Map the service with
     /// <see cref="GrpcEndpointExtensions.MapAutoscalerGrpc"/> and listen with <see cref="GrpcKestrelExtensions.ListenGrpc"/>.
     /// </summary>
@@ -62,6 +63,7 @@ public static class PushSourceServiceCollectionExtensions
             services.AddMetricSource<PushMetricsProvider>();
             services.AddMetricSource<PushPodMetricsProvider>();
             services.AddHostedService<StorePruningService>();
+            services.AddPushHistory(configuration);
         }
 
         return services;

@@ -26,6 +26,8 @@ internal sealed class RemoteWriteSampleStore(ISampleStore? inner, RemoteWriteCli
     public IReadOnlyList<StoredSeries> Latest(string ns, string name, Func<IReadOnlyDictionary<string, string>, bool> matches) =>
         inner?.Latest(ns, name, matches) ?? [];
 
+    public StoredRange? Range(RangeQuery query) => inner?.Range(query);
+
     public IReadOnlyList<(string Namespace, string Name)> MetricNames() => inner?.MetricNames() ?? [];
 
     public int Prune(long cutoffUnixMs) => inner?.Prune(cutoffUnixMs) ?? 0;

@@ -7,20 +7,37 @@ namespace Autoscaler.Controller.History;
 
 /// <summary>
 /// Picks a policy's <see cref="IHistorySource"/>: Prometheus (spec.history.prometheus, the URL from the spec or
-/// --prometheus-url); the adapter's push store is not reachable from the controller yet, so it yields no history.
+/// --prometheus-url), or the metrics adapter's push store (spec.history.adapterMetric, the URL from --adapter-url). Both
+/// are read by the one query_range client, <see cref="PrometheusRangeHistory"/>: the adapter serves the Prometheus API
+/// shape under <c>/history/namespaces/{namespace}/</c>, always the policy's own namespace (a policy never reads another
+/// namespace's history; the adapter authorizes the controller's token for <c>get pushedmetrics</c> there).
 /// </summary>
 public sealed class HistorySources
 {
     private readonly HttpClient _http;
     private readonly Uri? _defaultPrometheus;
+    private readonly HttpClient? _adapterHttp;
+    private readonly Uri? _adapterUrl;
 
-    /// <summary>Creates the factory.</summary>
+    /// <summary>Creates the factory without an adapter.</summary>
     /// <param name="http">Shared HTTP client.</param>
     /// <param name="defaultPrometheus">--prometheus-url, or null.</param>
     public HistorySources(HttpClient http, Uri? defaultPrometheus)
+        : this(http, defaultPrometheus, null, null)
+    {
+    }
+
+    /// <summary>Creates the factory.</summary>
+    /// <param name="http">Shared HTTP client for Prometheus.</param>
+    /// <param name="defaultPrometheus">--prometheus-url, or null.</param>
+    /// <param name="adapterHttp">Client for the adapter (its CA and bearer token, <see cref="AdapterHttpClient"/>), or null.</param>
+    /// <param name="adapterUrl">--adapter-url, or null.</param>
+    public HistorySources(HttpClient http, Uri? defaultPrometheus, HttpClient? adapterHttp, Uri? adapterUrl)
     {
         _http = http;
         _defaultPrometheus = defaultPrometheus;
+        _adapterHttp = adapterHttp;
+        _adapterUrl = adapterUrl is null ? null : new Uri(adapterUrl.AbsoluteUri.EndsWith('/') ? adapterUrl.AbsoluteUri : adapterUrl.AbsoluteUri + "/");
     }
 
     /// <summary>No history anywhere (tests, and targets without a policy).</summary>
@@ -39,12 +56,24 @@ public sealed class HistorySources
                 return (NoHistory.Instance, "spec.history.prometheus.url is empty and the controller runs without --prometheus-url");
             }
 
-            var step = prometheus.Step is { } s && DurationParser.TryParse(s, out var parsed, out _) ? parsed : TimeSpan.FromMinutes(5);
-            return (new PrometheusRangeHistory(_http, url, prometheus.Query, step), null);
+            return (new PrometheusRangeHistory(_http, url, prometheus.Query, Step(prometheus.Step, TimeSpan.FromMinutes(5))), null);
         }
 
-        return history?.AdapterMetric is not null
-            ? (NoHistory.Instance, "history from the adapter's push store is not wired into the controller yet (use spec.history.prometheus)")
-            : (NoHistory.Instance, policy is null ? null : "no history source");
+        if (history?.AdapterMetric is { } metric)
+        {
+            if (_adapterUrl is null || _adapterHttp is null)
+            {
+                return (NoHistory.Instance, "spec.history.adapterMetric needs the metrics adapter's URL: the controller runs without --adapter-url");
+            }
+
+            var ns = policy!.Resource.Metadata.NamespaceProperty;
+            var baseUrl = new Uri(_adapterUrl, $"history/namespaces/{Uri.EscapeDataString(ns)}/");
+            return (new PrometheusRangeHistory(_adapterHttp, baseUrl, AdapterSelector.For(metric), Step(metric.Step, TimeSpan.FromMinutes(1))), null);
+        }
+
+        return (NoHistory.Instance, policy is null ? null : "no history source");
     }
+
+    private static TimeSpan Step(string? text, TimeSpan fallback) =>
+        text is not null && DurationParser.TryParse(text, out var parsed, out _) && parsed > TimeSpan.Zero ? parsed : fallback;
 }

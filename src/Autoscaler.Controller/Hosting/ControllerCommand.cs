@@ -27,6 +27,9 @@ public static class ControllerCommand
         var keep = new Option<int>("--decisions-kept") { Description = "Decision records kept in each status (1-20).", DefaultValueFactory = _ => defaults.DecisionsKept };
         var port = new Option<int>("--http-port") { Description = "Port for /metrics, /healthz, /readyz and POST /approve/namespaces/{ns}/{scalingevents|predictivepolicies}/{name}.", DefaultValueFactory = _ => defaults.HttpPort };
         var prometheus = new Option<Uri?>("--prometheus-url") { Description = "Prometheus base URL for PredictivePolicies whose spec.history.prometheus.url is empty (http://prometheus.monitoring:9090/)." };
+        var adapterUrl = new Option<Uri?>("--adapter-url") { Description = "The metrics adapter's HTTPS base URL for PredictivePolicies with spec.history.adapterMetric (https://metrics-adapter.autoscaler.svc/); history is read from its /history/namespaces/{policy namespace}/api/v1/query_range with the token of --adapter-token-file, which needs 'get pushedmetrics' (metrics.autoscaler.dev) in that namespace." };
+        var adapterCa = new Option<string?>("--adapter-ca-file") { Description = "PEM CA bundle that signed the adapter's serving certificate. Default: the system roots." };
+        var adapterToken = new Option<string?>("--adapter-token-file") { Description = $"Bearer token sent to the adapter, re-read every minute. Default: {ControllerOptions.InClusterTokenFile} when it exists.", DefaultValueFactory = _ => defaults.AdapterTokenFile };
         var root = new RootCommand(
             """
             autoscaler-controller: raises HPA replica floors before ScalingEvents and forecast peaks.
@@ -40,7 +43,7 @@ public static class ControllerCommand
             Docs: docs/controller.md.
             """)
         {
-            kubeconfig, ns, sync, leaseName, leaseNs, identity, leaseDuration, renewDeadline, retry, noElection, force, hpaSync, metricDelay, podStartup, keep, port, prometheus,
+            kubeconfig, ns, sync, leaseName, leaseNs, identity, leaseDuration, renewDeadline, retry, noElection, force, hpaSync, metricDelay, podStartup, keep, port, prometheus, adapterUrl, adapterCa, adapterToken,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -63,6 +66,9 @@ public static class ControllerCommand
                 DecisionsKept = result.GetValue(keep),
                 HttpPort = result.GetValue(port),
                 PrometheusUrl = result.GetValue(prometheus),
+                AdapterUrl = result.GetValue(adapterUrl),
+                AdapterCaFile = result.GetValue(adapterCa),
+                AdapterTokenFile = result.GetValue(adapterToken),
             };
             var errors = ControllerOptionsValidator.Validate(options);
             if (errors.Count > 0)

@@ -62,7 +62,8 @@ public static class ControllerHost
         services.AddSingleton<IClusterView>(sp => new InformerClusterView(
             sp.GetRequiredService<Informer<V1Alpha1ScalingEvent>>(), sp.GetRequiredService<Informer<V1Alpha1PredictivePolicy>>(),
             sp.GetRequiredService<Informer<V2HorizontalPodAutoscaler>>(), sp.GetRequiredService<Informer<V1Pod>>(), hpaVersion));
-        services.AddSingleton(new HistorySources(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, options.PrometheusUrl));
+        var adapterHttp = options.AdapterUrl is null ? null : AdapterHttpClient.Create(options.AdapterCaFile, options.AdapterTokenFile, TimeProvider.System, TimeSpan.FromSeconds(30));
+        services.AddSingleton(new HistorySources(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, options.PrometheusUrl, adapterHttp, options.AdapterUrl));
         services.AddSingleton<ControllerReconciler>();
         services.AddSingleton<ApprovalService>();
         services.AddHostedService<InformerService>();

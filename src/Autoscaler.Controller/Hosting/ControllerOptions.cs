@@ -51,6 +51,24 @@ public sealed record ControllerOptions
     /// <summary>Prometheus base URL for policies whose spec.history.prometheus has no url; null: none.</summary>
     public Uri? PrometheusUrl { get; init; }
 
+    /// <summary>
+    /// The metrics adapter's secure base URL (https://metrics-adapter.autoscaler.svc/) for policies with
+    /// spec.history.adapterMetric: history is read from its <c>/history/namespaces/{ns}/api/v1/query_range</c>; null: none.
+    /// </summary>
+    public Uri? AdapterUrl { get; init; }
+
+    /// <summary>PEM file of the CA that signed the adapter's serving certificate; null trusts the system roots.</summary>
+    public string? AdapterCaFile { get; init; }
+
+    /// <summary>
+    /// File whose content is sent to the adapter as a bearer token, re-read every minute (projected tokens rotate);
+    /// default the pod's service-account token when it exists; null sends none.
+    /// </summary>
+    public string? AdapterTokenFile { get; init; } = File.Exists(InClusterTokenFile) ? InClusterTokenFile : null;
+
+    /// <summary>Where Kubernetes mounts a pod's service-account token.</summary>
+    public const string InClusterTokenFile = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
     /// <summary>Leader election off: this replica always acts (single-replica or tests).</summary>
     public bool DisableLeaderElection { get; init; }
 }

@@ -39,6 +39,19 @@ public static class ControllerOptionsValidator
             errors.Add($"--kubeconfig: no file at {path}");
         }
 
+        if (options.AdapterUrl is { } adapter && (!adapter.IsAbsoluteUri || adapter.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"--adapter-url must be an absolute https:// URL (the adapter serves only TLS; got {adapter})");
+        }
+
+        foreach (var (flag, file) in new[] { ("--adapter-ca-file", options.AdapterCaFile), ("--adapter-token-file", options.AdapterTokenFile) })
+        {
+            if (file is not null && !File.Exists(file))
+            {
+                errors.Add($"{flag}: no file at {file}");
+            }
+        }
+
         return errors;
     }
 }

@@ -18,4 +18,17 @@ public sealed class ControllerOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("--decisions-kept", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--kubeconfig", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_adapter_flags_need_https_and_existing_files()
+    {
+        var errors = ControllerOptionsValidator.Validate(new ControllerOptions
+        {
+            AdapterUrl = new Uri("http://metrics-adapter.autoscaler.svc/"), AdapterCaFile = "/nonexistent/ca.crt", AdapterTokenFile = "/nonexistent/token",
+        });
+        Assert.Contains(errors, e => e.StartsWith("--adapter-url must be an absolute https:// URL", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e == "--adapter-ca-file: no file at /nonexistent/ca.crt");
+        Assert.Contains(errors, e => e == "--adapter-token-file: no file at /nonexistent/token");
+        Assert.Empty(ControllerOptionsValidator.Validate(new ControllerOptions { AdapterUrl = new Uri("https://metrics-adapter.autoscaler.svc/") }));
+    }
 }

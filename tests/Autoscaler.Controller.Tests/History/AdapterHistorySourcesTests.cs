@@ -56,8 +56,10 @@ public sealed class AdapterHistorySourcesTests
     [Fact]
     public async Task A_policy_forecasts_from_the_adapters_history_read_in_its_own_namespace()
     {
-        // The adapter answers 600 for every step: a persistence forecast of 600 at 100 per replica needs 6 replicas.
-        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, _ => 600)));
+        // Pushed history covers the last 30 minutes of the 14 days asked for (the adapter's retention), 600 at every step:
+        // a persistence forecast of 600 at 100 per replica needs 6 replicas.
+        var recent = ReconcilerHarness.T0.UtcDateTime.AddMinutes(-30);
+        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, at => at >= recent ? 600 : double.NaN)));
         var cluster = new InMemoryCluster();
         cluster.SetHpa(cluster.AddHpa(Ns, "web", 2, 20, 2) with { AverageValueTarget = 100 });
         cluster.AddPolicy(Policy());

@@ -158,10 +158,13 @@ internal sealed class ControllerCluster
     }
 
     /// <summary>Starts the controller host in-process for one namespace, with leader election on a Lease in it.</summary>
-    public async Task<(WebApplication App, int Port)> StartControllerAsync(string ns, TimeSpan syncPeriod)
+    /// <param name="ns">The namespace watched.</param>
+    /// <param name="syncPeriod">The reconcile period.</param>
+    /// <param name="configure">Changes to the options (for example the adapter flags), or null.</param>
+    public async Task<(WebApplication App, int Port)> StartControllerAsync(string ns, TimeSpan syncPeriod, Func<ControllerOptions, ControllerOptions>? configure = null)
     {
         var port = FreePort();
-        var app = await ControllerHost.BuildAsync(new ControllerOptions
+        var options = new ControllerOptions
         {
             Kubeconfig = Kubeconfig,
             Namespace = ns,
@@ -169,7 +172,8 @@ internal sealed class ControllerCluster
             LeaseNamespace = ns,
             Identity = "e2e-" + ns,
             HttpPort = port,
-        }, CancellationToken.None);
+        };
+        var app = await ControllerHost.BuildAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         await app.StartAsync();
         return (app, port);
     }

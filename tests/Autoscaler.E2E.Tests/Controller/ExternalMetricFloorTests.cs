@@ -28,7 +28,7 @@ public sealed class ExternalMetricFloorTests(ControlPlaneFixture cp, ITestOutput
         Spec = new PredictivePolicySpec
         {
             TargetRef = new PolicyTargetRef { Name = "web" },
-            // No history is wired for adapterMetric yet (docs/controller.md): only the event's absolute floor plans.
+            // The controller runs without --adapter-url here, so adapterMetric yields no history: only the event's absolute floor plans.
             History = new HistorySourceSpec { AdapterMetric = new AdapterMetricHistorySpec { Name = "queue_length" } },
             Mode = PolicyModes.Auto,
             TrustGate = new TrustGateSpec { Enabled = false },

@@ -1,13 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
-using Autoscaler.Controller.History;
 using Autoscaler.Controller.Reconciling;
-using Autoscaler.Controller.Tests.History;
 using Autoscaler.Controller.Tests.Support;
-using Autoscaler.Controller.Telemetry;
 using Autoscaler.Kubernetes.Entities;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Autoscaler.Controller.Tests.Reconciling;

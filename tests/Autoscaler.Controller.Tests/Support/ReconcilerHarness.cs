@@ -42,8 +42,8 @@ internal sealed class ReconcilerHarness
     public PrometheusHistoryTests.Scripted? Prometheus { get; }
 
     /// <summary>A harness at <paramref name="now"/> whose policies' Prometheus history is answered by <paramref name="answer"/> (status and body per request).</summary>
-    public static ReconcilerHarness OnPrometheus(Func<HttpRequestMessage, (HttpStatusCode, string)> answer, DateTimeOffset now) =>
-        new(time: new FakeTimeProvider(now), prometheus: new PrometheusHistoryTests.Scripted(answer));
+    public static ReconcilerHarness OnPrometheus(Func<HttpRequestMessage, (HttpStatusCode, string)> answer, DateTimeOffset now, ControllerOptions? options = null) =>
+        new(options, time: new FakeTimeProvider(now), prometheus: new PrometheusHistoryTests.Scripted(answer));
 
     public Task<bool> PassAsync() => Reconciler.ReconcileAsync(CancellationToken.None);
 

@@ -13,16 +13,13 @@ DURATION=${DURATION:-60}
 WORKERS=${WORKERS:-50}
 PORT=${PORT:-18453}
 BASELINE_PORT=${BASELINE_PORT:-18454}
-command -v hey >/dev/null || { echo "missing hey (apt-get install hey)" >&2; exit 2; }
+# shellcheck source=benchmarks/adapter/lib-host.sh
+source benchmarks/adapter/lib-host.sh
+require_tools hey
 
-dotnet build -c Release -v q benchmarks/adapter/Autoscaler.AdapterLoad >/dev/null
-coproc HOST { exec dotnet benchmarks/adapter/Autoscaler.AdapterLoad/bin/Release/net10.0/Autoscaler.AdapterLoad.dll "$PORT" "$BASELINE_PORT"; }
-host_pid=$HOST_PID
-trap 'kill "$host_pid" 2>/dev/null || true' EXIT
-read -r -t 60 line <&"${HOST[0]}"
-echo "$line" >&2
-url="https://127.0.0.1:$PORT/apis/external.metrics.k8s.io/v1beta1/namespaces/default/queue_length?labelSelector=queue%3Dorders"
-auth="Authorization: Bearer bench"
+start_load_host "$PORT" "$BASELINE_PORT"
+url="https://127.0.0.1:$PORT$LOAD_PATH"
+auth=$LOAD_AUTH
 hey -z 5s -c 10 -q 100 -H "$auth" "$url" >/dev/null   # warm-up (JIT, TLS)
 
 printf '| offered req/s | achieved req/s | requests | non-200 | errors | p50 ms | p99 ms | slowest ms |\n|---|---|---|---|---|---|---|---|\n'

@@ -12,18 +12,14 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-2}
 PORT=${PORT:-18443}
 BASELINE_PORT=${BASELINE_PORT:-18444}
-for tool in wrk hey; do command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install $tool)" >&2; exit 2; }; done
+# shellcheck source=benchmarks/adapter/lib-host.sh
+source benchmarks/adapter/lib-host.sh
+require_tools wrk hey
 
-dotnet build -c Release -v q benchmarks/adapter/Autoscaler.AdapterLoad >/dev/null
-coproc HOST { exec dotnet benchmarks/adapter/Autoscaler.AdapterLoad/bin/Release/net10.0/Autoscaler.AdapterLoad.dll "$PORT" "$BASELINE_PORT"; }
-host_pid=$HOST_PID
-trap 'kill "$host_pid" 2>/dev/null || true' EXIT
-read -r -t 60 line <&"${HOST[0]}"
-echo "$line" >&2
-path="/apis/external.metrics.k8s.io/v1beta1/namespaces/default/queue_length?labelSelector=queue%3Dorders"
-adapter="https://127.0.0.1:$PORT$path"
-baseline="https://127.0.0.1:$BASELINE_PORT$path"
-auth="Authorization: Bearer bench"
+start_load_host "$PORT" "$BASELINE_PORT"
+adapter="https://127.0.0.1:$PORT$LOAD_PATH"
+baseline="https://127.0.0.1:$BASELINE_PORT$LOAD_PATH"
+auth=$LOAD_AUTH
 
 rps() { wrk -t2 -c"$CONNECTIONS" -d"${1}s" -H "$auth" "$2" | awk '/Requests\/sec/ {print $2}'; }
 p() { hey -z "${DURATION}s" -c 10 -q 100 -H "$auth" "$1" | awk -v q="$2" '$1 == q"%" && $2 == "in" {print $3 * 1000}'; }

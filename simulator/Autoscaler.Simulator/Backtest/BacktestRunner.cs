@@ -8,8 +8,10 @@ namespace Autoscaler.Simulator.Backtest;
 /// <summary>
 /// Rolling-origin backtest: at every origin each model sees only the grid points strictly before the
 /// origin (at most --history of them) and forecasts every grid point in (origin, origin + horizon].
+/// Fit time per origin is measured on <paramref name="time"/> (the real clock from the CLI; a fake one in tests):
+/// it is the only clock the backtest reads, and it never changes a forecast or a score, only the fit-time column.
 /// </summary>
-internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEvent> events, BacktestOptions options)
+internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEvent> events, BacktestOptions options, TimeProvider time)
 {
     /// <summary>The origins: every step from --from (aligned to the step when defaulted) to --to.</summary>
     public IReadOnlyList<DateTimeOffset> Origins()
@@ -70,7 +72,7 @@ internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEv
                 var model = models[m];
                 var request = new ForecastRequest(history, leads, model.UsesEvents ? events : Array.Empty<ScheduledEvent>());
                 var cpu = process.TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
+                var started = time.GetTimestamp();
                 ForecastResult forecast;
                 try
                 {
@@ -85,7 +87,7 @@ internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEv
                     continue;
                 }
 
-                all[m].AddOrigin(clock.Elapsed, process.TotalProcessorTime - cpu);
+                all[m].AddOrigin(time.GetElapsedTime(started), process.TotalProcessorTime - cpu);
                 all[m].AddCandidatesSatOut(forecast.SatOut);
                 explain?.WriteLine($"{model.Label} {origin.UtcDateTime:yyyy-MM-ddTHH:mmZ}: {forecast.Detail}");
                 for (var index = firstTarget; index <= lastTarget; index++)

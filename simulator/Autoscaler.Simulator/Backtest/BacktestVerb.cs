@@ -75,7 +75,8 @@ internal static class BacktestVerb
         }
 
         var grid = RegularGrid.FromSeries(trace);
-        var runner = new BacktestRunner(grid, events, options);
+        // The CLI is the composition root: fit time is wall time on the real clock.
+        var runner = new BacktestRunner(grid, events, options, TimeProvider.System);
         var origins = runner.Origins();
         if (origins.Count == 0)
         {

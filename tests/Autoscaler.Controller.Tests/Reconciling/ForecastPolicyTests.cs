@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
-using Autoscaler.Controller.History;
-using Autoscaler.Controller.Reconciling;
-using Autoscaler.Controller.Tests.History;
 using Autoscaler.Controller.Tests.Support;
-using Autoscaler.Controller.Telemetry;
 using Autoscaler.Kubernetes.Entities;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Autoscaler.Controller.Tests.Reconciling;
 
@@ -22,22 +15,18 @@ public sealed class ForecastPolicyTests
     [Fact]
     public async Task An_auto_policy_without_trust_gate_raises_the_floor_from_a_Prometheus_forecast_and_reports_it()
     {
-        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, DailyPeak(r.RequestUri!)));
-        var histories = new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/"));
-        var cluster = new InMemoryCluster();
+        var h = ReconcilerHarness.OnPrometheus(r => (HttpStatusCode.OK, DailyPeak(r.RequestUri!)), T0.AddMinutes(-30)); // 11:30, inside the daily peak
+        var cluster = h.Cluster;
         var hpa = cluster.AddHpa(Ns, "web", 2, 20, 2);
         cluster.SetHpa(hpa with { AverageValueTarget = 100 });
         var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
         policy.Spec.TrustGate = new TrustGateSpec { Enabled = false };
         policy.Spec.HeadroomPercent = 0;
         cluster.AddPolicy(policy);
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0.AddMinutes(-30)); // 11:30, inside the daily peak
-        var reconciler = new ControllerReconciler(cluster, cluster, new Autoscaler.Controller.Hosting.ControllerOptions(), time, new ControllerMetrics(),
-            NullLogger<ControllerReconciler>.Instance, histories);
 
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await h.PassAsync();
 
-        Assert.NotEmpty(handler.Requests);
+        Assert.NotEmpty(h.Prometheus!.Requests);
         var status = cluster.Policy(Ns, "web-policy").Status!;
         Assert.Contains(status.Conditions!, c => c.Type == "HistoryAvailable" && c.Status == "True");
         Assert.Equal(PolicyModes.Auto, status.EffectiveMode);
@@ -50,16 +39,14 @@ public sealed class ForecastPolicyTests
     [Fact]
     public async Task A_failing_query_is_a_condition_and_changes_nothing()
     {
-        var handler = new PrometheusHistoryTests.Scripted(_ => (HttpStatusCode.BadRequest, "{\"status\":\"error\",\"error\":\"bad_data: parse error\"}"));
-        var cluster = new InMemoryCluster();
+        var h = ReconcilerHarness.OnPrometheus(_ => (HttpStatusCode.BadRequest, "{\"status\":\"error\",\"error\":\"bad_data: parse error\"}"), T0);
+        var cluster = h.Cluster;
         cluster.AddHpa(Ns, "web", 2, 20, 2);
         var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
         policy.Spec.TrustGate = new TrustGateSpec { Enabled = false };
         cluster.AddPolicy(policy);
-        var reconciler = new ControllerReconciler(cluster, cluster, new Autoscaler.Controller.Hosting.ControllerOptions(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0),
-            new ControllerMetrics(), NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
 
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await h.PassAsync();
 
         Assert.Equal(2, cluster.Hpa(Ns, "web").MinReplicas);
         Assert.Contains(cluster.Policy(Ns, "web-policy").Status!.Conditions!,

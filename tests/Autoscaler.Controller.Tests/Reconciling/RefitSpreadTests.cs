@@ -1,14 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Autoscaler.Controller.Hosting;
-using Autoscaler.Controller.History;
-using Autoscaler.Controller.Reconciling;
-using Autoscaler.Controller.Telemetry;
-using Autoscaler.Controller.Tests.History;
 using Autoscaler.Controller.Tests.Support;
 using Autoscaler.Kubernetes.Entities;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Autoscaler.Controller.Tests.Reconciling;
 
@@ -23,8 +17,8 @@ public sealed class RefitSpreadTests
     [Fact]
     public async Task Policies_created_together_refit_at_most_their_share_per_pass_and_each_within_the_hour_plus_slack()
     {
-        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, Flat(r.RequestUri!)));
-        var cluster = new InMemoryCluster();
+        var h = ReconcilerHarness.OnPrometheus(r => (HttpStatusCode.OK, Flat(r.RequestUri!)), ReconcilerHarness.T0, new ControllerOptions { SyncPeriod = TimeSpan.FromSeconds(30) });
+        var (cluster, handler, time, options, metrics) = (h.Cluster, h.Prometheus!, h.Time, h.Options, h.Metrics);
         for (var i = 0; i < Policies; i++)
         {
             var name = "web-" + i.ToString(CultureInfo.InvariantCulture);
@@ -36,13 +30,7 @@ public sealed class RefitSpreadTests
             cluster.AddPolicy(policy);
         }
 
-        var time = new FakeTimeProvider(ReconcilerHarness.T0);
-        var options = new ControllerOptions { SyncPeriod = TimeSpan.FromSeconds(30) };
-        var metrics = new ControllerMetrics();
-        var reconciler = new ControllerReconciler(cluster, cluster, options, time, metrics, NullLogger<ControllerReconciler>.Instance,
-            new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
-
-        await reconciler.ReconcileAsync(CancellationToken.None);
+        await h.PassAsync();
         Assert.Equal(Policies, handler.Requests.Count); // first fits are never deferred
 
         // 40 hourly policies on a 30 s pass: a share of ceil(40 × 30 / 3600) = 1 refit per pass.
@@ -53,7 +41,7 @@ public sealed class RefitSpreadTests
         {
             time.Advance(options.SyncPeriod);
             var before = handler.Requests.Count;
-            await reconciler.ReconcileAsync(CancellationToken.None);
+            await h.PassAsync();
             var refits = handler.Requests.Skip(before).ToList();
             maxPerPass = Math.Max(maxPerPass, refits.Count);
             maxWaiting = Math.Max(maxWaiting, metrics.RefitsWaiting.Value);

@@ -1,13 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
-using Autoscaler.Controller.History;
 using Autoscaler.Controller.Reconciling;
-using Autoscaler.Controller.Tests.History;
 using Autoscaler.Controller.Tests.Support;
-using Autoscaler.Controller.Telemetry;
 using Autoscaler.Kubernetes.Entities;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Autoscaler.Controller.Tests.Reconciling;
@@ -27,17 +21,13 @@ public sealed class TrustGateTests
 
     private static (InMemoryCluster Cluster, ControllerReconciler Reconciler, FakeTimeProvider Time) Setup(string forecaster, string window = "4d")
     {
-        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, Trending(r.RequestUri!)));
-        var cluster = new InMemoryCluster();
-        cluster.SetHpa(cluster.AddHpa(Ns, "web", 2, 20, 2) with { AverageValueTarget = 100 });
+        var h = ReconcilerHarness.OnPrometheus(r => (HttpStatusCode.OK, Trending(r.RequestUri!)), T0.AddHours(-6)); // 06:00 UTC, the wave rising
+        h.Cluster.SetHpa(h.Cluster.AddHpa(Ns, "web", 2, 20, 2) with { AverageValueTarget = 100 });
         var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
         policy.Spec.Forecaster = forecaster;
         policy.Spec.TrustGate = new TrustGateSpec { Window = window };
-        cluster.AddPolicy(policy);
-        var time = new FakeTimeProvider(T0.AddHours(-6)); // 06:00 UTC, the wave rising
-        var reconciler = new ControllerReconciler(cluster, cluster, new Autoscaler.Controller.Hosting.ControllerOptions(), time, new ControllerMetrics(),
-            NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
-        return (cluster, reconciler, time);
+        h.Cluster.AddPolicy(policy);
+        return (h.Cluster, h.Reconciler, h.Time);
     }
 
     [Fact]

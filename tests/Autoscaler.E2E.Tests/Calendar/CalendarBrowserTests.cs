@@ -16,47 +16,21 @@ namespace Autoscaler.E2E.Tests.Calendar;
 [Collection(ControlPlaneCollection.Name)]
 public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private readonly string _ns = "calendar-" + Guid.NewGuid().ToString("N")[..6];
-    private readonly string _shots = Path.Combine(Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e", "results", "calendar");
-    private readonly string _historyDir = Path.Combine(Path.GetTempPath(), "calendar-history-" + Guid.NewGuid().ToString("N"));
-    private IKubernetes _kube = null!;
-    private CalendarServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private CalendarStage _stage = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_shots);
-        _kube = await CalendarCluster.ConnectAsync(fixture.Environment.Kubeconfig);
-        await CalendarCluster.CreateNamespaceAsync(_kube, _ns, "alice", "bob");
-        CalendarCluster.WriteHistory(_historyDir, _ns);
-        _server = await CalendarServer.StartAsync(fixture.Environment.Kubeconfig, _ns, _historyDir);
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _stage = await CalendarStage.CreateAsync(fixture.Environment.Kubeconfig, "calendar");
+        await _stage.StartAppOnCsvHistoryAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-        await _kube.CoreV1.DeleteNamespaceAsync(_ns);
-        _kube.Dispose();
-        Directory.Delete(_historyDir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _stage.DisposeAsync();
 
     [Fact]
     public async Task A_pm_proposes_an_event_that_only_another_approver_can_approve()
     {
         var alice = await PageAsAsync("alice", 1280, 800);
-        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.GotoAsync(_stage.PageUrl("#/new"));
         await alice.GetByLabel("Title").FillAsync("Spring sale");
         await alice.GetByLabel("Checkout").CheckAsync();
         var day = CalendarCluster.TomorrowIn("Europe/Paris");
@@ -90,7 +64,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
 
         // The proposer holds the approve verb (checked by a real SubjectAccessReview): the page offers no approval, and
         // the API refuses one sent from the page anyway (with a valid CSRF token).
-        await alice.GotoAsync(new Uri(_server.Url, "#/approvals").ToString());
+        await alice.GotoAsync(_stage.PageUrl("#/approvals"));
         await Assertions.Expect(alice.Locator("tr", new() { HasText = "Spring sale" })).ToContainTextAsync("another approver must review it", new() { Timeout = 30_000 });
         await Shot(alice, "3-self-approval-refused");
         var answer = await alice.EvaluateAsync<string>(
@@ -105,7 +79,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         Assert.Equal(ScalingEventPhases.Proposed, (await ListAsync()).Items[0].Status?.Phase);
 
         var bob = await PageAsAsync("bob", 1280, 800);
-        await bob.GotoAsync(new Uri(_server.Url, "#/approvals").ToString());
+        await bob.GotoAsync(_stage.PageUrl("#/approvals"));
         await bob.GetByLabel("Comment").FillAsync("capacity checked");
         await Shot(bob, "4-approval-queue");
         await bob.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
@@ -115,10 +89,12 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         Assert.Contains(approved.Status?.Phase, new[] { ScalingEventPhases.Approved, ScalingEventPhases.Scheduled });
         Assert.Equal("bob", approved.Status?.ApprovedBy);
         Assert.Equal(approved.Metadata.Generation, approved.Status?.ApprovedGeneration);
-        var events = await _kube.CoreV1.ListNamespacedEventAsync(_ns);
+        // The calendar creates this Event before it answers the approval (not a controller, asynchronously), so the
+        // page showing "Approved" means it is stored: one read checks that contract.
+        var events = await _stage.Kube.CoreV1.ListNamespacedEventAsync(_stage.Namespace);
         Assert.Contains(events.Items, e => e.Reason == "Approved" && e.Message.Contains("bob", StringComparison.Ordinal));
 
-        await alice.GotoAsync(new Uri(_server.Url, "#/week").ToString());
+        await alice.GotoAsync(_stage.PageUrl("#/week"));
         await Assertions.Expect(alice.Locator("h2")).ToContainTextAsync("Week of", new() { Timeout = 30_000 });
         await Shot(alice, "5-week");
         await alice.Locator("#nav-month").ClickAsync();
@@ -127,7 +103,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         await alice.Locator(".ev.Approved", new() { HasText = "Spring sale" }).First.ClickAsync();
         await Assertions.Expect(alice.Locator("main")).ToContainTextAsync("Approved by bob: saving a change withdraws the approval", new() { Timeout = 30_000 });
         var phone = await PageAsAsync("alice", 390, 844);
-        await phone.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await phone.GotoAsync(_stage.PageUrl("#/new"));
         await Assertions.Expect(phone.GetByLabel("Title")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Shot(phone, "7-phone-form");
     }
@@ -136,7 +112,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
     public async Task An_ambiguous_autumn_time_is_asked_about_and_saved_with_the_chosen_offset()
     {
         var alice = await PageAsAsync("alice", 1280, 800);
-        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.GotoAsync(_stage.PageUrl("#/new"));
         await alice.GetByLabel("Title").FillAsync("Night migration");
         await alice.GetByLabel("Checkout").CheckAsync();
         await alice.GetByLabel("Start (local time)").FillAsync("2027-10-31T02:30");
@@ -168,7 +144,7 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
             $"DTSTART;TZID=Europe/Paris:{Ics(first)}T180000", $"DTEND;TZID=Europe/Paris:{Ics(first)}T200000", "RRULE:FREQ=WEEKLY;COUNT=3",
             $"EXDATE;TZID=Europe/Paris:{Ics(first.PlusWeeks(1))}T180000", "SUMMARY:Evening deals", "END:VEVENT", "END:VCALENDAR", string.Empty);
         var alice = await PageAsAsync("alice", 1280, 800);
-        await alice.GotoAsync(new Uri(_server.Url, "#/new").ToString());
+        await alice.GotoAsync(_stage.PageUrl("#/new"));
         await alice.Locator("#ics").SetInputFilesAsync(new FilePayload { Name = "campaigns.ics", MimeType = "text/calendar", Buffer = System.Text.Encoding.UTF8.GetBytes(ics) });
         await Assertions.Expect(alice.Locator("#banner")).ToContainTextAsync("Imported event 1 of 2 (one occurrence of FREQ=WEEKLY;COUNT=3)", new() { Timeout = 30_000 });
         Assert.Equal("Evening deals", await alice.GetByLabel("Title").InputValueAsync());
@@ -181,20 +157,9 @@ public sealed class CalendarBrowserTests(ControlPlaneFixture fixture) : IAsyncLi
         Assert.Empty((await ListAsync()).Items);
     }
 
-    private async Task<IPage> PageAsAsync(string user, int width, int height)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            TimezoneId = "Europe/Paris",
-            // The test plays the authenticating proxy: it adds the user header and the shared secret.
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Remote-User"] = user, ["X-Proxy-Secret"] = CalendarServer.Secret },
-        });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> PageAsAsync(string user, int width, int height) => _stage.Browser.PageAsAsync(user, width, height);
 
-    private async Task<V1Alpha1ScalingEventList> ListAsync() =>
-        await _kube.CustomObjects.ListNamespacedCustomObjectAsync<V1Alpha1ScalingEventList>(AutoscalerApi.Group, AutoscalerApi.Version, _ns, AutoscalerApi.ScalingEventPlural);
+    private Task<V1Alpha1ScalingEventList> ListAsync() => _stage.ListEventsAsync();
 
-    private Task Shot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, name + ".png"), FullPage = true });
+    private static Task Shot(IPage page, string name) => CalendarBrowser.ShotAsync(page, name);
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Autoscaler.Calendar.Cluster;
 using Autoscaler.E2E.Tests.Adapter;
 using Autoscaler.E2E.Tests.Fixtures;
-using k8s;
 using Microsoft.Playwright;
 
 namespace Autoscaler.E2E.Tests.Calendar;
@@ -23,17 +22,10 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
     private readonly ControlPlaneFixture _fixture;
     private const double LiveValue = 640;
     private const double Multiplier = 8;
-    private readonly string _ns = "calendar-prom-" + Guid.NewGuid().ToString("N")[..6];
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "calendar-prom-" + Guid.NewGuid().ToString("N"));
-    private readonly string _shots = Path.Combine(Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e", "results", "calendar");
     private readonly DateTimeOffset _first;
     private readonly DateTimeOffset _last;
-    private IKubernetes _kube = null!;
+    private CalendarStage _stage = null!;
     private LiveLoadTarget? _target;
-    private RealPrometheus? _prometheus;
-    private CalendarServer? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
 
     public CalendarPrometheusPreviewTests(ControlPlaneFixture fixture)
     {
@@ -45,44 +37,23 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_shots);
-        _kube = await CalendarCluster.ConnectAsync(_fixture.Environment.Kubeconfig);
-        await CalendarCluster.CreateNamespaceAsync(_kube, _ns, "alice", "bob", new Dictionary<string, string>
+        _stage = await CalendarStage.CreateAsync(_fixture.Environment.Kubeconfig, "calendar-prom", new Dictionary<string, string>
         {
             [CalendarAnnotations.HistoryQuery] = "checkout_load{job=\"checkout\"}",
         });
         _target = await LiveLoadTarget.StartAsync();
         _target.Set("checkout_load", LiveValue);
-        _prometheus = new RealPrometheus(Path.Combine(_work, "prometheus"), [("checkout", _target.Port, _ns)]);
-        await BackfillAsync(Path.Combine(_work, "prometheus", "tsdb"));
-        await _prometheus.StartAsync();
-        _server = await CalendarServer.StartAsync(_fixture.Environment.Kubeconfig, _ns, new Dictionary<string, string>
-        {
-            ["Calendar:PrometheusUrl"] = _prometheus.Url.ToString(),
-            ["Calendar:HistoryStep"] = "30s",
-            ["Calendar:HistoryWindow"] = "3d",
-            ["Calendar:Forecaster"] = "seasonal-naive:1d",
-        });
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        // The backfilled series carries the labels of the live one, so the scrape continues it.
+        var labels = $"instance=\"127.0.0.1:{_target.Port}\",job=\"checkout\",namespace=\"{_stage.Namespace}\"";
+        var history = new OpenMetricsBackfill().Gauge("checkout_load", labels, OpenMetricsBackfill.Every(TimeSpan.FromMinutes(1), _first, _last), Load);
+        await _stage.StartPrometheusAsync(history, [("checkout", _target.Port, _stage.Namespace)]);
+        await _stage.StartAppOnPrometheusAsync("30s");
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
-        _prometheus?.Dispose();
+        await _stage.DisposeAsync();
         if (_target is not null) await _target.DisposeAsync();
-        await _kube.CoreV1.DeleteNamespaceAsync(_ns);
-        _kube.Dispose();
-        if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
     }
 
     [Fact]
@@ -94,13 +65,8 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
         var paris = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Paris"];
         var startUtc = new DateTimeOffset(DateTimeOffset.UtcNow.UtcTicks / (5 * TimeSpan.TicksPerMinute) * (5 * TimeSpan.TicksPerMinute), TimeSpan.Zero) + TimeSpan.FromMinutes(30);
         string Local(DateTimeOffset t) => NodaTime.Instant.FromDateTimeOffset(t).InZone(paris).ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-        var page = await (await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            TimezoneId = "Europe/Paris",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Remote-User"] = "alice", ["X-Proxy-Secret"] = CalendarServer.Secret },
-        })).NewPageAsync();
-        await page.GotoAsync(new Uri(_server!.Url, "#/new").ToString());
+        var page = await _stage.Browser.PageAsAsync("alice");
+        await page.GotoAsync(_stage.PageUrl("#/new"));
         await page.GetByLabel("Title").FillAsync("Lunch rush");
         await page.GetByLabel("Checkout").CheckAsync();
         await page.GetByLabel("Start (local time)").FillAsync(Local(startUtc));
@@ -115,7 +81,7 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
         var body = await response.TextAsync();
         Assert.True(response.Status == 200, body);
         await Assertions.Expect(page.Locator("#preview-chart")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "9-preview-from-prometheus.png"), FullPage = true });
+        await CalendarBrowser.ShotAsync(page, "9-preview-from-prometheus");
 
         using var json = JsonDocument.Parse(body);
         var service = json.RootElement.GetProperty("services")[0];
@@ -164,29 +130,13 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
         return Math.Round(300 + (150 * Math.Sin(2 * Math.PI * minute.TimeOfDay.TotalMinutes / 1440)));
     }
 
-    private async Task BackfillAsync(string tsdb)
-    {
-        var labels = $"instance=\"127.0.0.1:{_target!.Port}\",job=\"checkout\",namespace=\"{_ns}\"";
-        var text = new StringBuilder("# TYPE checkout_load gauge\n");
-        for (var t = _first; t <= _last; t += TimeSpan.FromMinutes(1))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"checkout_load{{{labels}}} {Load(t)} {t.ToUnixTimeSeconds()}\n");
-        }
-
-        text.Append("# EOF\n");
-        var file = Path.Combine(_work, "backfill.om");
-        await File.WriteAllTextAsync(file, text.ToString());
-        var created = await ExternalProcess.RunAsync("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", file, tsdb], TimeSpan.FromMinutes(3));
-        Assert.True(created.ExitCode == 0, created.Stderr);
-    }
-
     private async Task LiveValueVisibleAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await Eventually.TrueAsync("Prometheus answering the scraped checkout_load 40 s ago", async seen =>
         {
             var at = (DateTimeOffset.UtcNow - TimeSpan.FromSeconds(40)).ToUnixTimeMilliseconds() / 1000.0;
-            var url = new Uri(_prometheus!.Url, "api/v1/query?query=" + Uri.EscapeDataString("checkout_load{job=\"checkout\"}") + "&time=" + at.ToString("0.###", CultureInfo.InvariantCulture));
+            var url = new Uri(_stage.Prometheus!.Url, "api/v1/query?query=" + Uri.EscapeDataString("checkout_load{job=\"checkout\"}") + "&time=" + at.ToString("0.###", CultureInfo.InvariantCulture));
             var body = await http.GetStringAsync(url);
             seen(body);
             using var doc = JsonDocument.Parse(body);

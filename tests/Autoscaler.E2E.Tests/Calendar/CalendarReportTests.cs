@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Autoscaler.Calendar.Cluster;
@@ -27,16 +26,9 @@ public sealed class CalendarReportTests : IAsyncLifetime
 {
     private const double SaleLoad = 2500;
     private readonly ControlPlaneFixture _fixture;
-    private readonly string _ns = "calendar-report-" + Guid.NewGuid().ToString("N")[..6];
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "calendar-report-" + Guid.NewGuid().ToString("N"));
-    private readonly string _shots = Path.Combine(Environment.GetEnvironmentVariable("AUTOSCALER_E2E_STATE") ?? "/tmp/autoscaler-e2e", "results", "calendar");
     private readonly DateTimeOffset _start;
     private readonly DateTimeOffset _end;
-    private IKubernetes _kube = null!;
-    private RealPrometheus? _prometheus;
-    private CalendarServer? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private CalendarStage _stage = null!;
 
     public CalendarReportTests(ControlPlaneFixture fixture)
     {
@@ -48,48 +40,23 @@ public sealed class CalendarReportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_shots);
-        _kube = await CalendarCluster.ConnectAsync(_fixture.Environment.Kubeconfig);
-        await CalendarCluster.CreateNamespaceAsync(_kube, _ns, "alice", "bob", new Dictionary<string, string>
+        _stage = await CalendarStage.CreateAsync(_fixture.Environment.Kubeconfig, "calendar-report", new Dictionary<string, string>
         {
             [CalendarAnnotations.HistoryQuery] = "checkout_load",
             [CalendarAnnotations.ReplicasQuery] = "checkout_ready_replicas",
         });
-        _prometheus = new RealPrometheus(Path.Combine(_work, "prometheus"), []);
-        await BackfillAsync(Path.Combine(_work, "prometheus", "tsdb"));
-        await _prometheus.StartAsync();
-        _server = await CalendarServer.StartAsync(_fixture.Environment.Kubeconfig, _ns, new Dictionary<string, string>
-        {
-            ["Calendar:PrometheusUrl"] = _prometheus.Url.ToString(),
-            ["Calendar:HistoryStep"] = "2m",
-            ["Calendar:HistoryWindow"] = "3d",
-            ["Calendar:Forecaster"] = "seasonal-naive:1d",
-        });
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        var last = new DateTimeOffset(DateTimeOffset.UtcNow.UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero) - TimeSpan.FromMinutes(1);
+        var minutes = OpenMetricsBackfill.Every(TimeSpan.FromMinutes(1), last - TimeSpan.FromDays(8), last).ToList();
+        await _stage.StartPrometheusAsync(new OpenMetricsBackfill().Gauge("checkout_load", string.Empty, minutes, Load).Gauge("checkout_ready_replicas", string.Empty, minutes, Ready), []);
+        await _stage.StartAppOnPrometheusAsync("2m");
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
-        _prometheus?.Dispose();
-        await _kube.CoreV1.DeleteNamespaceAsync(_ns);
-        _kube.Dispose();
-        if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
-    }
+    public async Task DisposeAsync() => await _stage.DisposeAsync();
 
     [Fact]
     public async Task After_a_sale_the_report_measures_time_to_capacity_from_prometheus_and_the_decision_record()
     {
-        var created = await _kube.CustomObjects.CreateNamespacedCustomObjectAsync<V1Alpha1ScalingEvent>(
+        var created = await _stage.Kube.CustomObjects.CreateNamespacedCustomObjectAsync<V1Alpha1ScalingEvent>(
             new V1Alpha1ScalingEvent
             {
                 ApiVersion = AutoscalerApi.ApiVersion,
@@ -102,7 +69,7 @@ public sealed class CalendarReportTests : IAsyncLifetime
                     ExpectedLoad = new ExpectedLoad { Multiplier = 2 },
                 },
             },
-            AutoscalerApi.Group, AutoscalerApi.Version, _ns, AutoscalerApi.ScalingEventPlural);
+            AutoscalerApi.Group, AutoscalerApi.Version, _stage.Namespace, AutoscalerApi.ScalingEventPlural);
         var status = new JsonObject
         {
             ["status"] = new JsonObject
@@ -114,17 +81,12 @@ public sealed class CalendarReportTests : IAsyncLifetime
                 }),
             },
         };
-        await _kube.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
-            new V1Patch(status.ToJsonString(), V1Patch.PatchType.MergePatch), AutoscalerApi.Group, AutoscalerApi.Version, _ns, AutoscalerApi.ScalingEventPlural, created.Metadata.Name);
+        await _stage.Kube.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+            new V1Patch(status.ToJsonString(), V1Patch.PatchType.MergePatch), AutoscalerApi.Group, AutoscalerApi.Version, _stage.Namespace, AutoscalerApi.ScalingEventPlural, created.Metadata.Name);
 
-        var page = await (await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            TimezoneId = "Europe/Paris",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Remote-User"] = "alice", ["X-Proxy-Secret"] = CalendarServer.Secret },
-        })).NewPageAsync();
+        var page = await _stage.Browser.PageAsAsync("alice");
         var response = await page.RunAndWaitForResponseAsync(
-            () => page.GotoAsync(new Uri(_server!.Url, "#/edit/lunch-sale").ToString()),
+            () => page.GotoAsync(_stage.PageUrl("#/edit/lunch-sale")),
             r => r.Url.EndsWith("/events/lunch-sale/report", StringComparison.Ordinal),
             new() { Timeout = 60_000 });
         var body = await response.TextAsync();
@@ -133,7 +95,7 @@ public sealed class CalendarReportTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#time-to-capacity")).ToHaveTextAsync(words, new() { Timeout = 30_000 });
         // Written in UTC without a zone: the form shows it in UTC (not as the browser's Europe/Paris).
         await Assertions.Expect(page.GetByLabel("Time zone (IANA)")).ToHaveValueAsync("UTC");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "10-after-event-report.png"), FullPage = true });
+        await CalendarBrowser.ShotAsync(page, "10-after-event-report");
 
         using var json = JsonDocument.Parse(body);
         var service = json.RootElement.GetProperty("services")[0];
@@ -162,26 +124,4 @@ public sealed class CalendarReportTests : IAsyncLifetime
 
     private double Ready(DateTimeOffset t) =>
         t < _start + TimeSpan.FromMinutes(10) ? 3 : t < _start + TimeSpan.FromMinutes(20) ? 20 : 30;
-
-    private async Task BackfillAsync(string tsdb)
-    {
-        var last = new DateTimeOffset(DateTimeOffset.UtcNow.UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero) - TimeSpan.FromMinutes(1);
-        var text = new StringBuilder("# TYPE checkout_load gauge\n");
-        for (var t = last - TimeSpan.FromDays(8); t <= last; t += TimeSpan.FromMinutes(1))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"checkout_load {Load(t)} {t.ToUnixTimeSeconds()}\n");
-        }
-
-        text.Append("# TYPE checkout_ready_replicas gauge\n");
-        for (var t = last - TimeSpan.FromDays(8); t <= last; t += TimeSpan.FromMinutes(1))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"checkout_ready_replicas {Ready(t)} {t.ToUnixTimeSeconds()}\n");
-        }
-
-        text.Append("# EOF\n");
-        var file = Path.Combine(_work, "backfill.om");
-        await File.WriteAllTextAsync(file, text.ToString());
-        var created = await ExternalProcess.RunAsync("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", file, tsdb], TimeSpan.FromMinutes(3));
-        Assert.True(created.ExitCode == 0, created.Stderr);
-    }
 }

@@ -21,14 +21,6 @@ internal sealed class CalendarServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static Task<CalendarServer> StartAsync(string kubeconfig, string ns, string historyDir) =>
-        StartAsync(kubeconfig, ns, new Dictionary<string, string>
-        {
-            ["Calendar:HistoryCsvDirectory"] = historyDir,
-            ["Calendar:Forecaster"] = "seasonal-naive:1d",
-            ["Calendar:HistoryWindow"] = "9d",
-        });
-
     /// <param name="settings">Calendar settings beside the namespace and the proxy secret (history source, forecaster).</param>
     public static async Task<CalendarServer> StartAsync(string kubeconfig, string ns, IReadOnlyDictionary<string, string> settings)
     {

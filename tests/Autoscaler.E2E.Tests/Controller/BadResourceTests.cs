@@ -97,8 +97,13 @@ public sealed class BadResourceTests(ControlPlaneFixture cp, ITestOutputHelper o
                 return e.Status?.Phase == ScalingEventPhases.Rejected && valid?.Status == "False" && valid.Reason == reason ? valid?.Message ?? "" : null;
             }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
             output.WriteLine($"{name}: {rejected}");
-            var events = await _cluster.EventsOfAsync(ns, "ScalingEvent", name);
-            Assert.Contains($"Warning {reason}:", events, StringComparison.Ordinal);
+            // The controller posts the Warning Event after it patches the status (StatusPublisher): wait for it, never race it.
+            await Eventually.TrueAsync($"the Warning {reason} Event on {name}", async seen =>
+            {
+                var events = await _cluster.EventsOfAsync(ns, "ScalingEvent", name);
+                seen(events.Replace('\n', '|'));
+                return events.Contains($"Warning {reason}:", StringComparison.Ordinal);
+            }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         }
 
         await Eventually.TrueAsync("the valid event's floor of 3 on the selected HPA", async seen =>

@@ -36,19 +36,8 @@ public sealed class ExternalMetricFloorTests(ControlPlaneFixture cp, ITestOutput
         },
     };
 
-    private static V1Alpha1ScalingEvent Event(string ns, DateTimeOffset start, DateTimeOffset end) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = "promo", NamespaceProperty = ns },
-        Spec = new ScalingEventSpec
-        {
-            Targets = new ScalingEventTargets { HpaNames = ["web"] },
-            Start = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            End = end.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            Kind = "promo",
-            ExpectedLoad = new ExpectedLoad { AbsoluteFloor = 4 },
-            LeadTime = "20s",
-        },
-    };
+    private static V1Alpha1ScalingEvent Event(string ns, DateTimeOffset start, DateTimeOffset end) =>
+        FloorEvent.OnWeb(ns, "promo", "promo", start, end, floor: 4, leadTime: "20s");
 
     [Fact]
     public async Task The_real_hpa_reads_the_floor_from_the_adapter_scales_to_it_and_back_down_after_the_window()
@@ -122,9 +111,14 @@ public sealed class ExternalMetricFloorTests(ControlPlaneFixture cp, ITestOutput
         Assert.Equal(1, hpaDuring.Spec.MinReplicas);
         Assert.DoesNotContain(hpaDuring.Metadata.Annotations?.Keys ?? [], k => k.StartsWith(AutoscalerApi.Group, StringComparison.Ordinal));
         Assert.DoesNotContain(hpaDuring.Metadata.ManagedFields ?? [], f => f.Manager == AutoscalerApi.FieldManager);
-        var policy = await _cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync<V1Alpha1PredictivePolicy>(
-            AutoscalerApi.Group, AutoscalerApi.Version, ns, AutoscalerApi.PredictivePolicyPlural, "web-floor");
-        Assert.Equal(4, policy.Status!.ActiveFloor);
+        // The controller writes status.activeFloor; wait for the status rather than read it once.
+        await Eventually.TrueAsync("the policy's status.activeFloor of 4 during the window", async seen =>
+        {
+            var policy = await _cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync<V1Alpha1PredictivePolicy>(
+                AutoscalerApi.Group, AutoscalerApi.Version, ns, AutoscalerApi.PredictivePolicyPlural, "web-floor");
+            seen($"activeFloor {policy.Status?.ActiveFloor?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
+            return policy.Status?.ActiveFloor == 4;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
 
         await Eventually.TrueAsync("the floor back to 0 after the end and the Deployment back at 1 replica", async seen =>
         {
@@ -136,11 +130,11 @@ public sealed class ExternalMetricFloorTests(ControlPlaneFixture cp, ITestOutput
         Assert.True(DateTimeOffset.UtcNow >= end, "scaled down before the end of the window");
 
         // The HPA controller posts its SuccessfulRescale Event asynchronously after the scale: wait for it, never race it.
-        var hpaEvents = await Eventually.Async("the HPA's scale-down Event (New size: 1)", async seen =>
+        var hpaEvents = await Eventually.Async("the HPA's scale-up (New size: 4) and scale-down (New size: 1) Events", async seen =>
         {
             var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
             seen(text.Replace('\n', '|'));
-            return text.Contains("New size: 1;", StringComparison.Ordinal) ? text : null;
+            return text.Contains("New size: 4;", StringComparison.Ordinal) && text.Contains("New size: 1;", StringComparison.Ordinal) ? text : null;
         }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         output.WriteLine(hpaEvents);
         Assert.Contains($"New size: 4; reason: external metric {AutoscalerApi.PrescaleFloorMetric}", hpaEvents, StringComparison.Ordinal);

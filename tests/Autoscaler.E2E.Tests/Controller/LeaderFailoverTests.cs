@@ -1,8 +1,6 @@
-using System.Globalization;
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Kubernetes.Entities;
 using k8s;
-using k8s.Models;
 using Xunit.Abstractions;
 
 namespace Autoscaler.E2E.Tests.Controller;
@@ -25,19 +23,7 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture cp, ITestOutputHelpe
         await _cluster.WorkloadAsync(ns, "web", minReplicas: 2);
         var start = DateTimeOffset.UtcNow.AddSeconds(25);
         var end = start.AddSeconds(75);
-        await _cluster.CreateEventAsync(new V1Alpha1ScalingEvent
-        {
-            Metadata = new V1ObjectMeta { Name = "match", NamespaceProperty = ns },
-            Spec = new ScalingEventSpec
-            {
-                Targets = new ScalingEventTargets { HpaNames = ["web"] },
-                Start = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                End = end.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                Kind = "match",
-                ExpectedLoad = new ExpectedLoad { AbsoluteFloor = 6 },
-                LeadTime = "10s",
-            },
-        });
+        await _cluster.CreateEventAsync(FloorEvent.OnWeb(ns, "match", "match", start, end, floor: 6, leadTime: "10s"));
         await _cluster.Kubectl("-n", ns, "patch", "scalingevent", "match", "--type=merge", "--subresource=status",
             "-p", """{"status":{"approvedBy":"admin","approvedAt":"2026-11-30T00:00:00Z","approvedGeneration":1}}""");
 

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Autoscaler.E2E.Tests.Adapter.Aggregation;
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.Kubernetes.Entities;
-using k8s.Models;
 using Xunit.Abstractions;
 
 namespace Autoscaler.E2E.Tests.Controller;
@@ -19,19 +17,8 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
 {
     private readonly ControllerCluster _cluster = new(cp);
 
-    private static V1Alpha1ScalingEvent Event(string ns, string name, DateTimeOffset start, DateTimeOffset end, int floor, string lead) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-        Spec = new ScalingEventSpec
-        {
-            Targets = new ScalingEventTargets { HpaNames = ["web"] },
-            Start = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            End = end.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            Kind = "flash-sale",
-            ExpectedLoad = new ExpectedLoad { AbsoluteFloor = floor },
-            LeadTime = lead,
-        },
-    };
+    private static V1Alpha1ScalingEvent Event(string ns, string name, DateTimeOffset start, DateTimeOffset end, int floor, string lead) =>
+        FloorEvent.OnWeb(ns, name, "flash-sale", start, end, floor, lead);
 
     [Fact]
     public async Task Replicas_reach_the_floor_before_start_and_the_original_min_replicas_is_restored_after_end()
@@ -112,11 +99,11 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
         }, TimeSpan.FromSeconds(60), Eventually.ApiOrHttpError);
 
         // The Event follows the apply within the same pass: wait for it rather than race it.
-        var hpaEvents = await Eventually.Async("the FloorReleased Event on the HPA", async seen =>
+        var hpaEvents = await Eventually.Async("the FloorRaised, FloorReleased and scale-up SuccessfulRescale Events on the HPA", async seen =>
         {
             var text = await _cluster.EventsOfAsync(ns, "HorizontalPodAutoscaler", "web");
             seen(text.Replace('\n', '|'));
-            return text.Contains("FloorReleased", StringComparison.Ordinal) ? text : null;
+            return new[] { "FloorRaised", "FloorReleased", "SuccessfulRescale: New size: 5;" }.All(e => text.Contains(e, StringComparison.Ordinal)) ? text : null;
         }, TimeSpan.FromSeconds(15), Eventually.ApiOrHttpError);
         output.WriteLine(hpaEvents);
         Assert.Contains("FloorRaised: minReplicas 1 -> 5", hpaEvents, StringComparison.Ordinal);
@@ -129,7 +116,12 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
             return text.Contains("SuccessfulRescale: New size: 1;", StringComparison.Ordinal) ? text : null;
         }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
         Assert.Contains("SuccessfulRescale: New size: 1; reason: All metrics below target", scaledDown, StringComparison.Ordinal);
-        var decisions = (await _cluster.EventAsync(ns, "sale")).Status!.Decisions!;
+        var decisions = await Eventually.Async("the RaiseFloor and ReleaseFloor decisions in the event's status", async seen =>
+        {
+            var list = (await _cluster.EventAsync(ns, "sale")).Status?.Decisions ?? [];
+            seen(string.Join(", ", list.Select(d => $"{d.Action} {d.Floor}")));
+            return list.Any(d => d.Action == "ReleaseFloor") ? list : null;
+        }, TimeSpan.FromSeconds(15), Eventually.ApiOrHttpError);
         Assert.Contains(decisions, d => d.Action == "RaiseFloor" && d.Floor == 5);
         Assert.Contains(decisions, d => d.Action == "ReleaseFloor");
     }
@@ -179,8 +171,13 @@ public sealed class ScalingEventFloorTests(ControlPlaneFixture cp, ITestOutputHe
             seen($"minReplicas {hpa.Spec.MinReplicas}");
             return hpa.Spec.MinReplicas == 4;
         }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
-        var e = await _cluster.EventAsync(ns, "launch");
-        Assert.Equal(ScalingEventPhases.Active, e.Status!.Phase);
-        Assert.Equal($"system:serviceaccount:{ns}:lead", e.Status.ApprovedBy);
+        // The controller writes the phase after it applies the floor: wait for the status rather than read it once.
+        var e = await Eventually.Async("the event Active after approval", async seen =>
+        {
+            var current = await _cluster.EventAsync(ns, "launch");
+            seen($"phase {current.Status?.Phase}, approvedBy {current.Status?.ApprovedBy}");
+            return current.Status?.Phase == ScalingEventPhases.Active ? current : null;
+        }, TimeSpan.FromSeconds(30), Eventually.ApiOrHttpError);
+        Assert.Equal($"system:serviceaccount:{ns}:lead", e.Status!.ApprovedBy);
     }
 }

@@ -5,6 +5,7 @@ using Autoscaler.Core.TimeSeries;
 using Autoscaler.Simulator.Backtest;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Tests.Scenarios;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Autoscaler.Simulator.Tests.Backtest;
 
@@ -49,7 +50,7 @@ public sealed class BacktestRealInputTests : IDisposable
         var points = Enumerable.Range(0, 4 * 48).Select(i => new TimedValue(start.AddMinutes(30 * i), 100 + (i % 48))).ToList();
         var grid = RegularGrid.FromSeries(Series.Create(points));
         var options = new BacktestOptions("t.csv", null, TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromDays(2), [], null, null, "o.csv", false);
-        var runner = new BacktestRunner(grid, [], options);
+        var runner = new BacktestRunner(grid, [], options, new FakeTimeProvider());
         var origins = runner.Origins();
         ForecasterCatalog.TryCreate("persistence", out var persistence, out _);
         BacktestModel[] models = [new("flaky", new FailsEveryOtherOrigin(persistence!), true), new("persistence", persistence!, true)];
@@ -92,6 +93,38 @@ public sealed class BacktestRealInputTests : IDisposable
         Assert.True(code == 0, stderr.ToString());
         Assert.Contains("inside event windows", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("1 of 2 events belong to other series than 'shop.csv'", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FitTimeIsMeasuredOnTheInjectedClock()
+    {
+        // Each fit advances the fake clock by 7 ms: the fit-time column is those 7 ms exactly, whatever the machine's load.
+        var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var points = Enumerable.Range(0, 4 * 48).Select(i => new TimedValue(start.AddMinutes(30 * i), 100 + (i % 48))).ToList();
+        var options = new BacktestOptions("t.csv", null, TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromDays(2), [], null, null, "o.csv", false);
+        var clock = new FakeTimeProvider();
+        var runner = new BacktestRunner(RegularGrid.FromSeries(Series.Create(points)), [], options, clock);
+        ForecasterCatalog.TryCreate("persistence", out var persistence, out _);
+        BacktestModel[] models = [new("slow", new AdvancesTheClock(persistence!, clock, TimeSpan.FromMilliseconds(7)), true)];
+        var all = models.Select(m => new ModelScore(m.Label)).ToArray();
+        var origins = runner.Origins();
+
+        runner.Run(origins, models, new StringWriter(), all, models.Select(m => new ModelScore(m.Label)).ToArray(), null);
+
+        Assert.True(origins.Count > 1, $"{origins.Count} origins");
+        Assert.Equal(origins.Count, all[0].Origins);
+        Assert.Equal(7, all[0].FitMillisecondsPerOrigin, 9);
+    }
+
+    private sealed class AdvancesTheClock(IForecaster inner, FakeTimeProvider clock, TimeSpan cost) : IForecaster
+    {
+        public string Name => inner.Name;
+
+        public ForecastResult Forecast(ForecastRequest request)
+        {
+            clock.Advance(cost);
+            return inner.Forecast(request);
+        }
     }
 
     private sealed class FailsEveryOtherOrigin(IForecaster inner) : IForecaster

@@ -52,8 +52,8 @@ public sealed class AggregatedAdapterTests(ControlPlaneFixture cp, ITestOutputHe
         await push.PushAsync(ns, "queue_length", Orders, 5);
         await WaitReplicasAsync(ns, 1);
 
-        var events = await Kubectl.RunAsync(_adapter.Admin, string.Empty, "-n", ns, "get", "events", "--field-selector", "involvedObject.kind=HorizontalPodAutoscaler",
-            "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
+        // The HPA posts its SuccessfulRescale Event asynchronously after the scale: wait for it, never race it.
+        var events = await HpaEvents.WaitForAsync(_adapter.Admin, ns, "SuccessfulRescale +New size: 1;", "the HPA's scale-down Event");
         output.WriteLine(events);
         Assert.Matches("SuccessfulRescale +New size: 4; reason: external metric queue_length.* above target", events);
         Assert.Matches("SuccessfulRescale +New size: 1; reason: All metrics below target", events);

@@ -203,8 +203,8 @@ public sealed class PodsMetricHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         _demo!.Total = 5;
         await WaitReplicasAsync(1);
 
-        var events = await Kubectl.RunAsync(cp.Environment.Kubeconfig, string.Empty, "-n", _ns, "get", "events", "--field-selector",
-            "involvedObject.kind=HorizontalPodAutoscaler", "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
+        // The HPA posts its SuccessfulRescale Event asynchronously after the scale: wait for it, never race it.
+        var events = await HpaEvents.WaitForAsync(cp.Environment.Kubeconfig, _ns, "SuccessfulRescale +New size: 1;", "the HPA's scale-down Event");
         output.WriteLine(events);
         Assert.Matches($"SuccessfulRescale +New size: 4; reason: {scaleUpReason}", events);
         Assert.Matches("SuccessfulRescale +New size: 1; reason: All metrics below target", events);

@@ -91,7 +91,7 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         output.WriteLine($"during the outage: {(int)error.Response.StatusCode} {error.Message}");
         Assert.True(error.Response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, $"status {error.Response.StatusCode}");
         await Eventually.Async("the HPA failing to get the metric", async () =>
-            (await EventsAsync()).Contains("FailedGetExternalMetric", StringComparison.Ordinal) ? "yes" : null, TimeSpan.FromSeconds(60));
+            (await HpaEvents.ReadAsync(cp.Environment.Kubeconfig, _ns)).Contains("FailedGetExternalMetric", StringComparison.Ordinal) ? "yes" : null, TimeSpan.FromSeconds(60));
         // The HPA keeps syncing (every 5 s) and keeps failing to read the metric: the replica count must not
         // move meanwhile. Each failed sync is an external read the adapter answered 503, so wait for three
         // more of them (the condition that proves the HPA acted on the outage), checking replicas each time.
@@ -111,20 +111,12 @@ public sealed class PrometheusHpaTests(ControlPlaneFixture cp, ITestOutputHelper
         await WaitReplicasAsync(1);
 
         // The HPA controller posts its SuccessfulRescale Event asynchronously after the scale: wait for it, never race it.
-        var events = await Eventually.Async("the HPA's scale-down Event (New size: 1)", async () =>
-        {
-            var text = await EventsAsync();
-            return System.Text.RegularExpressions.Regex.IsMatch(text, "SuccessfulRescale +New size: 1;") ? text : null;
-        }, TimeSpan.FromSeconds(30));
+        var events = await HpaEvents.WaitForAsync(cp.Environment.Kubeconfig, _ns, "SuccessfulRescale +New size: 1;", "the HPA's scale-down Event");
         output.WriteLine(events);
         Assert.Matches("SuccessfulRescale +New size: 4; reason: external metric queue_length.* above target", events);
         Assert.Matches("FailedGetExternalMetric", events);
         Assert.Matches("SuccessfulRescale +New size: 1; reason: All metrics below target", events);
     }
-
-    private Task<string> EventsAsync() =>
-        Kubectl.RunAsync(cp.Environment.Kubeconfig, string.Empty, "-n", _ns, "get", "events", "--field-selector", "involvedObject.kind=HorizontalPodAutoscaler",
-            "-o", "custom-columns=REASON:.reason,MESSAGE:.message", "--sort-by=.metadata.creationTimestamp");
 
     private Task WaitReplicasAsync(int replicas) => QueueWorker.WaitReplicasAsync(cp.Admin, _ns, replicas);
 }

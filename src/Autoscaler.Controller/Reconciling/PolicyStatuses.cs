@@ -9,6 +9,12 @@ public static class PolicyStatuses
 {
     private static ResourceCondition History(IEnumerable<ResourceCondition>? previous, PlanResult? result, TargetOutcome? outcome, long? generation, DateTimeOffset now)
     {
+        if (outcome?.ForecastPending == true)
+        {
+            return Conditions.Make(previous, "HistoryAvailable", false, "ForecastPending",
+                "the forecast's first fit waits for the refit budget (a cold start spreads first fits over passes); a floor already held stays, none is raised from the forecast until then", generation, now);
+        }
+
         if (result?.Record.Forecast is { } forecast)
         {
             return Conditions.Make(previous, "HistoryAvailable", true, "Fitted", forecast, generation, now);

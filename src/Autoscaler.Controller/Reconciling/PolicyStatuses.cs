@@ -11,8 +11,7 @@ public static class PolicyStatuses
     {
         if (outcome?.ForecastPending == true)
         {
-            return Conditions.Make(previous, "HistoryAvailable", false, "ForecastPending",
-                "the forecast's first fit waits for the refit budget (a cold start spreads first fits over passes); a floor already held stays, none is raised from the forecast until then", generation, now);
+            return Conditions.Make(previous, "HistoryAvailable", false, "ForecastPending", Core.Control.PreScaleStep.PendingDetail, generation, now);
         }
 
         if (result?.Record.Forecast is { } forecast)

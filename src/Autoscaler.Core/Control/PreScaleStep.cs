@@ -44,6 +44,10 @@ public sealed class PreScaleStep
         if (policy.RefitSlack < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(policy), "RefitSlack must not be negative.");
     }
 
+    /// <summary>What a step whose first fit waits says (its record's detail; the controller's ForecastPending condition).</summary>
+    public const string PendingDetail =
+        "the forecast's first fit waits for the refit budget (a cold start spreads first fits over passes); a floor already held stays, none is raised or released from the forecast until then";
+
     /// <summary>The step's configuration.</summary>
     public PreScalePolicy Policy => _policy;
 
@@ -134,7 +138,7 @@ public sealed class PreScaleStep
                 {
                     AppliedFloor = null,
                     Reason = DecisionReason.ForecastPending,
-                    Detail = "the forecast's first fit waits for the refit budget (a cold start spreads first fits over passes); a floor already held stays, none is raised or released until then",
+                    Detail = PendingDetail,
                     Action = "pending: nothing changed",
                 },
             };

@@ -38,6 +38,11 @@ internal static class PrescaleAccounting
             EventPodHours = union.Sum(w => PodMinutesInside(outcome, w.Start, w.End)) / 60,
             Events = impacts,
             Decisions = driver.Changes,
+            TrustGate = driver.PreScale.Policy.TrustWindow is not null,
+            TrustWindow = driver.Model.TrustWindow,
+            WithheldSteps = driver.WithheldSteps,
+            LastVerdict = driver.PreScale.Accuracy?.Describe(),
+            Trusted = driver.PreScale.Accuracy?.Trusted,
         };
     }
 

@@ -1,6 +1,7 @@
 using Autoscaler.Core.Control;
 using Autoscaler.Core.Decisions;
 using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.Forecasting.Accuracy;
 using Autoscaler.Core.Planning;
 using Autoscaler.Simulator.Engine;
 using Autoscaler.Simulator.Scenarios;
@@ -16,6 +17,7 @@ internal sealed class PrescaleDriver
     private readonly PreScaleStep _step;
     private readonly SimulationClock _clock = new();
     private readonly SimulatedCluster _cluster;
+    private readonly bool _gated;
 
     public PrescaleDriver(Scenario scenario, DemandTrace trace)
     {
@@ -40,13 +42,23 @@ internal sealed class PrescaleDriver
             Actuation = model.Actuation,
             RefitEvery = model.RefitEvery,
             HistoryWindow = model.History,
+            TrustWindow = model.TrustGate && forecaster is not null ? model.TrustWindow : null,
+            RefitSlack = RefitSchedule.DeferralSlack,
         };
+        if (model.Target is { } target) policy = policy with { RefitPhase = RefitSchedule.PhaseOf(target, policy.RefitEvery) };
+        _gated = model.TrustGate && forecaster is not null && model.ForecastFloors;
         _step = new PreScaleStep(policy, History, _cluster, _cluster, _cluster, _clock);
     }
 
     public PrescaleModel Model { get; }
 
     public LeadTime LeadTime { get; }
+
+    /// <summary>The step (tests read its forecast and the gate's verdict).</summary>
+    public PreScaleStep PreScale => _step;
+
+    /// <summary>Steps at which the trust gate withheld a forecast floor, and the last verdict (null: gate off or nothing scored).</summary>
+    public int WithheldSteps => _cluster.WithheldSteps;
 
     public TraceHistorySource History { get; }
 
@@ -58,7 +70,9 @@ internal sealed class PrescaleDriver
     {
         _clock.AdvanceTo(nowTicks);
         _cluster.CurrentReplicas = currentReplicas;
-        var pending = _step.RunOnceAsync();
+        // The controller's trust gate, the same Core call: decided on the verdict of the last refit, before this step.
+        var gate = TrustGate.Decide(Model.Mode, _gated, _step.Accuracy?.Trusted == true);
+        var pending = _step.RunOnceAsync(new StepRun(WithholdForecastFloors: gate.Withheld));
         // Every simulator edge completes synchronously: the step never waits on the virtual clock.
         if (!pending.IsCompleted) throw new InvalidOperationException("The pre-scale step did not complete synchronously.");
         pending.GetAwaiter().GetResult();

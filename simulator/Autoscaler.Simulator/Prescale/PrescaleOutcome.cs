@@ -31,6 +31,21 @@ internal sealed record PrescaleOutcome
 
     public required IReadOnlyList<EventImpact> Events { get; init; }
 
+    /// <summary>True when the scenario turned the trust gate on (and a forecaster runs).</summary>
+    public bool TrustGate { get; init; }
+
+    /// <summary>The gate's rolling window.</summary>
+    public TimeSpan TrustWindow { get; init; }
+
+    /// <summary>HPA syncs at which the trust gate withheld a forecast floor (recommended only).</summary>
+    public int WithheldSteps { get; init; }
+
+    /// <summary>The gate's verdict at the last refit, in words (null: gate off or nothing scored).</summary>
+    public string? LastVerdict { get; init; }
+
+    /// <summary>Whether the last verdict was trusted (null: gate off or nothing scored).</summary>
+    public bool? Trusted { get; init; }
+
     /// <summary>Decision records where the floor, the reason or the event changed.</summary>
     public required IReadOnlyList<DecisionRecord> Decisions { get; init; }
 }

@@ -18,26 +18,21 @@ internal sealed class TraceHistorySource(DemandTrace trace, TimeSpan metricDelay
 
     public ValueTask<ForecastHistory?> GetHistoryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var first = new DateTimeOffset(Ceiling(from.UtcTicks), TimeSpan.Zero);
-        var cutoff = to - metricDelay;
-        // A minute's sample is known once the minute has ended (it is the total over that minute).
-        var count = (int)Math.Max(0, Math.Floor((cutoff - first - Step) / Step) + 1);
-        if (count == 0) return ValueTask.FromResult<ForecastHistory?>(null);
-        var values = new double[count];
+        // Core's grid, as the controller's: a row stands for the minute that begins at it, known after the metric delay.
+        var grid = HistoryGrid.Covering(from, to, Step, metricDelay);
+        if (grid.Count == 0) return ValueTask.FromResult<ForecastHistory?>(null);
+        var values = new double[grid.Count];
         var ticks = trace.Ticks;
-        var index = Array.BinarySearch(ticks, first.UtcTicks);
+        var index = Array.BinarySearch(ticks, grid.Start.UtcTicks);
         index = index >= 0 ? index : ~index - 1;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < grid.Count; i++)
         {
-            var t = first.UtcTicks + (i * Step.Ticks);
+            var t = grid.TimeAt(i).UtcTicks;
             while (index + 1 < ticks.Length && ticks[index + 1] <= t) index++;
             values[i] = index < 0 ? double.NaN : trace.Values[index];
         }
 
-        var last = first + (Step * (count - 1));
-        if (LatestServed is null || last > LatestServed.Value.Sample) LatestServed = (last, to);
-        return ValueTask.FromResult<ForecastHistory?>(new ForecastHistory(first, Step, values));
+        if (LatestServed is null || grid.Last > LatestServed.Value.Sample) LatestServed = (grid.Last, to);
+        return ValueTask.FromResult<ForecastHistory?>(grid.With(values));
     }
-
-    private static long Ceiling(long ticks) => (ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute;
 }

@@ -52,6 +52,11 @@ internal static class ScenarioHelp
             maxFloor: 300              # cap on the floor (maxReplicas); maxStepUp: 20 caps the rise per sync (none)
             mode: auto                 # observe | recommend (compute and record only) | auto (auto)
             scope: always              # always: forecast floors everywhere | events: floors only for scheduled events
+            trustGate: { enabled: true, window: 7d }   # as a PredictivePolicy's: in auto, forecast floors act only while the
+                                       # forecaster's rolling MAPE beats persistence and seasonal-naive:1d, else they are
+                                       # recommended only (decisions.jsonl withheldFloor; summary prescale.trustGate). Off
+                                       # unless the section is given (each refit then costs 36 extra fits)
+            target: shop/web           # the controller's HPA key: refit slots as the controller's (default: the first fit)
             schedule:                  # one-off events; local times need an IANA timeZone (a DST-gap time is an error)
               - { start: "2026-11-27T08:00", end: "2026-11-27T12:00", timeZone: Europe/Paris, kind: sale,
                   multiplier: 8, ramp: [ { before: 30m, share: 0.5 } ] }      # or bump: 0.4 (+40 %) or floor: 40
@@ -59,7 +64,8 @@ internal static class ScenarioHelp
               - { cron: "0 18 * * FRI", timeZone: Europe/Paris, duration: 2h, kind: promo, bump: 0.4 }
             exclusions:                # days without forecast floors (events still apply)
               - { date: 2026-12-25, timeZone: Europe/Paris }
-          The forecaster only sees demand before now − metric delay. Outputs gain: summary.json prescalePodHours
+          The forecaster reads Core's history grid (the controller's): epoch-aligned minutes, each known once it
+          has ended plus the metric delay. Outputs gain: summary.json prescalePodHours
           floorMinutes eventMinutes eventOverloadMinutes eventPodHours, events[] (overloadMinutes,
           timeToCapacitySeconds, podHours per event), prescale{}; timeline.csv a floor column; decisions.jsonl.
         Unknown fields are errors. All errors are listed at once as FILE:LINE: error: field 'a.b': reason.

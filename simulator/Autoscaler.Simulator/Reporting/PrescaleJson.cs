@@ -27,6 +27,9 @@ internal static class PrescaleJson
         leadTime = DurationParser.Format(p.LeadTime.Value),
         leadTimeSource = p.LeadTime.HowComputed,
         decisions = p.Decisions.Count,
+        trustGate = p.TrustGate
+            ? new { window = DurationParser.Format(p.TrustWindow), withheldSteps = p.WithheldSteps, trusted = p.Trusted, lastVerdict = p.LastVerdict }
+            : null,
     };
 
     public static IEnumerable<object> Events(PrescaleOutcome p) => p.Events.Select(e => new
@@ -49,7 +52,7 @@ internal static class PrescaleJson
                 new
                 {
                     time = r.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                    r.Mode, r.Actuation, r.Floor, r.AppliedFloor, r.WantedFloor, r.Reason, r.Detail, r.Event, r.Uplift, r.Normal, r.NormalSource,
+                    r.Mode, r.Actuation, r.Floor, r.AppliedFloor, r.WantedFloor, r.WithheldFloor, r.Reason, r.Detail, r.Event, r.Uplift, r.Normal, r.NormalSource,
                     leadTimeSeconds = r.LeadTime.TotalSeconds, r.LeadTimeSource, r.HpaMinReplicas, r.HpaMaxReplicas, r.CurrentReplicas,
                     r.Forecast, r.Quantile, r.Headroom, r.Capacity, r.Action,
                 },

@@ -36,4 +36,20 @@ internal sealed record PrescaleModel
 
     /// <summary><c>always</c> (forecast floors everywhere) or <c>events</c> (floors only for scheduled events).</summary>
     public bool ForecastFloors { get; init; } = true;
+
+    /// <summary>
+    /// <c>trustGate.enabled</c>: in auto, forecast-driven floors act only while the forecaster's rolling accuracy beats
+    /// persistence and daily seasonal-naive (Core's TrustGate, as the controller's PredictivePolicy); otherwise they are
+    /// recommended only. Off by default in the simulator (each refit then costs 36 extra fits).
+    /// </summary>
+    public bool TrustGate { get; init; }
+
+    /// <summary><c>trustGate.window</c>: the rolling window the gate scores over (default 7d, at least 1d).</summary>
+    public TimeSpan TrustWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// <c>target</c>: the HPA's <c>namespace/name</c> as the controller keys it; its refit slots then are the controller's
+    /// (Core RefitSchedule.PhaseOf). Null: the first fit's instant sets them.
+    /// </summary>
+    public string? Target { get; init; }
 }

@@ -26,7 +26,26 @@ internal static class PrescaleReader
         var schedule = map.List("schedule");
         var recurring = map.List("recurring");
         var exclusions = map.List("exclusions");
+        var target = map.String("target");
+        var gate = map.Map("trustGate");
+        bool? gateOn = null;
+        TimeSpan? gateWindow = null;
+        if (gate is not null)
+        {
+            gateOn = gate.String("enabled") switch
+            {
+                null => null,
+                "true" => true,
+                "false" => false,
+                var other => Bad<bool?>(gate, "enabled", $"'{other}' is not true or false", null),
+            };
+            gateWindow = Duration(gate, "window");
+            gate.RejectUnknown();
+            if (gateWindow is { } w && w < TimeSpan.FromDays(1)) gate.Error("window", "must be at least 1d");
+        }
+
         map.RejectUnknown();
+        if (target is not null && (target.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])) map.Error("target", $"'{target}' is not namespace/name");
 
         if (forecaster != "none" && !ForecasterCatalog.TryCreate(forecaster, out _, out var modelError)) map.Error("forecaster", $"{modelError} (or none: events only)");
         if (quantile is { } q && !(q >= 0.1 && q <= 0.9)) map.Error("quantile", $"must be between 0.1 and 0.9 (was {q})");
@@ -80,6 +99,9 @@ internal static class PrescaleReader
             MaxStepUp = maxStepUp,
             Mode = modeKind,
             ForecastFloors = forecastFloors,
+            TrustGate = gateOn ?? (gate is not null),
+            TrustWindow = gateWindow ?? TimeSpan.FromDays(7),
+            Target = target,
         };
     }
 

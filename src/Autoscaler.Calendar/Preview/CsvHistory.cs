@@ -5,7 +5,7 @@ using Autoscaler.Core.Forecasting;
 namespace Autoscaler.Calendar.Preview;
 
 /// <summary>
-/// Load history from a <c>timestamp,value</c> CSV (the format of the traces in data/traces), resampled to a grid by
+/// Load history from a <c>timestamp,value</c> CSV (the format of the traces in data/traces), resampled to Core's <see cref="HistoryGrid"/> by
 /// averaging; when <paramref name="retimeToNow"/> is set the whole trace is shifted so its last sample lies just before
 /// the requested end (a replay of a real trace as if it were recent: for demos and browser tests, said so in the preview).
 /// </summary>
@@ -34,16 +34,17 @@ public sealed class CsvHistory(string path, TimeSpan step, bool retimeToNow) : I
 
         if (samples.Count == 0) return null;
         var shift = retimeToNow ? to - step - samples[^1].T : TimeSpan.Zero;
-        var start = new DateTimeOffset(from.UtcTicks / step.Ticks * step.Ticks, TimeSpan.Zero);
-        var count = (int)((to - start).Ticks / step.Ticks);
+        // Core's grid, as the controller's and the simulator's: a bucket [t, t + step) once it has ended.
+        var grid = HistoryGrid.Covering(from, to, step, TimeSpan.Zero);
+        var count = grid.Count;
         if (count <= 0) return null;
         var sums = new double[count];
         var counts = new int[count];
         foreach (var (t, v) in samples)
         {
             var at = t + shift;
-            if (at < start || at >= to) continue;
-            var index = (int)((at - start).Ticks / step.Ticks);
+            if (at < grid.Start) continue;
+            var index = (long)((at - grid.Start).Ticks / step.Ticks);
             if (index >= count) continue;
             sums[index] += v;
             counts[index]++;
@@ -51,6 +52,6 @@ public sealed class CsvHistory(string path, TimeSpan step, bool retimeToNow) : I
 
         var values = new double[count];
         for (var i = 0; i < count; i++) values[i] = counts[i] > 0 ? sums[i] / counts[i] : double.NaN;
-        return new ForecastHistory(start, step, values);
+        return grid.With(values);
     }
 }

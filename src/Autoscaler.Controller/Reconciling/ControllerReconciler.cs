@@ -31,7 +31,7 @@ public sealed partial class ControllerReconciler
     private readonly HistorySources _histories;
     private readonly Dictionary<string, TargetRunner> _acting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TargetRunner> _observing = new(StringComparer.Ordinal);
-    private IReadOnlySet<string> _granted = new HashSet<string>();
+    private RefitGrants _grants = RefitGrants.None;
 
     /// <summary>Creates the reconciler.</summary>
     public ControllerReconciler(
@@ -65,14 +65,16 @@ public sealed partial class ControllerReconciler
         var events = _view.ScalingEvents().Select(e => EventResolver.Resolve(e, In(e.Metadata.NamespaceProperty))).ToList();
         var policies = Deduplicate(_view.Policies().Select(p => PolicyResolver.Resolve(p, In(p.Metadata.NamespaceProperty))).ToList());
         var work = Group(events, policies);
-        (_granted, var waiting) = RefitGrants.For(_acting, _observing, now, _options.SyncPeriod);
-        _metrics.RefitsWaiting.Set(waiting);
+        var newTargets = work.Values.Count(w => w.Policy is not null && !_acting.ContainsKey(w.Hpa.Key) && !_observing.ContainsKey(w.Hpa.Key));
+        _grants = RefitGrants.For(_acting, _observing, newTargets, now, _options.SyncPeriod);
 
         var outcomes = new Dictionary<string, TargetOutcome>(StringComparer.Ordinal);
         foreach (var target in work.Values)
         {
             outcomes[target.Hpa.Key] = await RunTargetAsync(target, now, cancellationToken).ConfigureAwait(false);
         }
+
+        _metrics.RefitsWaiting.Set(_acting.Values.Concat(_observing.Values).Count(r => r.Step.FitPending || r.Step.RefitDue(now)));
 
         foreach (var hpa in hpas.Where(h => !work.ContainsKey(h.Key) && FloorAnnotations.Held(h)))
         {
@@ -194,6 +196,7 @@ public sealed partial class ControllerReconciler
                 LeadTimeSource = leadSource,
                 HistoryNote = _histories.For(work.Policy).Missing,
                 Accuracy = (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.Accuracy,
+                ForecastPending = work.Policy is not null && (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.FitPending == true,
             };
             Observe(outcome);
             return outcome;
@@ -220,8 +223,10 @@ public sealed partial class ControllerReconciler
         }
 
         var key = work.Hpa.Key;
+        var built = false;
         if (!runners.TryGetValue(key, out var runner) || runner.Fingerprint != fingerprint)
         {
+            built = true;
             var slot = runner?.Slot ?? new TargetSlot(work.Hpa);
             var history = withForecast ? _histories.For(work.Policy).Source : NoHistory.Instance;
             runner = new TargetRunner(slot, policy, fingerprint, history, _writer, _options.ForceConflicts, _time);
@@ -230,7 +235,8 @@ public sealed partial class ControllerReconciler
 
         runner.Slot.Hpa = work.Hpa;
         runner.Slot.Owners = work.Owners;
-        var defer = runner.Step.RefitDue(now) && !_granted.Contains((runners == _acting ? RefitGrants.Acting : RefitGrants.Observing) + key);
+        // Core's budget for every fit, first fits included (a cold start spreads them over passes; events need none).
+        var defer = runner.Step.FitDue(now) && !_grants.Allows((runners == _acting ? RefitGrants.Acting : RefitGrants.Observing) + key, built);
         var result = await runner.RunAsync(defer, cancellationToken).ConfigureAwait(false);
         _metrics.Decisions.WithLabels(result.Record.Mode.ToString(), result.Record.Reason.ToString()).Inc();
         LogDecision(_logger, key, result.Record.Mode.ToString(), result.Record.Floor, result.Record.Reason.ToString(), result.Record.Action, result.Record.Detail,

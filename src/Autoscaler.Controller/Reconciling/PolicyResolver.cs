@@ -1,5 +1,6 @@
 using Autoscaler.Controller.Cluster;
 using Autoscaler.Core.Forecasting;
+using Autoscaler.Core.Forecasting.Accuracy;
 using Autoscaler.Core.Planning;
 using Autoscaler.Core.Planning.Calendar;
 using Autoscaler.Kubernetes.Entities;
@@ -102,15 +103,16 @@ public static class PolicyResolver
             case PolicyModes.Recommend:
                 return approved ? (PlanningMode.Auto, $"recommendation approved by {status!.ApprovedBy}") : (PlanningMode.Recommend, null);
             default:
-                var gateOn = resource.Spec.TrustGate?.Enabled != false;
-                if (!gateOn || status?.Accuracy?.Trusted == true)
+                // Core's gate, the same call as the simulator's: on the verdict of the last refit (status.accuracy).
+                var gate = TrustGate.Decide(PlanningMode.Auto, resource.Spec.TrustGate?.Enabled != false, status?.Accuracy?.Trusted == true);
+                if (!gate.Withheld)
                 {
-                    return (PlanningMode.Auto, null);
+                    return (gate.Mode, null);
                 }
 
                 return approved
                     ? (PlanningMode.Auto, $"untrusted forecast, acting on the approval by {status!.ApprovedBy}")
-                    : (PlanningMode.Recommend, "trust gate: the policy's rolling accuracy does not (yet) beat persistence and daily seasonal-naive" + Scores(status?.Accuracy));
+                    : (gate.Mode, TrustGateDecision.WithheldReason + Scores(status?.Accuracy));
         }
     }
 }

@@ -9,6 +9,11 @@ public static class PolicyStatuses
 {
     private static ResourceCondition History(IEnumerable<ResourceCondition>? previous, PlanResult? result, TargetOutcome? outcome, long? generation, DateTimeOffset now)
     {
+        if (outcome?.ForecastPending == true)
+        {
+            return Conditions.Make(previous, "HistoryAvailable", false, "ForecastPending", Core.Control.PreScaleStep.PendingDetail, generation, now);
+        }
+
         if (result?.Record.Forecast is { } forecast)
         {
             return Conditions.Make(previous, "HistoryAvailable", true, "Fitted", forecast, generation, now);

@@ -21,7 +21,7 @@ public static class StepPolicies
     /// How long a due refit may wait for room in a pass's refit budget while the forecast still covers the lead-time
     /// window (<see cref="PreScalePolicy.RefitSlack"/>; each fit forecasts this much further).
     /// </summary>
-    public static readonly TimeSpan RefitSlack = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan RefitSlack = RefitSchedule.DeferralSlack;
 
     /// <summary>Builds the policy of the target's acting step.</summary>
     /// <param name="work">The target.</param>

@@ -42,4 +42,7 @@ public sealed record TargetOutcome
 
     /// <summary>An unexpected failure of this target's pass (the others went on).</summary>
     public string? Failure { get; init; }
+
+    /// <summary>True while the policy's forecast waits for its first fit (the refit budget; a cold start).</summary>
+    public bool ForecastPending { get; init; }
 }

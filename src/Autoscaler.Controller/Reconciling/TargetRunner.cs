@@ -28,7 +28,11 @@ public sealed class TargetRunner
         Actuator = new MinReplicasActuator(slot, writer, forceConflicts);
         Sink = new RecordingSink();
         Step = new PreScaleStep(policy, history, new HpaWorkloadView(slot), Actuator, Sink, time);
+        CreatedAt = time.GetUtcNow();
     }
+
+    /// <summary>When the runner was built: its first fit has been due since then.</summary>
+    public DateTimeOffset CreatedAt { get; }
 
     /// <summary>Per-pass inputs.</summary>
     public TargetSlot Slot { get; }
@@ -49,11 +53,11 @@ public sealed class TargetRunner
     public PreScaleStep Step { get; }
 
     /// <summary>Runs one step on the current snapshot.</summary>
-    /// <param name="deferRefit">True when this pass's refit budget (<see cref="RefitGrants"/>) has no room for a due refit.</param>
+    /// <param name="deferFit">True when this pass's refit budget (<see cref="RefitGrants"/>) has no room for the step's fit (a due refit or its first fit).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public ValueTask<PlanResult> RunAsync(bool deferRefit, CancellationToken cancellationToken)
+    public ValueTask<PlanResult> RunAsync(bool deferFit, CancellationToken cancellationToken)
     {
         Actuator.Reset();
-        return Step.RunOnceAsync(deferRefit, cancellationToken);
+        return Step.RunOnceAsync(new StepRun(DeferFit: deferFit), cancellationToken);
     }
 }

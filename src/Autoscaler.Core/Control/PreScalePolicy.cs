@@ -37,8 +37,11 @@ public sealed record PreScalePolicy
     /// <summary>How the floor reaches the HPA.</summary>
     public FloorActuation Actuation { get; init; } = FloorActuation.MinReplicas;
 
+    /// <summary>The default of <see cref="RefitEvery"/>: hourly.</summary>
+    public static readonly TimeSpan DefaultRefitEvery = TimeSpan.FromHours(1);
+
     /// <summary>How often the forecast is refitted (&gt; 0); steps in between reuse it.</summary>
-    public TimeSpan RefitEvery { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan RefitEvery { get; init; } = DefaultRefitEvery;
 
     /// <summary>
     /// The step's refit slots: refits fall due at <c>Unix epoch + RefitPhase + k × RefitEvery</c>

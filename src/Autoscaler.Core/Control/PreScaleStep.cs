@@ -1,3 +1,4 @@
+using Autoscaler.Core.Decisions;
 using Autoscaler.Core.Forecasting;
 using Autoscaler.Core.Forecasting.Accuracy;
 using Autoscaler.Core.Forecasting.Events;
@@ -43,6 +44,13 @@ public sealed class PreScaleStep
         if (policy.RefitSlack < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(policy), "RefitSlack must not be negative.");
     }
 
+    /// <summary>What a step whose first fit waits says (its record's detail; the controller's ForecastPending condition).</summary>
+    public const string PendingDetail =
+        "the forecast's first fit waits for the refit budget (a cold start spreads first fits over passes); a floor already held stays, none is raised or released from the forecast until then";
+
+    /// <summary>The step's configuration.</summary>
+    public PreScalePolicy Policy => _policy;
+
     /// <summary>The planner state after the last step.</summary>
     public PlannerState State { get; private set; } = PlannerState.Initial;
 
@@ -61,19 +69,35 @@ public sealed class PreScaleStep
     /// <summary>True when a refit (not the first fit) is due at <paramref name="now"/>: a host budgeting refits offers it to <see cref="RefitSchedule.Grant"/>.</summary>
     public bool RefitDue(DateTimeOffset now) => NextRefitAt is { } due && due <= now;
 
+    /// <summary>True while the step needs a fit and has none (a host's budget deferred its first fit): nothing from the forecast acts.</summary>
+    public bool FitPending => _refits && _fittedAt is null;
+
+    /// <summary>True when the step wants a fit at <paramref name="now"/>: its first one, or a due refit (hosts offer it to <see cref="RefitSchedule.Grant"/>).</summary>
+    public bool FitDue(DateTimeOffset now) => FitPending || RefitDue(now);
+
     /// <summary>Runs one step and returns its result; a due refit runs.</summary>
-    public ValueTask<PlanResult> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(deferRefit: false, cancellationToken);
+    public ValueTask<PlanResult> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(StepRun.Default, cancellationToken);
 
     /// <summary>
     /// Runs one step and returns its result. With <paramref name="deferRefit"/> a due refit waits for a later step
     /// (the forecast in use is kept; it covers <see cref="PreScalePolicy.RefitSlack"/> beyond the due time); the first
-    /// fit is never deferred, since without it the step has no forecast at all.
+    /// fit is never deferred by this overload (see <see cref="StepRun.DeferFit"/>).
     /// </summary>
-    public async ValueTask<PlanResult> RunOnceAsync(bool deferRefit, CancellationToken cancellationToken = default)
+    public ValueTask<PlanResult> RunOnceAsync(bool deferRefit, CancellationToken cancellationToken = default) =>
+        RunOnceAsync(new StepRun(DeferFit: deferRefit && _fittedAt is not null), cancellationToken);
+
+    /// <summary>
+    /// Runs one step as <paramref name="run"/> says: fits when due unless deferred; plans; in Auto hands the floor to the
+    /// actuator, except while the fit is pending and the plan holds no floor (a floor already held stays, nothing is
+    /// raised or released on no forecast); writes the record. With <see cref="StepRun.WithholdForecastFloors"/> the plan
+    /// acts without forecast floors (events still act) and the forecast floor it would have held is recorded as withheld.
+    /// </summary>
+    public async ValueTask<PlanResult> RunOnceAsync(StepRun run, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var now = _time.GetUtcNow();
         var workload = await _workload.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (_refits && (_fittedAt is null || (RefitDue(now) && !deferRefit)))
+        if (_refits && !run.DeferFit && (_fittedAt is null || RefitDue(now)))
         {
             await RefitAsync(now, cancellationToken).ConfigureAwait(false);
         }
@@ -88,7 +112,7 @@ public sealed class PreScaleStep
             Calendar = _policy.Calendar,
             Forecast = _forecast,
             RecentHistory = _recent,
-            ForecastFloors = _policy.ForecastFloors,
+            ForecastFloors = _policy.ForecastFloors && !run.WithholdForecastFloors,
             Quantile = _policy.Quantile,
             Headroom = _policy.Headroom,
             Bounds = _policy.Bounds,
@@ -99,14 +123,54 @@ public sealed class PreScaleStep
             Resolution = _policy.Resolution,
         };
         var result = PreScalePlanner.Plan(input, State, now);
+        if (run.WithholdForecastFloors && _policy.ForecastFloors && _forecast is not null)
+        {
+            result = Withhold(result, PreScalePlanner.Plan(input with { ForecastFloors = true, Mode = PlanningMode.Recommend }, State, now));
+        }
+
+        var pending = FitPending;
+        if (pending && result.Floor is null)
+        {
+            result = result with
+            {
+                FloorToApply = null,
+                Record = result.Record with
+                {
+                    AppliedFloor = null,
+                    Reason = DecisionReason.ForecastPending,
+                    Detail = PendingDetail,
+                    Action = "pending: nothing changed",
+                },
+            };
+        }
+
         State = result.State;
-        if (_policy.Mode == PlanningMode.Auto)
+        if (_policy.Mode == PlanningMode.Auto && !(pending && result.Floor is null))
         {
             await _actuator.ApplyAsync(result.FloorToApply, _policy.Actuation, cancellationToken).ConfigureAwait(false);
         }
 
         await _sink.WriteAsync(result.Record, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    // The acted plan (events only) with the forecast floor the gate held back, when that one is higher.
+    private PlanResult Withhold(PlanResult acted, PlanResult gated)
+    {
+        if (gated.Floor is not { } withheld || withheld <= (acted.Floor ?? 0))
+        {
+            return acted;
+        }
+
+        var why = TrustGateDecision.WithheldReason + (Accuracy is { } verdict ? " (" + verdict.Describe() + ")" : " (not scored yet)");
+        return acted with
+        {
+            Record = acted.Record with
+            {
+                WithheldFloor = withheld,
+                Detail = acted.Record.Detail + FormattableString.Invariant($"; forecast floor {withheld} withheld, recommended only: {why}"),
+            },
+        };
     }
 
     private async ValueTask RefitAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -13,6 +13,13 @@ namespace Autoscaler.Core.Control;
 public static class RefitSchedule
 {
     /// <summary>
+    /// How long a due refit may wait for room in a host's per-pass budget while the forecast in use still covers the
+    /// lead-time window (15 min; every host sets it as <see cref="PreScalePolicy.RefitSlack"/>, so the same history gives
+    /// the same forecast horizon in the controller and the simulator).
+    /// </summary>
+    public static readonly TimeSpan DeferralSlack = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// The phase of <paramref name="key"/> (e.g. <c>namespace/hpa</c>) in [0, <paramref name="refitEvery"/>), whole
     /// seconds: FNV-1a (64-bit) of the key's UTF-8 bytes modulo the period's seconds. Stable across processes and
     /// versions (not <see cref="string.GetHashCode()"/>, which is randomized per process).

@@ -20,4 +20,11 @@ public enum DecisionReason
 
     /// <summary>The floor rose by the configured maxStepUp and no more.</summary>
     MaxStepUp = 5,
+
+    /// <summary>
+    /// No forecast yet: the step's first fit waits for the host's refit budget (<see cref="Control.RefitSchedule.Grant"/>,
+    /// a cold start). Nothing is actuated from it: a floor already held stays held, no new one is raised; events that need
+    /// no fit still act.
+    /// </summary>
+    ForecastPending = 6,
 }

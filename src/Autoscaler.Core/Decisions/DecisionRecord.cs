@@ -26,6 +26,12 @@ public sealed record DecisionRecord
     /// <summary>The floor before bounds (maxReplicas, maxFloor, maxStepUp); equals <see cref="Floor"/> when no bound bit.</summary>
     public int WantedFloor { get; init; }
 
+    /// <summary>
+    /// The forecast-driven floor the trust gate withheld at this step (auto, forecast not trusted:
+    /// <see cref="Forecasting.Accuracy.TrustGate.Decide"/>), recommended only; null when nothing was withheld.
+    /// </summary>
+    public int? WithheldFloor { get; init; }
+
     /// <summary>What decided the floor.</summary>
     public required DecisionReason Reason { get; init; }
 

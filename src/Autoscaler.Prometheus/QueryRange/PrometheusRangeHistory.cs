@@ -5,8 +5,8 @@ using Autoscaler.Core.TimeSeries;
 namespace Autoscaler.Prometheus.QueryRange;
 
 /// <summary>
-/// Load history from a Prometheus range query (<c>GET /api/v1/query_range</c>): one series on a regular
-/// grid starting at <c>from</c>, NaN where Prometheus has no sample, never a point at or after <c>to</c>. The range is
+/// Load history from a Prometheus range query (<c>GET /api/v1/query_range</c>): one series on Core's
+/// <see cref="HistoryGrid"/> (epoch-aligned, the simulator's grid), NaN where Prometheus has no sample, never a point at or after <c>to</c>. The range is
 /// read at the given step in chunks of at most <see cref="ChunkedRangeReader.MaxPointsPerRequest"/> points (the
 /// boundaries of <see cref="ChunkedRangeReader.Chunks"/>; Prometheus refuses more than 11,000 per request), so 14 days
 /// at 1 minute are three requests on the same 1-minute grid as the simulator's, not one at a widened 121 s. Only beyond
@@ -43,15 +43,15 @@ public sealed class PrometheusRangeHistory : IHistorySource
     {
         var span = to - from;
         var step = TimeSpan.FromSeconds(Math.Max(_step.TotalSeconds, Math.Ceiling(span.TotalSeconds / MaxPoints)));
-        var count = (int)Math.Floor(span / step);
-        if (count < 1)
+        // Core's grid, as the simulator's: epoch-aligned instants, a point known once its step has ended.
+        var grid = HistoryGrid.Covering(from, to, step, TimeSpan.Zero);
+        if (grid.Count < 1)
         {
             return null;
         }
 
-        var last = from + (step * (count - 1));
         var points = new List<TimedValue>();
-        foreach (var (start, end) in new ChunkedRangeReader(_http, _baseUrl, _query, from, last, step).Chunks())
+        foreach (var (start, end) in new ChunkedRangeReader(_http, _baseUrl, _query, grid.Start, grid.Last, step).Chunks())
         {
             await ReadChunkAsync(start, end, step, points, cancellationToken).ConfigureAwait(false);
         }
@@ -61,18 +61,18 @@ public sealed class PrometheusRangeHistory : IHistorySource
             return null;
         }
 
-        var values = new double[count];
+        var values = new double[grid.Count];
         Array.Fill(values, double.NaN);
         foreach (var point in points)
         {
-            var index = (int)Math.Round((new DateTimeOffset(point.Time, TimeSpan.Zero) - from) / step);
-            if (index >= 0 && index < count)
+            var index = grid.IndexOf(new DateTimeOffset(point.Time, TimeSpan.Zero));
+            if (index >= 0)
             {
                 values[index] = point.Value;
             }
         }
 
-        return new ForecastHistory(from, step, values);
+        return grid.With(values);
     }
 
     private async Task ReadChunkAsync(DateTimeOffset start, DateTimeOffset end, TimeSpan step, List<TimedValue> points, CancellationToken cancellationToken)

@@ -26,6 +26,19 @@ public sealed class HistorySourceTests
     }
 
     [Fact]
+    public async Task A_csv_is_read_on_Cores_grid_aligned_and_without_the_bucket_still_open()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["timestamp,value", "2014-04-10T00:00:00Z,10", "2014-04-10T00:05:00Z,40", "2014-04-10T00:10:00Z,70"]);
+        var history = await new CsvHistory(file, TimeSpan.FromMinutes(5), false).GetHistoryAsync(
+            new DateTimeOffset(2014, 4, 9, 23, 58, 30, TimeSpan.Zero), new DateTimeOffset(2014, 4, 10, 0, 12, 0, TimeSpan.Zero), default);
+
+        Assert.Equal(new DateTimeOffset(2014, 4, 10, 0, 0, 0, TimeSpan.Zero), history!.Start); // as the controller's and the simulator's grid
+        Assert.Equal([10, 40], history.Values.ToArray()); // 00:10's bucket is still open at 00:12
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task Ready_replicas_come_from_the_replicas_query_or_the_replicas_csv_beside_the_load()
     {
         var dir = Directory.CreateTempSubdirectory().FullName;

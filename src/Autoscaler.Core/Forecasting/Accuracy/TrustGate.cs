@@ -17,6 +17,20 @@ public static class TrustGate
     private static readonly IForecaster Persistence = Create("persistence");
     private static readonly IForecaster SeasonalNaive = Create("seasonal-naive:1d");
 
+    /// <summary>
+    /// THE gate of issue #11, for every host: in <see cref="Planning.PlanningMode.Auto"/> forecast-driven floors act only
+    /// while the gate is off or the last verdict (<see cref="AccuracyVerdict.Trusted"/>, scored at the policy's last
+    /// refit, before this step) is trusted; otherwise they fall back to <see cref="Planning.PlanningMode.Recommend"/>.
+    /// Observe and recommend are never changed. Scheduled events are not gated (they need no forecast).
+    /// </summary>
+    /// <param name="requested">The policy's mode.</param>
+    /// <param name="enabled">False when the policy turns the gate off (<c>trustGate.enabled: false</c>).</param>
+    /// <param name="trusted">The last verdict's <see cref="AccuracyVerdict.Trusted"/>; false when nothing was scored yet.</param>
+    public static TrustGateDecision Decide(Planning.PlanningMode requested, bool enabled, bool trusted) =>
+        requested == Planning.PlanningMode.Auto && enabled && !trusted
+            ? new TrustGateDecision(Planning.PlanningMode.Recommend, Withheld: true)
+            : new TrustGateDecision(requested, Withheld: false);
+
     /// <summary>Scores <paramref name="model"/> against persistence and daily seasonal-naive.</summary>
     /// <param name="model">The policy's forecaster.</param>
     /// <param name="history">History strictly before now (NaN = missing).</param>

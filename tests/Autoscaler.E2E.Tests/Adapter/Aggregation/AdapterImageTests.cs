@@ -1,5 +1,7 @@
 using Autoscaler.E2E.Tests.Fixtures;
 using Autoscaler.E2E.Tests.Fixtures.Containers;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
 using Xunit.Abstractions;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
@@ -24,6 +26,8 @@ public sealed class AdapterImageTests(ControlPlaneFixture cp, ITestOutputHelper 
     public async Task The_scratch_image_serves_pushed_metrics_through_the_aggregator_to_an_hpa()
     {
         await ScratchImage.BuildAsync("adapter", Tag, output.WriteLine);
+        await RefusesToStartWithoutAWritableStoreAsync();
+
         var runner = new ImageAdapterRunner(Tag);
         // Returns once /readyz is 200, the APIServices are Available and the aggregator answers each group path.
         await using var adapter = await AdapterDeployment.StartAsync(cp, runner);
@@ -55,5 +59,34 @@ public sealed class AdapterImageTests(ControlPlaneFixture cp, ITestOutputHelper 
             output.WriteLine("--- adapter container log tail ---");
             output.WriteLine(File.Exists(adapter.LogPath) ? string.Join('\n', File.ReadLines(adapter.LogPath).TakeLast(15)) : "(no log)");
         }
+    }
+
+    /// <summary>
+    /// Without a volume, the default store path (<c>/app/data/samples.db</c>) lies on the read-only root filesystem:
+    /// the adapter must stop with exit code 2 and an error naming Storage:DatabasePath (it used to crash with an
+    /// unhandled IOException). This is also what makes the tmpfs of <see cref="ImageAdapterRunner"/> necessary.
+    /// </summary>
+    private async Task RefusesToStartWithoutAWritableStoreAsync()
+    {
+        using var log = new MemoryStream();
+        await using var refused = ScratchImage.Hardened(Tag, "adapter-image")
+            .WithCommand("--secure-port", "18443", "--bind-address", "127.0.0.1", "--insecure-disable-auth", "--authentication-skip-lookup")
+            .WithOutputConsumer(Consume.RedirectStdoutAndStderrToStream(log, log))
+            .Build();
+        try
+        {
+            await refused.StartAsync();
+        }
+        catch (ContainerNotRunningException)
+        {
+            // It may already have exited when Testcontainers checks it: the exit code below is what counts.
+        }
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exit = await refused.GetExitCodeAsync(bound.Token);
+        var text = System.Text.Encoding.UTF8.GetString(log.ToArray());
+        output.WriteLine($"without a writable store: exit {exit}: {text.Trim()}");
+        Assert.True(exit == 2, $"expected exit 2 without a writable store, got {exit}: {text}");
+        Assert.Contains("error: Storage:DatabasePath 'data/samples.db' (/app/data/samples.db): cannot create or open the store: ", text, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using Autoscaler.MetricsAdapter.Hosting;
 using Autoscaler.MetricsAdapter.Hosting.CommandLine;
+using Autoscaler.MetricsAdapter.Storage;
 using Autoscaler.MetricsAdapter.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,6 +35,15 @@ catch (InvalidOperationException e)
     return 2;
 }
 
-app.UseAdapterPipeline();
+try
+{
+    app.UseAdapterPipeline(); // resolves the push source's store, which opens its SQLite file
+}
+catch (SampleStoreUnavailableException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
 await app.RunAsync().ConfigureAwait(false);
 return 0;

@@ -23,10 +23,12 @@ tests/e2e/lib-build.sh </dev/null || { echo "[e2e] could not install packages or
 
 step "building $project"
 dotnet build "$project" -nologo -v minimal </dev/null || { echo "[e2e] build failed"; exit 1; }
-# The controller image test publishes self-contained for linux-x64 inside the namespace, which has no route to the
-# NuGet feed: fetch the runtime packs here, outside it.
-dotnet restore src/Autoscaler.Controller/Autoscaler.Controller.csproj -r linux-x64 -p:SelfContained=true -nologo -v minimal </dev/null \
-  || { echo "[e2e] could not restore the linux-x64 runtime packs for the image test"; exit 1; }
+# The controller and adapter image tests publish self-contained for linux-x64 inside the namespace, which has no
+# route to the NuGet feed: fetch the runtime packs (and any RID-specific package) here, outside it.
+for app in src/Autoscaler.Controller/Autoscaler.Controller.csproj src/Autoscaler.MetricsAdapter/Autoscaler.MetricsAdapter.csproj; do
+  dotnet restore "$app" -r linux-x64 -p:SelfContained=true -nologo -v minimal </dev/null \
+    || { echo "[e2e] could not restore the linux-x64 runtime packs of $app for the image tests"; exit 1; }
+done
 
 trap '"$engine" down </dev/null || true' EXIT
 step "starting the Docker engine ($engine)"

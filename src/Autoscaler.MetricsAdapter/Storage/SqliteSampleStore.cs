@@ -36,24 +36,33 @@ internal sealed partial class SqliteSampleStore : ISampleStore, IDisposable
     /// <param name="databasePath">SQLite file path.</param>
     /// <param name="time">The clock that decides which points are current; the system clock by default.</param>
     /// <param name="limits">Series and history bounds; none by default.</param>
+    /// <exception cref="SampleStoreUnavailableException">The file or its directory cannot be created or opened.</exception>
     public SqliteSampleStore(string databasePath, TimeProvider? time = null, SampleStoreLimits? limits = null)
     {
         _time = time ?? TimeProvider.System;
         _limits = limits ?? SampleStoreLimits.None;
         var inMemory = databasePath == ":memory:";
-        if (!inMemory)
+        var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false };
+        _connection = new SqliteConnection(builder.ToString());
+        try
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-            if (directory is not null)
+            if (!inMemory && Path.GetDirectoryName(Path.GetFullPath(databasePath)) is { } directory)
             {
                 Directory.CreateDirectory(directory);
             }
+
+            _connection.Open();
+            SqliteSchema.Apply(_connection, inMemory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            _connection.Dispose();
+            throw new SampleStoreUnavailableException(
+                $"Storage:DatabasePath '{databasePath}' ({Path.GetFullPath(databasePath)}): cannot create or open the store: {e.Message.TrimEnd('.')}. " +
+                "Point it at a writable directory; with a read-only root filesystem (the container image) use a volume, " +
+                "e.g. --Storage:DatabasePath=/var/lib/autoscaler/samples.db on an emptyDir.", e);
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false };
-        _connection = new SqliteConnection(builder.ToString());
-        _connection.Open();
-        SqliteSchema.Apply(_connection, inMemory);
         _insertSample = Prepare("INSERT OR REPLACE INTO samples (series_id, ts, value) VALUES ($s, $t, $v)", "$s", "$t", "$v");
         _insertChunk = Prepare(
             "INSERT OR REPLACE INTO samples (series_id, ts, value) VALUES " +

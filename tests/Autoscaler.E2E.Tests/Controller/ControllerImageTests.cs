@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Autoscaler.E2E.Tests.Adapter;
 using Autoscaler.E2E.Tests.Fixtures;
+using Autoscaler.E2E.Tests.Fixtures.Containers;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
-using DotNet.Testcontainers.Images;
 using k8s;
 using Xunit.Abstractions;
 
@@ -30,10 +29,7 @@ public sealed class ControllerImageTests(ControlPlaneFixture cp, ITestOutputHelp
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task The_scratch_image_runs_as_non_root_reaches_readyz_and_takes_the_lease()
     {
-        var (code, stdout, stderr) = await ExternalProcess.RunAsync("bash", [ControllerCluster.RepoFile("images/build.sh"), "controller", Tag], TimeSpan.FromMinutes(15));
-        output.WriteLine(stderr);
-        Assert.True(code == 0, $"images/build.sh controller failed ({code}): {stderr}");
-        Assert.Equal(Tag, stdout.Trim());
+        await ScratchImage.BuildAsync("controller", Tag, output.WriteLine);
 
         await _cluster.InstallAsync();
         var ns = await _cluster.NamespaceAsync("ctl-image");
@@ -50,20 +46,11 @@ public sealed class ControllerImageTests(ControlPlaneFixture cp, ITestOutputHelp
         const string identity = "image-replica";
         using var stdoutLog = new MemoryStream();
         using var stderrLog = new MemoryStream();
-        await using var container = new ContainerBuilder(Tag)
-            .WithImagePullPolicy(PullPolicy.Never)
+        // As manifests/controller/30-deployment.yaml runs it: read-only root filesystem, no capabilities.
+        await using var container = ScratchImage.Hardened(Tag, "controller-image")
             .WithBindMount(config.FullName, "/config", AccessMode.ReadOnly)
             .WithCommand("--kubeconfig", "/config/kubeconfig", "--namespace", ns, "--lease-namespace", ns, "--lease-name", "controller",
                 "--identity", identity, "--sync-period", "2s", "--http-port", port.ToString(CultureInfo.InvariantCulture))
-            .WithCreateParameterModifier(p =>
-            {
-                // As manifests/controller/30-deployment.yaml runs it: read-only root filesystem, no capabilities.
-                var host = p.HostConfig ??= new Docker.DotNet.Models.HostConfig();
-                host.NetworkMode = "host";
-                host.ReadonlyRootfs = true;
-                host.CapDrop = ["ALL"];
-            })
-            .WithLabel("org.autoscaler.e2e", "controller-image")
             .WithOutputConsumer(Consume.RedirectStdoutAndStderrToStream(stdoutLog, stderrLog))
             .Build();
         try
@@ -88,11 +75,8 @@ public sealed class ControllerImageTests(ControlPlaneFixture cp, ITestOutputHelp
             var version = await container.ExecAsync(["/app/entrypoint", "--version"]);
             Assert.True(version.ExitCode == 0, $"/app/entrypoint --version in the container: exit {version.ExitCode}, {version.Stderr}");
             output.WriteLine($"version in the image: {version.Stdout.Trim()}");
-            using var docker = TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(ResourceReaper.DefaultSessionId).Build();
-            var inspect = await docker.Containers.InspectContainerAsync(container.Id);
-            Assert.Equal("1654:1654", inspect.Config?.User);
-            var image = await docker.Images.InspectImageAsync(Tag);
-            output.WriteLine($"image {Tag}: {image.Size} bytes, {image.RootFS?.Layers?.Count} layer(s)");
+            Assert.Equal(ScratchImage.User, (await ScratchImage.InspectAsync(container.Id)).User);
+            output.WriteLine(await ScratchImage.DescribeAsync(Tag));
         }
         finally
         {

@@ -10,7 +10,8 @@ using k8s.Models;
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 
 /// <summary>
-/// The adapter as a real process on the namespace's service address (10.123.0.1:8443), registered the way
+/// The adapter as a real process (or, with <see cref="ImageAdapterRunner"/>, as its container image) on the
+/// namespace's service address (10.123.0.1:8443), registered the way
 /// the shipped manifests do it: namespace, service account and RBAC from manifests/adapter, a selector-less
 /// Service + Endpoints pointing at the process, and the three APIServices with the generated certificate as
 /// caBundle. The adapter authenticates to the apiserver with its own service-account token, so the
@@ -21,14 +22,15 @@ internal sealed class AdapterDeployment : IAsyncDisposable
     public const string Namespace = "autoscaler";
     private readonly ControlPlaneFixture _cp;
     private readonly string _work;
-    private ExternalProcess? _process;
+    private readonly IAdapterRunner _runner;
 
     private readonly string[] _extraArguments;
 
-    private AdapterDeployment(ControlPlaneFixture cp, string work, string[] extraArguments)
+    private AdapterDeployment(ControlPlaneFixture cp, string work, IAdapterRunner runner, string[] extraArguments)
     {
         _cp = cp;
         _work = work;
+        _runner = runner;
         _extraArguments = extraArguments;
     }
 
@@ -38,17 +40,24 @@ internal sealed class AdapterDeployment : IAsyncDisposable
 
     public string LogPath => Path.Combine(_work, "adapter.log");
 
-    /// <summary>Where the certificate (<c>tls.crt</c>, <c>tls.key</c>) and the adapter's kubeconfig (<c>adapter.kubeconfig</c>) are.</summary>
+    /// <summary>Where the certificate (<c>tls.crt</c>, <c>tls.key</c>), the adapter's kubeconfig (<c>adapter.kubeconfig</c>)
+    /// and the apiserver's CA it names (<c>apiserver-ca.crt</c>) are.</summary>
     public string WorkDirectory => _work;
 
     public string Admin => _cp.Environment.Kubeconfig;
 
     /// <param name="cp">The control plane.</param>
     /// <param name="extraArguments">Appended to the adapter's command line (a --Staleness:MaxAge here replaces the default), e.g. a Prometheus source.</param>
-    public static async Task<AdapterDeployment> StartAsync(ControlPlaneFixture cp, params string[] extraArguments)
+    public static Task<AdapterDeployment> StartAsync(ControlPlaneFixture cp, params string[] extraArguments) =>
+        StartAsync(cp, new ProcessAdapterRunner(), extraArguments);
+
+    /// <param name="cp">The control plane.</param>
+    /// <param name="runner">How the adapter runs (a process or the image); disposed with the deployment.</param>
+    /// <param name="extraArguments">Appended to the adapter's command line, as for the other overload.</param>
+    public static async Task<AdapterDeployment> StartAsync(ControlPlaneFixture cp, IAdapterRunner runner, params string[] extraArguments)
     {
         var work = Directory.CreateTempSubdirectory("adapter-e2e-").FullName;
-        var d = new AdapterDeployment(cp, work, extraArguments);
+        var d = new AdapterDeployment(cp, work, runner, extraArguments);
         try
         {
             await d.DeployAsync();
@@ -82,25 +91,23 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         var kubeconfig = await ServiceAccountKubeconfigAsync();
 
         // The serving certificate, made by the adapter's own generate-cert for the Service's DNS name and the endpoint IP.
-        var adapterDll = RepositoryPaths.Of("src", "Autoscaler.MetricsAdapter", "bin", "Debug", "net10.0", "Autoscaler.MetricsAdapter.dll");
-        var gen = await ExternalProcess.RunAsync("dotnet", [adapterDll, "generate-cert", "--out", _work, "--hosts", $"metrics-adapter.{Namespace}.svc,{_cp.Environment.ServiceAddress}"], TimeSpan.FromSeconds(60));
+        var gen = await ExternalProcess.RunAsync("dotnet", [ProcessAdapterRunner.AdapterDll, "generate-cert", "--out", _work, "--hosts", $"metrics-adapter.{Namespace}.svc,{_cp.Environment.ServiceAddress}"], TimeSpan.FromSeconds(60));
         if (gen.ExitCode != 0)
         {
             throw new InvalidOperationException("generate-cert failed: " + gen.Stderr);
         }
 
         PushPort = FreePort();
-        _process = ExternalProcess.StartServer("dotnet",
+        await _runner.StartAsync(
         [
-            adapterDll,
             "--bind-address", _cp.Environment.ServiceAddress, "--secure-port", "8443",
             "--tls-cert-file", Path.Combine(_work, "tls.crt"), "--tls-private-key-file", Path.Combine(_work, "tls.key"),
             "--kubeconfig", kubeconfig,
-            $"--Storage:DatabasePath={Path.Combine(_work, "samples.db")}",
+            $"--Storage:DatabasePath={_runner.DatabasePath(_work)}",
             $"--Grpc:Port={PushPort}", "--Grpc:ListenAddress=127.0.0.1",
             // The adapter refuses a key given twice, so a caller's own staleness bound replaces this default.
             .. _extraArguments.Any(a => a.StartsWith("--Staleness:MaxAge=", StringComparison.Ordinal)) ? _extraArguments : ["--Staleness:MaxAge=00:10:00", .. _extraArguments],
-        ], LogPath);
+        ], _work, LogPath);
         await WaitReadyAsync();
 
         var service = $$"""
@@ -199,6 +206,9 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         var token = await ServiceAccountTokenAsync(_cp, Namespace, "metrics-adapter");
         var server = ((k8s.Kubernetes)_cp.Admin).BaseUri.AbsoluteUri.TrimEnd('/');
         var path = Path.Combine(_work, "adapter.kubeconfig");
+        // A copy next to the kubeconfig: everything the adapter reads is in one directory (a container mounts just that).
+        var ca = Path.Combine(_work, "apiserver-ca.crt");
+        File.Copy(_cp.Environment.CaFile, ca);
         await File.WriteAllTextAsync(path, $"""
             apiVersion: v1
             kind: Config
@@ -206,7 +216,7 @@ internal sealed class AdapterDeployment : IAsyncDisposable
               - name: e2e
                 cluster:
                   server: "{server}"
-                  certificate-authority: "{_cp.Environment.CaFile}"
+                  certificate-authority: "{ca}"
             users:
               - name: adapter
                 user:
@@ -227,7 +237,7 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { Timeout = TimeSpan.FromSeconds(3) };
         await Eventually.Async("adapter /readyz", async () =>
         {
-            if (_process!.HasExited)
+            if (await _runner.HasExitedAsync())
             {
                 throw new InvalidOperationException("the adapter process exited");
             }
@@ -301,7 +311,7 @@ internal sealed class AdapterDeployment : IAsyncDisposable
             }
         }
 
-        _process?.Dispose();
+        await _runner.DisposeAsync();
         try
         {
             Directory.Delete(_work, recursive: true);

@@ -54,6 +54,12 @@ internal sealed class SeededMutator
         return text.Length <= MaxLength ? text : text[..MaxLength];
     }
 
+    /// <summary>A corpus entry unchanged (so a structured generator can mutate one field and keep the others valid).</summary>
+    public string Valid() => _corpus[_random.Next(_corpus.Count)];
+
+    /// <summary>Mostly <see cref="Valid"/>, one time in <paramref name="oneIn"/> a mutated case.</summary>
+    public string Sometimes(int oneIn) => _random.Next(oneIn) == 0 ? Next() : Valid();
+
     /// <summary>A random int in [0, max).</summary>
     public int Pick(int max) => _random.Next(max);
 

@@ -40,7 +40,7 @@ internal static class FuzzRun
             }
         }
 
-        output?.WriteLine($"{name}: seed 0x{mutator.Seed:x}, {iterations} cases: {accepted} accepted, {refused} refused with the documented error, 0 crashes");
+        output?.WriteLine($"{name}: seed 0x{mutator.Seed:x}, {iterations} cases: {accepted} returned, {refused} refused with the documented error, 0 crashes");
         return (accepted, refused);
     }
 }

@@ -30,6 +30,7 @@ public sealed class EventsFuzzTests(ITestOutputHelper output)
             Assert.NotEmpty(parsed.Diagnostics);
             Assert.All(parsed.Diagnostics.Where(d => d.Severity == Core.TimeSeries.DiagnosticSeverity.Error), d => Assert.False(string.IsNullOrWhiteSpace(d.Message)));
         }, _ => false, output, "events csv");
+        output.WriteLine($"events csv: {withEvents} parsed with events, {refused} refused with line errors");
         Assert.True(withEvents > 100 && refused > 100, $"{withEvents} with events, {refused} refused");
     }
 }

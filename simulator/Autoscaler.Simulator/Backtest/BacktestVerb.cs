@@ -47,7 +47,7 @@ internal static class BacktestVerb
         Series? trace;
         try
         {
-            trace = source is null ? LoadTrace(tracePath!, stderr) : Report(source.Fetch(stderr), stderr);
+            trace = source is null ? LoadTrace(tracePath!, stderr) : Report(source.Fetch(stderr), source.Name, stderr);
         }
         catch (InputErrorException e)
         {
@@ -121,17 +121,24 @@ internal static class BacktestVerb
             return null;
         }
 
-        return Report(TraceFile.Parse(path), stderr);
+        return Report(TraceFile.Parse(path), path, stderr);
     }
 
-    private static Series? Report(TraceParseResult result, TextWriter stderr)
+    private static Series? Report(TraceParseResult result, string name, TextWriter stderr)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
             stderr.WriteLine(diagnostic.ToString());
         }
 
-        return result.Assembled?.Series;
+        if (result.Assembled is not { } assembled) return null;
+        if (TraceBounds.Check(name, assembled.Series, assembled.Report.Interval ?? TimeSpan.FromMinutes(1)) is { } problem)
+        {
+            stderr.WriteLine(problem);
+            return null;
+        }
+
+        return assembled.Series;
     }
 
     /// <summary>The calendar's events for this trace: those without a series, and those whose series names the trace file.</summary>

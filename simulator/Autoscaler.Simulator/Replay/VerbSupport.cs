@@ -71,6 +71,12 @@ internal static class VerbSupport
             try { scenarios.Add(load()); } catch (InputErrorException e) { errors.AddRange(e.Errors); }
         }
 
+        foreach (var scenario in trace is null ? [] : scenarios)
+        {
+            var scale = scenario.Workload.ValueScale;
+            if (TraceBounds.CheckDemand(trace!.Path, trace.PerMinute, scale, $"with scenario '{scenario.Name}''s valueScale {scale:R}") is { } problem) errors.Add(problem);
+        }
+
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) errors.Add(new InputError("command line", 0, "--scenario", $"two scenarios are named '{duplicate.Key}'; give each a distinct 'name'"));
         if (errors.Count > 0) throw new InputErrorException(errors);

@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Autoscaler.Simulator.Scenarios;
@@ -19,17 +18,8 @@ internal static class ScenarioLoader
     public static Scenario Load(TextReader reader, string file)
     {
         var errors = new List<InputError>();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new InputErrorException(new InputError(file, (int)e.Start.Line, string.Empty, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        var documents = Manifests.YamlFile.Load(reader, file, errors) ?? throw new InputErrorException(errors);
+        if (documents.Count == 0 || documents[0].RootNode is not YamlMappingNode root)
         {
             throw new InputErrorException(new InputError(file, 0, string.Empty, "expected a mapping with 'workload' and 'hpa'"));
         }

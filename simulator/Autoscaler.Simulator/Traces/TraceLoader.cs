@@ -5,7 +5,8 @@ namespace Autoscaler.Simulator.Traces;
 
 /// <summary>
 /// Reads a trace (CSV, or a saved Prometheus query_range JSON) through the core parser and normalizes per-bucket demand to per-minute
-/// demand (a 5-minute bucket of 500 becomes 100 per minute). Errors come back as <see cref="InputError"/>s.
+/// demand (a 5-minute bucket of 500 becomes 100 per minute). Errors come back as <see cref="InputError"/>s, including
+/// a trace beyond <see cref="TraceBounds"/>.
 /// </summary>
 internal static class TraceLoader
 {
@@ -32,6 +33,9 @@ internal static class TraceLoader
         }
 
         var interval = report.Interval ?? TimeSpan.FromMinutes(1);
+        var problem = TraceBounds.Check(path, series, interval)
+            ?? TraceBounds.CheckDemand(path, series, TimeSpan.FromMinutes(1) / interval, $"once {DurationParser.Format(interval)} buckets are normalised to demand per minute");
+        if (problem is not null) throw new InputErrorException(problem);
         var perMinute = SeriesResampler.ToRate(series, interval, TimeSpan.FromMinutes(1));
         var normalization = interval == TimeSpan.FromMinutes(1)
             ? "1-minute buckets: values used as demand per minute"

@@ -22,7 +22,7 @@ public static class IcalImport
     /// <summary>How far ahead recurring VEVENTs are expanded.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(180);
 
-    /// <summary>Parses <paramref name="text"/>; returns null with <paramref name="error"/> when it is not iCalendar.</summary>
+    /// <summary>Parses <paramref name="text"/>; returns null with <paramref name="error"/> when it is not iCalendar or a VEVENT cannot be read (the error names it). Never throws on content.</summary>
     /// <param name="text">The .ics text.</param>
     /// <param name="now">Current time: recurring events are expanded from here to <see cref="Horizon"/>.</param>
     /// <param name="error">Why it is not iCalendar.</param>
@@ -50,29 +50,68 @@ public static class IcalImport
         }
 
         var result = new List<ImportedEvent>();
+        var index = 0;
         foreach (var e in calendar.Events)
         {
-            if (e.DtStart is null) continue;
-            var zone = e.DtStart.TzId is { } tz && LocalTimeResolver.FindZone(tz, out _) is not null ? tz : "UTC";
-            if (e.RecurrenceRule is null && !e.RecurrenceDates.GetAllDates().Any())
+            index++;
+            try
             {
-                var end = e.DtEnd ?? (e.Duration is { } d ? e.DtStart.Add(d) : e.DtStart.AddDays(1));
-                result.Add(new ImportedEvent(e.Summary ?? "(no title)", Local(e.DtStart, zone), Local(end, zone), zone, e.Description, null));
-                continue;
+                ReadEvent(e, now, result);
             }
+#pragma warning disable CA1031 // Ical.Net reads properties lazily and throws several types on a bad one (an unknown TZID: ArgumentException, found by fuzzing, issue #15); each becomes a 422 naming the event.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                error = $"VEVENT {index} ({Name(e)}): {ex.Message}";
+                return null;
+            }
+        }
 
-            var rule = e.RecurrenceRule?.ToString();
-            var occurrences = e.GetOccurrences(new CalDateTime(now.UtcDateTime, "UTC"))
-                .TakeWhileBefore(new CalDateTime((now + Horizon).UtcDateTime, "UTC"))
-                .Take(MaxOccurrences);
+        return result;
+    }
+
+    private static void ReadEvent(CalendarEvent e, DateTimeOffset now, List<ImportedEvent> result)
+    {
+        if (e.DtStart is null) return;
+        var zone = e.DtStart.TzId is { } tz && LocalTimeResolver.FindZone(tz, out _) is not null ? tz : "UTC";
+        if (e.RecurrenceRule is null && !e.RecurrenceDates.GetAllDates().Any())
+        {
+            var end = e.DtEnd ?? (e.Duration is { } d ? e.DtStart.Add(d) : e.DtStart.AddDays(1));
+            result.Add(new ImportedEvent(e.Summary ?? "(no title)", Local(e.DtStart, zone), Local(end, zone), zone, e.Description, null));
+            return;
+        }
+
+        var rule = e.RecurrenceRule?.ToString();
+        var occurrences = e.GetOccurrences(new CalDateTime(now.UtcDateTime, "UTC"))
+            .TakeWhileBefore(new CalDateTime((now + Horizon).UtcDateTime, "UTC"))
+            .Take(MaxOccurrences);
+        try
+        {
             foreach (var o in occurrences)
             {
                 var end = o.Period.EffectiveEndTime ?? o.Period.StartTime.AddDays(1);
                 result.Add(new ImportedEvent(e.Summary ?? "(no title)", Local(o.Period.StartTime, zone), Local(end, zone), zone, e.Description, rule));
             }
         }
+        catch (Ical.Net.Evaluation.EvaluationException)
+        {
+            // A rule with no occurrence after now (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) is enumerated to year 9999 and then
+            // aborted by Ical.Net: it has no (more) occurrences in the horizon (issue #15).
+        }
+    }
 
-        return result;
+    private static string Name(CalendarEvent e)
+    {
+        try
+        {
+            return e.Uid ?? e.Summary ?? "no UID";
+        }
+#pragma warning disable CA1031 // the name is only for the message; a property that cannot be read leaves it out.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return "no readable UID";
+        }
     }
 
     private static string Local(CalDateTime time, string zone)

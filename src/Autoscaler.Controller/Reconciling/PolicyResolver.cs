@@ -69,6 +69,7 @@ public static class PolicyResolver
             }
         }
 
+        AddRangeProblems(spec, problems);
         var (mode, reason) = EffectiveMode(resource);
         return new ResolvedPolicy
         {
@@ -85,6 +86,31 @@ public static class PolicyResolver
             Exclusions = exclusions,
             TrustWindow = trustWindow,
         };
+    }
+
+    // The CRD schema's ranges, checked again: a policy the API server did not validate (an older CRD, a test, the
+    // simulator's mapping) must not hand NaN or a negative bound to the planner (issue #15).
+    private static void AddRangeProblems(PredictivePolicySpec spec, List<InputProblem> problems)
+    {
+        if (spec.Quantile is { } q && !(q >= 0.1 && q <= 0.9))
+        {
+            problems.Add(new InputProblem("InvalidQuantile", "spec.quantile", FormattableString.Invariant($"{q} is outside 0.1..0.9")));
+        }
+
+        if (spec.HeadroomPercent is { } headroom && headroom is < 0 or > 500)
+        {
+            problems.Add(new InputProblem("InvalidHeadroom", "spec.headroomPercent", $"{headroom} is outside 0..500"));
+        }
+
+        if (spec.Bounds?.MaxFloor is { } floor && floor is < 1 or > 10_000)
+        {
+            problems.Add(new InputProblem("InvalidBounds", "spec.bounds.maxFloor", $"{floor} is outside 1..10000"));
+        }
+
+        if (spec.Bounds?.MaxStepUp is { } step && step is < 1 or > 10_000)
+        {
+            problems.Add(new InputProblem("InvalidBounds", "spec.bounds.maxStepUp", $"{step} is outside 1..10000"));
+        }
     }
 
     private static string Scores(AccuracySummary? accuracy) =>

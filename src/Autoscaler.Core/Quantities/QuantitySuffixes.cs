@@ -46,6 +46,14 @@ internal static class QuantitySuffixes
         return false;
     }
 
+    /// <summary>True when <paramref name="suffix"/> is an exponent (e/E, optional sign, digits) beyond <see cref="Quantity.MaxExponent"/>.</summary>
+    public static bool IsExponentOutOfRange(string suffix)
+    {
+        if (suffix.Length < 2 || (suffix[0] != 'e' && suffix[0] != 'E')) return false;
+        var digits = suffix.AsSpan(suffix[1] is '+' or '-' ? 2 : 1);
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9') && !TryParseExponent(suffix.AsSpan(1), out _);
+    }
+
     /// <summary>The decimal SI suffix for a power of ten that is a multiple of three in [-9, 18].</summary>
     public static string DecimalSuffix(int power10) => DecimalTable.First(e => e.Power10 == power10).Suffix;
 

@@ -8,6 +8,8 @@ namespace Autoscaler.Core.TimeSeries;
 /// </summary>
 public static class DurationParser
 {
+    private static readonly decimal MaxSeconds = (decimal)TimeSpan.MaxValue.TotalSeconds / 2;
+
     /// <summary>Parses <paramref name="text"/>; on failure returns false and a message saying what is wrong.</summary>
     public static bool TryParse(string? text, out TimeSpan duration, out string error)
     {
@@ -40,10 +42,17 @@ public static class DurationParser
                 return false;
             }
 
+            // Checked before multiplying: 10^28 weeks overflowed decimal and threw out of TryParse (issue #15, found by fuzzing).
+            if (amount > MaxSeconds / seconds.Value)
+            {
+                error = $"'{text}' is too long a duration";
+                return false;
+            }
+
             total += amount * seconds.Value;
         }
 
-        if (total > (decimal)TimeSpan.MaxValue.TotalSeconds / 2)
+        if (total > MaxSeconds)
         {
             error = $"'{text}' is too long a duration";
             return false;
@@ -67,7 +76,9 @@ public static class DurationParser
         Append(parts, duration.Hours, "h");
         Append(parts, duration.Minutes, "m");
         Append(parts, duration.Seconds, "s");
-        Append(parts, duration.Milliseconds, "ms");
+        // Sub-millisecond ticks as a decimal fraction of ms: 100 ns printed as "" before (issue #15, found by fuzzing).
+        var subSecondMs = (duration.Ticks % TimeSpan.TicksPerSecond) / (decimal)TimeSpan.TicksPerMillisecond;
+        if (subSecondMs != 0) parts.Append(subSecondMs.ToString("0.####", CultureInfo.InvariantCulture)).Append("ms");
         return parts.ToString();
     }
 

@@ -98,7 +98,11 @@ public sealed class Series
         return lo == 0 && hi == Count ? this : new Series(_times[lo..hi], _values[lo..hi]);
     }
 
-    /// <summary>A series with the same timestamps and every value multiplied by <paramref name="factor"/>.</summary>
+    /// <summary>
+    /// A series with the same timestamps and every value multiplied by <paramref name="factor"/>. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> for a non-finite factor and <see cref="OverflowException"/> when a
+    /// product is not finite (1e308 × 60): the result keeps the invariant that every value is finite.
+    /// </summary>
     public Series Scale(double factor)
     {
         if (!double.IsFinite(factor))
@@ -110,6 +114,10 @@ public sealed class Series
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = _values[i] * factor;
+            if (!double.IsFinite(values[i]))
+            {
+                throw new OverflowException($"Value {i} ({_values[i]:R}) times {factor:R} is not finite.");
+            }
         }
 
         return new Series(_times, values);

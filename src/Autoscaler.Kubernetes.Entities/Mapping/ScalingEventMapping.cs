@@ -14,6 +14,18 @@ namespace Autoscaler.Kubernetes.Entities.Mapping;
 /// </summary>
 public static class ScalingEventMapping
 {
+    /// <summary>Earliest instant a spec may name (start, end, until): the Unix epoch.</summary>
+    public static readonly DateTimeOffset Earliest = DateTimeOffset.UnixEpoch;
+
+    /// <summary>Instants from here on are refused: far enough from <see cref="DateTimeOffset.MaxValue"/> for any window arithmetic.</summary>
+    public static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Longest ramp or explicit lead time: 30 days. Without these bounds a start in year 1 with a 500 ms ramp (found by
+    /// fuzzing, issue #15) or a 14,000-year ramp made the ramp start un-representable and threw out of the planner.
+    /// </summary>
+    public static readonly TimeSpan MaxRampOrLead = TimeSpan.FromDays(30);
+
     /// <summary>Maps a spec; collects every problem instead of stopping at the first.</summary>
     /// <param name="spec">The spec.</param>
     /// <param name="description">The planned events' description (such as "namespace/name").</param>
@@ -41,6 +53,10 @@ public static class ScalingEventMapping
         if (expected is null)
         {
             problems.Add(new InputProblem("MissingExpectedLoad", "spec.expectedLoad", "set one of multiplier, bumpPercent or absoluteFloor"));
+        }
+        else if (LoadProblem(spec.ExpectedLoad) is { } loadProblem)
+        {
+            problems.Add(loadProblem);
         }
 
         var ramp = Ramp(spec.Ramp, problems);
@@ -82,11 +98,29 @@ public static class ScalingEventMapping
         };
     }
 
+    // The CRD schema's ranges, checked again here because the calendar and the simulator map specs that never met the
+    // API server's validation (and NaN or infinity would otherwise reach the planner's arithmetic).
+    private static InputProblem? LoadProblem(ExpectedLoad load) => load switch
+    {
+        { AbsoluteFloor: { } floor } when floor is < 1 or > 10_000 => new("InvalidExpectedLoad", "spec.expectedLoad.absoluteFloor", $"{floor} is outside 1..10000"),
+        { AbsoluteFloor: not null } => null,
+        { Multiplier: { } m } when !(m > 1 && m <= 10_000) => new("InvalidExpectedLoad", "spec.expectedLoad.multiplier", FormattableString.Invariant($"{m} is not above 1 and at most 10000")),
+        { Multiplier: not null } => null,
+        { BumpPercent: { } bump } when bump is < 1 or > 10_000 => new("InvalidExpectedLoad", "spec.expectedLoad.bumpPercent", $"{bump} is outside 1..10000"),
+        _ => null,
+    };
+
     private static DateTimeOffset? Instant(string text, string zone, bool isEnd, string field, List<InputProblem> problems)
     {
         if (LocalTimeResolver.TryResolve(text, zone, isEnd, out var instant, out var error))
         {
-            return instant;
+            if (instant >= Earliest && instant < Latest)
+            {
+                return instant;
+            }
+
+            problems.Add(new InputProblem("InvalidTime", field, $"{instant:yyyy-MM-dd'T'HH:mm:ss'Z'} is outside {Earliest:yyyy-MM-dd} .. {Latest.AddDays(-1):yyyy-MM-dd}"));
+            return null;
         }
 
         var reason = error.Contains("DST gap", StringComparison.Ordinal) ? "LocalTimeInDstGap" : "InvalidTime";
@@ -109,7 +143,13 @@ public static class ScalingEventMapping
     {
         if (DurationParser.TryParse(text, out var duration, out var error))
         {
-            return duration;
+            if (duration <= MaxRampOrLead)
+            {
+                return duration;
+            }
+
+            problems.Add(new InputProblem("InvalidDuration", field, $"'{text}' is longer than {DurationParser.Format(MaxRampOrLead)}"));
+            return null;
         }
 
         problems.Add(new InputProblem("InvalidDuration", field, error));

@@ -14,6 +14,10 @@ namespace Autoscaler.Prometheus.QueryRange;
 /// </summary>
 public static class QueryRangeJson
 {
+    // Whole seconds, in integer arithmetic: (DateTime.MaxValue - UnixEpoch).TotalSeconds rounds up to a second too far.
+    private const double MinUnixSeconds = (0 - 621_355_968_000_000_000L) / TimeSpan.TicksPerSecond;
+    private const double MaxUnixSeconds = (3_155_378_975_999_999_999L - 621_355_968_000_000_000L) / TimeSpan.TicksPerSecond;
+
     /// <summary>
     /// Adds the points of <paramref name="json"/> to <paramref name="points"/>; returns the diagnostics
     /// (errors name <paramref name="source"/> and the JSON path at fault).
@@ -86,7 +90,15 @@ public static class QueryRangeJson
                         return diagnostics;
                     }
 
-                    var time = DateTime.UnixEpoch.AddTicks((long)Math.Round(pair[0].GetDouble() * TimeSpan.TicksPerSecond));
+                    // A timestamp outside DateTime's years 1..9999 (a mistyped or hostile number) is an error here, not an
+                    // ArgumentOutOfRangeException later (issue #15, found by fuzzing).
+                    if (!pair[0].TryGetDouble(out var seconds) || !(seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds))
+                    {
+                        diagnostics.Add(Error($"data.result[0].values[{index}]", $"timestamp {Clip(pair[0].GetRawText())} is not unix seconds between 0001-01-01 and 9999-12-31"));
+                        return diagnostics;
+                    }
+
+                    var time = DateTime.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
                     if (double.IsFinite(value))
                     {
                         points.Add(new TimedValue(time, value));

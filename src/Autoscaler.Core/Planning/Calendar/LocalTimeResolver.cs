@@ -75,9 +75,17 @@ public static class LocalTimeResolver
     public static bool TryResolve(LocalDateTime local, DateTimeZone zone, bool isEnd, out DateTimeOffset instant, out string error)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var mapping = zone.MapLocal(local);
         error = string.Empty;
         instant = default;
+        // 0001-01-01T00:00 in Asia/Kolkata is in year 0 in UTC and 9999-12-31T23:59 in Etc/GMT+12 beyond NodaTime's
+        // Instant: both threw (issue #15, found by fuzzing). A day of margin keeps every zone's offset (at most ±18h) in range.
+        if (local.Year < 2 || local.Year > 9998)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"{local:uuuu-MM-dd'T'HH:mm:ss} is outside the years 2 to 9998 that a local time may name");
+            return false;
+        }
+
+        var mapping = zone.MapLocal(local);
         if (mapping.Count == 0)
         {
             var before = zone.GetZoneInterval(mapping.EarlyInterval.End - Duration.Epsilon);

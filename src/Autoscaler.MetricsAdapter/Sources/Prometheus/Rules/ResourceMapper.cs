@@ -63,6 +63,7 @@ internal sealed class ResourceMapper
         }));
         pattern = pattern.Replace("\u0001", "(?<group>.*?)", StringComparison.Ordinal)
             .Replace("\u0002", "(?<resource>[a-z]+)", StringComparison.Ordinal);
-        return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Linear-time matching: a template repeating <<.Group>> made (?<group>.*?) chains that backtrack polynomially (issue #15).
+        return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
     }
 }

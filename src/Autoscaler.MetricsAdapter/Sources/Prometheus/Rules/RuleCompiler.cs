@@ -72,6 +72,18 @@ internal static partial class RuleCompiler
             // prometheus-adapter's default: the single capture group if there is exactly one, else the whole match.
             nameAs = matches?.GetGroupNumbers().Length == 2 ? "$1" : "$0";
         }
+        else if (matches is not null)
+        {
+            try
+            {
+                // Parses the replacement now: '${99999999999999999999999999999}' threw out of discovery (issue #15, found by fuzzing).
+                _ = matches.Replace(string.Empty, nameAs);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"{at}.name.as: invalid replacement '{nameAs}': {ex.Message}");
+            }
+        }
 
         var overrides = new Dictionary<string, GroupResource>(StringComparer.Ordinal);
         foreach (var (label, target) in config.Resources?.Overrides ?? [])
@@ -129,14 +141,26 @@ internal static partial class RuleCompiler
         };
     }
 
-    // Configurations are written for Go's RE2: translate its (?P<name>...) groups, which .NET does not accept.
+    /// <summary>Longest regular expression accepted in a rule (RE2, which prometheus-adapter uses, has a similar program-size bound).</summary>
+    public const int MaxPatternLength = 1_000;
+
+    // Configurations are written for Go's RE2: translate its (?P<name>...) groups, which .NET does not accept, and match
+    // in linear time as RE2 does. A backtracking regex such as (a+)+$ took exponential time on a long series name and
+    // threw RegexMatchTimeoutException out of discovery (issue #15, RulesFileHostileRegressionTests); NonBacktracking refuses at load
+    // what RE2 refuses too (backreferences, lookarounds, atomic groups).
     private static Regex? Pattern(string text, string at, List<string> errors)
     {
+        if (text.Length > MaxPatternLength)
+        {
+            errors.Add($"{at}: regular expression of {text.Length} characters; at most {MaxPatternLength}");
+            return null;
+        }
+
         try
         {
-            return new Regex(GoNamedGroup().Replace(text, "(?<"), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return new Regex(GoNamedGroup().Replace(text, "(?<"), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             errors.Add($"{at}: invalid regular expression '{text}': {ex.Message}");
             return null;

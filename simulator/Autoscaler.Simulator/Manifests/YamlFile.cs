@@ -1,3 +1,4 @@
+using Autoscaler.Shared.Yaml;
 using Autoscaler.Simulator.Scenarios;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,3 +1,4 @@
+using Autoscaler.Shared.Yaml;
 using Autoscaler.Simulator.Manifests;
 using Autoscaler.Simulator.Scenarios;
 

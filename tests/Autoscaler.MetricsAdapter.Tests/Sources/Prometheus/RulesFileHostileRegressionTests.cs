@@ -1,3 +1,4 @@
+using Autoscaler.Shared.Yaml;
 using Autoscaler.MetricsAdapter.Sources.Prometheus.Rules;
 
 namespace Autoscaler.MetricsAdapter.Tests.Sources.Prometheus;

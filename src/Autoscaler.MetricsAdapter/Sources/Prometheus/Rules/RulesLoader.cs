@@ -1,3 +1,4 @@
+using Autoscaler.Shared.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

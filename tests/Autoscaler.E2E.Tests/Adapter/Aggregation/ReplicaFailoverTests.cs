@@ -37,7 +37,7 @@ public sealed class ReplicaFailoverTests(ControlPlaneFixture cp, ITestOutputHelp
         var secondPushPort = await StartSecondReplicaAsync();
         await SetEndpointsAsync(cp.Environment.ServiceAddress, SecondAddress);
         using var pushFirst = _adapter.PushClient();
-        using var pushSecond = new GrpcPushClient(secondPushPort, _adapter.PushToken);
+        using var pushSecond = _adapter.PushClient(_adapter.PushToken, port: secondPushPort);
         await pushFirst.PushAsync(ns, "queue_length", Orders, 40);
         await pushSecond.PushAsync(ns, "queue_length", Orders, 40);
         await QueueWorker.ApplyAsync(_adapter.Admin, ns);

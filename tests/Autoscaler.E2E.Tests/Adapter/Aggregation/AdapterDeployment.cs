@@ -198,7 +198,7 @@ internal sealed class AdapterDeployment : IAsyncDisposable
         new(port ?? PushPort, token, ServingCertificate, clientCertificate);
 
     /// <summary>The adapter's serving certificate (<c>tls.crt</c>), also presented on the push port.</summary>
-    public X509Certificate2 ServingCertificate => X509Certificate2.CreateFromPemFile(Path.Combine(_work, "tls.crt"));
+    public X509Certificate2 ServingCertificate => X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(_work, "tls.crt")));
 
     /// <summary>The bearer token of <c>autoscaler/e2e-pusher</c>.</summary>
     public string PushToken { get; private set; } = string.Empty;

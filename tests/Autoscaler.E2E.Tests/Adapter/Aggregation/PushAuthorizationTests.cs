@@ -130,7 +130,12 @@ public sealed class PushAuthorizationTests(ControlPlaneFixture cp, ITestOutputHe
         // Within the issuer's validity (a freshly made cluster CA may be younger than five minutes).
         var notBefore = new[] { DateTimeOffset.UtcNow.AddMinutes(-5), new DateTimeOffset(ca.NotBefore.ToUniversalTime()) }.Max();
         var notAfter = new[] { DateTimeOffset.UtcNow.AddDays(1), new DateTimeOffset(ca.NotAfter.ToUniversalTime()) }.Min();
-        using var issued = request.Create(ca, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
+        // The cluster CA's key may be RSA while the client key is ECDSA: sign with a generator for the issuer's key.
+        using var caRsa = ca.GetRSAPrivateKey();
+        using var caEc = ca.GetECDsaPrivateKey();
+        var generator = caRsa is not null ? X509SignatureGenerator.CreateForRSA(caRsa, RSASignaturePadding.Pkcs1)
+            : X509SignatureGenerator.CreateForECDsa(caEc ?? throw new InvalidOperationException("the cluster CA has no RSA or ECDSA private key"));
+        using var issued = request.Create(ca.SubjectName, generator, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
         return issued.CopyWithPrivateKey(key);
     }
 }

@@ -67,10 +67,11 @@ internal static partial class SourceComposition
         var services = kestrel.ApplicationServices;
         var adapter = services.GetService<AdapterOptions>();
         var certificate = services.GetService<ServingCertificate>();
-        var tls = certificate is not null && grpc.UsesTls(!string.IsNullOrEmpty(adapter?.TlsCertFile));
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SourceComposition));
-        if (tls)
+        if (grpc.UsesTls(!string.IsNullOrEmpty(adapter?.TlsCertFile)))
         {
+            // Never a silent fall-back to cleartext.
+            _ = certificate ?? throw new InvalidOperationException("the push port needs TLS (Grpc:Tls) but the host has no serving certificate (AddAdapterServices)");
             LogTls(logger, grpc.ListenAddress, grpc.Port, grpc.ClientCertificate);
             kestrel.ListenGrpc(grpc, () => certificate!.Current);
             return;

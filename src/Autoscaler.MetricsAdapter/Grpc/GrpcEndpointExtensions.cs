@@ -13,8 +13,8 @@ public static class GrpcEndpointExtensions
     /// <see cref="GrpcServiceRegistration.AddGrpcServiceEndpoint{TService}"/> (push, KEDA). Grpc.AspNetCore answers
     /// unknown methods and services with UNIMPLEMENTED, non-gRPC content types with HTTP 415 and HTTP/1.x with 426.
     /// Without <see cref="GrpcServiceCollectionExtensions.AddGrpcTransport"/> (push source disabled) nothing is
-    /// mapped. Pair it with a Kestrel endpoint from <see cref="GrpcKestrelExtensions.ListenGrpc"/> (cleartext
-    /// HTTP/2 needs an HTTP/2-only endpoint).
+    /// mapped. Pair it with a Kestrel endpoint from <see cref="GrpcKestrelExtensions.ListenGrpc"/> (an HTTP/2-only
+    /// endpoint, TLS or cleartext).
     /// </summary>
     /// <param name="endpoints">The application's endpoint builder.</param>
     public static void MapAutoscalerGrpc(this IEndpointRouteBuilder endpoints)

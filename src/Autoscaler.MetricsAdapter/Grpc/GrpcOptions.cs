@@ -2,10 +2,11 @@ using System.Net;
 
 namespace Autoscaler.MetricsAdapter.Grpc;
 
-/// <summary>Options of the gRPC endpoint (push service and health), served as cleartext HTTP/2 (h2c).</summary>
+/// <summary>Options of the gRPC endpoint (push service, KEDA's external scaler and health): HTTP/2 over TLS (ALPN
+/// <c>h2</c>) with the adapter's serving certificate, or cleartext HTTP/2 (h2c) where <see cref="UsesTls"/> says so.</summary>
 public sealed class GrpcOptions
 {
-    /// <summary>Port of the dedicated HTTP/2-only cleartext endpoint. Default 50051; 0 disables the listener.</summary>
+    /// <summary>Port of the dedicated HTTP/2-only endpoint. Default 50051; 0 disables the listener.</summary>
     public int Port { get; set; } = 50051;
 
     /// <summary>Address to bind. Default <c>127.0.0.1</c>; the Deployment sets <c>0.0.0.0</c> so pods can push.</summary>
@@ -13,6 +14,28 @@ public sealed class GrpcOptions
 
     /// <summary>Largest accepted request message, after decompression. Default 4 MiB (the gRPC libraries' default).</summary>
     public int MaxReceiveMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>TLS on the push port. Default <see cref="GrpcTlsMode.Auto"/>.</summary>
+    public GrpcTlsMode Tls { get; set; } = GrpcTlsMode.Auto;
+
+    /// <summary>Client certificates on the TLS push port. Default <see cref="GrpcClientCertificateMode.Allow"/>.</summary>
+    public GrpcClientCertificateMode ClientCertificate { get; set; } = GrpcClientCertificateMode.Allow;
+
+    /// <summary>
+    /// Whether the push port speaks TLS: <see cref="GrpcTlsMode.On"/> yes, <see cref="GrpcTlsMode.Off"/> no;
+    /// <see cref="GrpcTlsMode.Auto"/> yes when <paramref name="servingCertificateFile"/> is true (a certificate was
+    /// configured for the cluster), when <see cref="ListenAddress"/> is not a loopback address (pods and other hosts can
+    /// reach it: a token must not cross the network in clear), or when client certificates are required.
+    /// </summary>
+    /// <param name="servingCertificateFile">True when <c>--tls-cert-file</c> is set.</param>
+    public bool UsesTls(bool servingCertificateFile) => Tls switch
+    {
+        GrpcTlsMode.On => true,
+        GrpcTlsMode.Off => false,
+        _ => servingCertificateFile
+            || ClientCertificate == GrpcClientCertificateMode.Require
+            || !(IPAddress.TryParse(ListenAddress, out var address) && IPAddress.IsLoopback(address)),
+    };
 
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -31,6 +54,16 @@ public sealed class GrpcOptions
         if (MaxReceiveMessageBytes <= 0)
         {
             errors.Add($"Grpc:MaxReceiveMessageBytes must be positive (got {MaxReceiveMessageBytes})");
+        }
+
+        if (Tls == GrpcTlsMode.Off && ClientCertificate == GrpcClientCertificateMode.Require)
+        {
+            errors.Add("Grpc:ClientCertificate=Require needs TLS on the push port, but Grpc:Tls=Off");
+        }
+
+        if (!Enum.IsDefined(Tls) || !Enum.IsDefined(ClientCertificate))
+        {
+            errors.Add($"Grpc:Tls must be Auto, On or Off and Grpc:ClientCertificate Allow or Require (got {Tls}, {ClientCertificate})");
         }
 
         return errors;

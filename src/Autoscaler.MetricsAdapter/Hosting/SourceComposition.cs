@@ -1,3 +1,4 @@
+using System.Net;
 using Autoscaler.MetricsAdapter.Floors;
 using Autoscaler.MetricsAdapter.Grpc;
 using Autoscaler.MetricsAdapter.Keda;
@@ -5,11 +6,14 @@ using Autoscaler.MetricsAdapter.Objects;
 using Autoscaler.MetricsAdapter.Sources.Prometheus;
 using Autoscaler.MetricsAdapter.Sources.Push;
 using Autoscaler.MetricsAdapter.Sources.Push.History;
+using Autoscaler.MetricsAdapter.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Autoscaler.MetricsAdapter.Hosting;
@@ -21,10 +25,11 @@ namespace Autoscaler.MetricsAdapter.Hosting;
 /// pipeline and go to the branch built by <see cref="ConfigureSourceBranch"/>. The protocol layer never
 /// references a source type.
 /// </summary>
-internal static class SourceComposition
+internal static partial class SourceComposition
 {
     /// <summary>Registers the configured sources and their services: push (default on, <c>Push:Enabled</c>)
-    /// with its cleartext HTTP/2 gRPC listener (<c>Grpc:*</c>, also serving KEDA's external scaler),
+    /// with its HTTP/2 gRPC listener (<c>Grpc:*</c>, also serving KEDA's external scaler; TLS with the serving
+    /// certificate unless <see cref="GrpcOptions.UsesTls"/> says cleartext, see <see cref="ListenGrpc"/>),
     /// Prometheus when <c>Prometheus:Url</c> is set, the pre-scale floors when <c>Floors:Enabled</c> is true; and,
     /// when the host has a Kubernetes client (registered by <c>AddAdapterServices</c> for <c>--kubeconfig</c> or
     /// in-cluster), the informer-backed object lister both sources use for metrics asked by object label selector
@@ -45,9 +50,44 @@ internal static class SourceComposition
             if (grpc.Validate().Count == 0)
             {
                 // Invalid options are reported by ValidateOnStart with every error; do not bind garbage first.
-                builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(grpc));
+                builder.WebHost.ConfigureKestrel(kestrel => ListenGrpc(kestrel, grpc));
             }
         }
+    }
+
+    /// <summary>Adds the push listener: TLS with the adapter's <see cref="ServingCertificate"/> (the same file, reloader
+    /// and generated fallback as the secure port) when <see cref="GrpcOptions.UsesTls"/> is true for this host's
+    /// <see cref="AdapterOptions.TlsCertFile"/>, else cleartext; the choice is logged, as a warning when a cleartext
+    /// listener is reachable from other hosts.</summary>
+    /// <param name="kestrel">Kestrel's options (its services hold <see cref="AdapterOptions"/> and the certificate).</param>
+    /// <param name="grpc">The validated gRPC options.</param>
+    public static void ListenGrpc(KestrelServerOptions kestrel, GrpcOptions grpc)
+    {
+        ArgumentNullException.ThrowIfNull(kestrel);
+        ArgumentNullException.ThrowIfNull(grpc);
+        var services = kestrel.ApplicationServices;
+        var adapter = services.GetService<AdapterOptions>();
+        var certificate = services.GetService<ServingCertificate>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SourceComposition));
+        if (grpc.UsesTls(!string.IsNullOrEmpty(adapter?.TlsCertFile)))
+        {
+            // Never a silent fall-back to cleartext.
+            _ = certificate ?? throw new InvalidOperationException("the push port needs TLS (Grpc:Tls) but the host has no serving certificate (AddAdapterServices)");
+            LogTls(logger, grpc.ListenAddress, grpc.Port, grpc.ClientCertificate);
+            kestrel.ListenGrpc(grpc, () => certificate!.Current);
+            return;
+        }
+
+        if (IPAddress.TryParse(grpc.ListenAddress, out var address) && IPAddress.IsLoopback(address))
+        {
+            LogCleartextLoopback(logger, grpc.ListenAddress, grpc.Port, grpc.Tls);
+        }
+        else
+        {
+            LogCleartextReachable(logger, grpc.ListenAddress, grpc.Port);
+        }
+
+        kestrel.ListenGrpc(grpc);
     }
 
     /// <summary>True when a request belongs to a source's own listener rather than the metrics API.</summary>
@@ -84,4 +124,13 @@ internal static class SourceComposition
             return Task.CompletedTask;
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push port {Address}:{Port}: gRPC over TLS (h2), client certificates {Mode}")]
+    private static partial void LogTls(ILogger logger, string address, int port, GrpcClientCertificateMode mode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push port {Address}:{Port}: cleartext h2c on loopback (Grpc:Tls={Mode}); only this host can reach it")]
+    private static partial void LogCleartextLoopback(ILogger logger, string address, int port, GrpcTlsMode mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push port {Address}:{Port}: cleartext h2c (Grpc:Tls=Off) reachable from other hosts: bearer tokens travel in clear and client certificates cannot be used; keep it behind a TLS-terminating sidecar")]
+    private static partial void LogCleartextReachable(ILogger logger, string address, int port);
 }

@@ -12,7 +12,7 @@ namespace Autoscaler.MetricsAdapter.Keda;
 public static class KedaServiceCollectionExtensions
 {
     /// <summary>Serves <c>externalscaler.ExternalScaler</c> (GetMetricSpec, GetMetrics, IsActive, StreamIsActive) from
-    /// the registered metric sources, on the same cleartext HTTP/2 port as the push service; reported SERVING by the
+    /// the registered metric sources, on the same HTTP/2 port as the push service (TLS or h2c, see <c>GrpcOptions.UsesTls</c>); reported SERVING by the
     /// gRPC health service once created. <see cref="KedaOptions"/> come from <paramref name="section"/> (validated at start).</summary>
     /// <param name="services">The service collection (the gRPC transport must be added too).</param>
     /// <param name="section">The <c>Keda</c> configuration section, or null for defaults.</param>

@@ -29,14 +29,15 @@ internal sealed class AdapterProcess : IDisposable
     /// <summary>A client that trusts the adapter's self-signed certificate.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts the adapter without Kubernetes (auth disabled: these tests are about sources, not RBAC).</summary>
-    public static async Task<AdapterProcess> StartAsync(string workDirectory, IEnumerable<string> sourceArguments, int port)
+    /// <summary>Starts the adapter without Kubernetes (auth disabled unless <paramref name="insecureDisableAuth"/> is
+    /// false: these tests are about sources, not RBAC; trust material only from flags).</summary>
+    public static async Task<AdapterProcess> StartAsync(string workDirectory, IEnumerable<string> sourceArguments, int port, bool insecureDisableAuth = true)
     {
         var log = Path.Combine(workDirectory, "adapter.log");
         var process = ExternalProcess.StartServer(
             "dotnet",
             [Path.Combine(AppContext.BaseDirectory, "Autoscaler.MetricsAdapter.dll"), "--secure-port", port.ToString(), "--bind-address", "127.0.0.1",
-             "--insecure-disable-auth", "--authentication-skip-lookup", .. sourceArguments],
+             .. (insecureDisableAuth ? new[] { "--insecure-disable-auth" } : []), "--authentication-skip-lookup", .. sourceArguments],
             log);
         var adapter = new AdapterProcess(process, port, log);
         try

@@ -7,7 +7,7 @@ using Autoscaler.MetricsAdapter.Providers;
 namespace Autoscaler.E2E.Tests.Adapter;
 
 /// <summary>The gRPC push service and KEDA's external scaler service driven by Debian's python3-grpcio over real
-/// HTTP/2 (h2c) on loopback.</summary>
+/// HTTP/2 (h2c) on loopback. Over TLS with client certificates: <see cref="PythonGrpcTlsPushTests"/>.</summary>
 [Trait("Category", "Adapter")]
 public sealed class PythonGrpcPushTests : IAsyncLifetime
 {
@@ -35,7 +35,7 @@ public sealed class PythonGrpcPushTests : IAsyncLifetime
     [Fact]
     public async Task Python_grpcio_pushes_streams_checks_health_and_gets_the_right_error_codes()
     {
-        var stubs = await GenerateStubsAsync();
+        var stubs = await GenerateStubsAsync(_work);
         var now = DateTimeOffset.UtcNow;
         var target = $"{_host.Address.Host}:{_host.Address.Port}";
 
@@ -68,10 +68,11 @@ public sealed class PythonGrpcPushTests : IAsyncLifetime
         Assert.Equal(3, streamed.Value.Count);
     }
 
-    private async Task<string> GenerateStubsAsync()
+    /// <summary>Generates the Python stubs (push, KEDA's external scaler, health) into <c>&lt;work&gt;/stubs</c>.</summary>
+    internal static async Task<string> GenerateStubsAsync(string work)
     {
-        var stubs = Path.Combine(_work, "stubs");
-        var protoCopy = Path.Combine(_work, "proto");
+        var stubs = Path.Combine(work, "stubs");
+        var protoCopy = Path.Combine(work, "proto");
         Directory.CreateDirectory(stubs);
         Directory.CreateDirectory(protoCopy);
         // The health proto's path would make a Python package named "grpc" that hides grpcio itself; the copy

@@ -194,9 +194,18 @@ internal sealed class AdapterDeployment : IAsyncDisposable
             return data is not null && data.TryGetValue("token", out var bytes) && bytes.Length > 0 ? Encoding.UTF8.GetString(bytes) : null;
         }, TimeSpan.FromSeconds(30));
 
-    /// <summary>A push client authenticated as <c>autoscaler/e2e-pusher</c>, which may push into every namespace
-    /// (ClusterRoleBinding to the shipped <c>autoscaler-metrics-pusher</c> role).</summary>
-    public GrpcPushClient PushClient() => new(PushPort, PushToken);
+    /// <summary>A push client over TLS (the push port serves TLS because a certificate file is configured) authenticated
+    /// as <c>autoscaler/e2e-pusher</c>, which may push into every namespace (ClusterRoleBinding to the shipped
+    /// <c>autoscaler-metrics-pusher</c> role).</summary>
+    public GrpcPushClient PushClient() => new(PushPort, PushToken, ServingCertificate);
+
+    /// <summary>A push client over TLS to <paramref name="port"/> (this or another replica with the same certificate)
+    /// with the given credentials: a bearer token, a client certificate, both or neither.</summary>
+    public GrpcPushClient PushClient(string? token, X509Certificate2? clientCertificate = null, int? port = null) =>
+        new(port ?? PushPort, token, ServingCertificate, clientCertificate);
+
+    /// <summary>The adapter's serving certificate (<c>tls.crt</c>), also presented on the push port.</summary>
+    public X509Certificate2 ServingCertificate => X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(_work, "tls.crt")));
 
     /// <summary>The bearer token of <c>autoscaler/e2e-pusher</c>.</summary>
     public string PushToken { get; private set; } = string.Empty;

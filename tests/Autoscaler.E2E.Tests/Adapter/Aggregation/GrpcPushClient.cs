@@ -1,14 +1,30 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 
-/// <summary>Seeds the push source over cleartext HTTP/2 with the generated client (Grpc.Net.Client), sending
-/// <c>Authorization: Bearer</c> when given a token.</summary>
-internal sealed class GrpcPushClient(int port, string? bearerToken = null) : IDisposable
+/// <summary>Seeds the push source with the generated client (Grpc.Net.Client) on 127.0.0.1, sending
+/// <c>Authorization: Bearer</c> when given a token: over TLS when given the adapter's serving certificate (trusted by
+/// pinning it exactly, since the certificate names the Service and not 127.0.0.1), presenting
+/// <paramref name="clientCertificate"/> if any; else over cleartext HTTP/2 (a loopback listener without a certificate file).</summary>
+internal sealed class GrpcPushClient(int port, string? bearerToken = null, X509Certificate2? serverCertificate = null, X509Certificate2? clientCertificate = null) : IDisposable
 {
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+    private readonly GrpcChannel _channel = serverCertificate is null
+        ? GrpcChannel.ForAddress($"http://127.0.0.1:{port}")
+        : GrpcChannel.ForAddress($"https://127.0.0.1:{port}", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                SslOptions = new SslClientAuthenticationOptions
+                {
+                    ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+                    RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == serverCertificate.GetCertHashString(),
+                },
+            },
+        });
 
     public async Task<uint> PushAsync(string ns, string name, IReadOnlyDictionary<string, string> labels, double value)
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Autoscaler.E2E.Tests.Fixtures;
 using k8s.Autorest;
 using Xunit.Abstractions;
@@ -8,7 +10,9 @@ namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 /// <summary>
 /// Push authentication and authorization (issue #15) on the real control plane: a ServiceAccount token is
 /// reviewed by the real TokenReview, and a RoleBinding to the shipped <c>autoscaler-metrics-pusher</c> role in
-/// namespace A lets it push into A only (real SubjectAccessReview through RBAC).
+/// namespace A lets it push into A only (real SubjectAccessReview through RBAC). Pushes go over TLS on the push
+/// port; a client certificate signed by the cluster's client CA (read by the adapter from
+/// <c>kube-system/extension-apiserver-authentication</c>) authenticates as its CN and O over mutual TLS.
 /// </summary>
 [Collection(ControlPlaneCollection.Name)]
 [Trait("Category", "Adapter")]
@@ -38,9 +42,9 @@ public sealed class PushAuthorizationTests(ControlPlaneFixture cp, ITestOutputHe
             subjects: [{kind: ServiceAccount, name: pusher, namespace: {{allowedNs}}}]
             """, "apply", "-f", "-");
         var token = await AdapterDeployment.ServiceAccountTokenAsync(cp, allowedNs, "pusher");
-        using var pusher = new GrpcPushClient(_adapter.PushPort, token);
-        using var anonymous = new GrpcPushClient(_adapter.PushPort);
-        using var forged = new GrpcPushClient(_adapter.PushPort, "not-a-token");
+        using var pusher = _adapter.PushClient(token);
+        using var anonymous = _adapter.PushClient(null);
+        using var forged = _adapter.PushClient("not-a-token");
 
         // RBAC's authorizer learns of the new RoleBinding from a watch: poll until the push goes through
         // (a denial in between is cached by the adapter for at most 10 s).
@@ -67,5 +71,71 @@ public sealed class PushAuthorizationTests(ControlPlaneFixture cp, ITestOutputHe
         var missing = await Assert.ThrowsAsync<HttpOperationException>(() =>
             cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{deniedNs}/queue_length?labelSelector=queue%3Dorders"));
         Assert.Equal(HttpStatusCode.NotFound, missing.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_certificate_of_the_cluster_ca_pushes_over_mutual_tls_only_where_its_group_is_bound()
+    {
+        var allowedNs = await cp.CreateNamespaceAsync("push-cert-a");
+        var deniedNs = await cp.CreateNamespaceAsync("push-cert-b");
+        await Kubectl.RunAsync(_adapter.Admin, $$"""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: cert-pushers-push-metrics, namespace: {{allowedNs}}}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: autoscaler-metrics-pusher}
+            subjects: [{kind: Group, name: "autoscaler-e2e:cert-pushers", apiGroup: rbac.authorization.k8s.io}]
+            """, "apply", "-f", "-");
+        using var clusterCa = X509Certificate2.CreateFromPemFile(cp.Environment.CaFile, cp.Environment.CaKeyFile);
+        using var strangerCa = SelfSignedCa("not-the-cluster-ca");
+        using var member = IssueClient(clusterCa, "cert-pusher", "autoscaler-e2e:cert-pushers");
+        using var stranger = IssueClient(strangerCa, "cert-pusher", "autoscaler-e2e:cert-pushers");
+        using var pusher = _adapter.PushClient(null, member);
+        using var impostor = _adapter.PushClient(null, stranger);
+
+        var accepted = await Eventually.Async($"a push over mutual TLS into {allowedNs} to be accepted", async seen =>
+        {
+            var (status, message, count) = await pusher.TryPushAsync(allowedNs, "queue_length", Orders, 6);
+            seen($"grpc-status {status}: {message}");
+            return count?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }, TimeSpan.FromSeconds(60));
+        var denied = await pusher.TryPushAsync(deniedNs, "queue_length", Orders, 60);
+        var otherCa = await impostor.TryPushAsync(allowedNs, "queue_length", Orders, 600);
+
+        Assert.Equal("1", accepted);
+        Assert.Equal("7", denied.Status);
+        Assert.Contains($"User \"cert-pusher\" cannot create resource \"pushedmetrics\" in API group \"metrics.autoscaler.dev\" in the namespace \"{deniedNs}\"", denied.Message, StringComparison.Ordinal);
+        Assert.Equal("16", otherCa.Status);
+        Assert.Contains("client CA", otherCa.Message, StringComparison.Ordinal);
+        output.WriteLine($"denied: {denied.Message}\nother CA: {otherCa.Message}");
+        var value = await cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{allowedNs}/queue_length?labelSelector=queue%3Dorders");
+        Assert.Equal("6", value.GetProperty("items")[0].GetProperty("value").GetString());
+    }
+
+    private static X509Certificate2 SelfSignedCa(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+    }
+
+    private static X509Certificate2 IssueClient(X509Certificate2 ca, string cn, string group)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={cn}, O={group}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        // Within the issuer's validity (a freshly made cluster CA may be younger than five minutes).
+        var notBefore = new[] { DateTimeOffset.UtcNow.AddMinutes(-5), new DateTimeOffset(ca.NotBefore.ToUniversalTime()) }.Max();
+        var notAfter = new[] { DateTimeOffset.UtcNow.AddDays(1), new DateTimeOffset(ca.NotAfter.ToUniversalTime()) }.Min();
+        // The cluster CA's key may be RSA while the client key is ECDSA: sign with a generator for the issuer's key.
+        using var caRsa = ca.GetRSAPrivateKey();
+        using var caEc = ca.GetECDsaPrivateKey();
+        var generator = caRsa is not null ? X509SignatureGenerator.CreateForRSA(caRsa, RSASignaturePadding.Pkcs1)
+            : X509SignatureGenerator.CreateForECDsa(caEc ?? throw new InvalidOperationException("the cluster CA has no RSA or ECDSA private key"));
+        using var issued = request.Create(ca.SubjectName, generator, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
+        return issued.CopyWithPrivateKey(key);
     }
 }

@@ -59,7 +59,8 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
     [Fact]
     public async Task The_preview_charts_and_forecasts_the_load_prometheus_holds()
     {
-        // The scraped value must be what Prometheus answers 40 s ago, so the last point of the recent chart (30 s grid) is live.
+        // The scraped value must be what Prometheus answers 70 s ago, so the last point of the recent chart is live: on Core's
+        // HistoryGrid (30 s step, epoch-aligned, a point known once its step has ended) the last point lies 30-60 s before now.
         await LiveValueVisibleAsync();
 
         var paris = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Paris"];
@@ -133,9 +134,9 @@ public sealed class CalendarPrometheusPreviewTests : IAsyncLifetime
     private async Task LiveValueVisibleAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.TrueAsync("Prometheus answering the scraped checkout_load 40 s ago", async seen =>
+        await Eventually.TrueAsync("Prometheus answering the scraped checkout_load 70 s ago", async seen =>
         {
-            var at = (DateTimeOffset.UtcNow - TimeSpan.FromSeconds(40)).ToUnixTimeMilliseconds() / 1000.0;
+            var at = (DateTimeOffset.UtcNow - TimeSpan.FromSeconds(70)).ToUnixTimeMilliseconds() / 1000.0;
             var url = new Uri(_stage.Prometheus!.Url, "api/v1/query?query=" + Uri.EscapeDataString("checkout_load{job=\"checkout\"}") + "&time=" + at.ToString("0.###", CultureInfo.InvariantCulture));
             var body = await http.GetStringAsync(url);
             seen(body);

@@ -1,3 +1,4 @@
+using Autoscaler.Core.Forecasting;
 using System.Net.Http.Headers;
 using Autoscaler.Core.TimeSeries;
 using Autoscaler.MetricsAdapter.Auth;
@@ -139,9 +140,20 @@ public sealed class QueryRangeEndpointTests : IAsyncLifetime
         var history = await source.GetHistoryAsync(from, from.AddMinutes(12), CancellationToken.None);
 
         Assert.NotNull(history);
+        // Core's grid (epoch-aligned minutes, a point once its minute has ended): _now is whole seconds, not whole minutes,
+        // so the first point is the next whole minute after `from`. Each point holds the newest push at or before it,
+        // pushes were one a minute, 10..19, from 10 minutes before _now; points before the first push are missing.
+        var grid = HistoryGrid.Covering(from, from.AddMinutes(12), TimeSpan.FromMinutes(1), TimeSpan.Zero);
         Assert.Equal(TimeSpan.FromMinutes(1), history.Step);
-        Assert.Equal(from, history.Start);
-        // Minutes 0 and 1 precede the first push; then one pushed value per minute, 10..19.
-        Assert.Equal([double.NaN, double.NaN, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19], history.Values.ToArray());
+        Assert.Equal(grid.Start, history.Start);
+        var expected = Enumerable.Range(0, grid.Count).Select(k =>
+        {
+            var t = grid.TimeAt(k).ToUnixTimeMilliseconds();
+            var pushed = Enumerable.Range(0, 10).Where(i => _now - ((10 - i) * 60_000) <= t).ToList();
+            return pushed.Count == 0 ? double.NaN : 10 + pushed[^1];
+        }).ToArray();
+        Assert.Equal(expected, history.Values.ToArray());
+        Assert.Contains(10.0, expected);
+        Assert.Contains(18.0, expected);
     }
 }

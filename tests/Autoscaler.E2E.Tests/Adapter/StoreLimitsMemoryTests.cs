@@ -9,14 +9,14 @@ namespace Autoscaler.E2E.Tests.Adapter;
 
 /// <summary>
 /// Memory stays bounded under a flood of new series (issue #15): the real adapter process with
-/// <c>Storage:MaxSeries</c> = 50,000 is filled to the limit, then sent 4x as many new series, which are all refused
+/// <c>Storage:MaxSeries</c> at its default of 100,000 (so the figure sizes the shipped memory limit) is filled to the limit, then sent 4x as many new series, which are all refused
 /// with RESOURCE_EXHAUSTED while existing series keep updating. The process's resident set (VmRSS) is read
 /// from /proc at each step; after the first flood has grown the GC heap, a second one must not grow it further.
 /// </summary>
 [Trait("Category", "Adapter")]
 public sealed class StoreLimitsMemoryTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Limit = 50_000;
+    private const int Limit = 100_000; // SampleStoreOptions.MaxSeries's default
     private const int BatchSize = 1_000;
     private readonly string _work = Directory.CreateTempSubdirectory("adapter-limits-").FullName;
 

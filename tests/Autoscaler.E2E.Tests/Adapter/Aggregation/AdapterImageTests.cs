@@ -39,7 +39,9 @@ public sealed class AdapterImageTests(ControlPlaneFixture cp, ITestOutputHelper 
             output.WriteLine(await ScratchImage.DescribeAsync(Tag));
 
             var ns = await cp.CreateNamespaceAsync("adapter-image");
-            using var anonymous = new GrpcPushClient(adapter.PushPort);
+            // The push port serves TLS (the serving certificate; Grpc:Tls=Auto with a certificate file): a client that trusts
+            // it but sends no token and no client certificate is UNAUTHENTICATED (16).
+            using var anonymous = adapter.PushClient(null);
             Assert.Equal("16", (await anonymous.TryPushAsync(ns, "queue_length", Orders, 99)).Status);
 
             using var push = adapter.PushClient();

@@ -19,7 +19,7 @@ internal sealed record FailIfGate(string Field, string Operator, double Threshol
         var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal);
         if (OperatorLike(compact) is { } written && !Operators.Contains(written))
         {
-            error = $"--fail-if '{text}': '{written}' is not an operator; use one of > < >= <= (example: \"overloadMinutes>=30\")";
+            error = $"--fail-if '{text}': '{written}' is not an operator; expected FIELD OP NUMBER with OP one of > < >= <= (example: \"overloadMinutes>=30\")";
             return null;
         }
 

@@ -46,7 +46,7 @@ public sealed class UserReportRegressionTests : IDisposable
     {
         var (exit, _, stderr) = VerbRunner.Run("replay", "--trace", Trace, "--scenario", Scenario, "--out", Path.Combine(_dir, "out"), "--fail-if", gate);
         Assert.Equal(VerbDispatcher.BadInput, exit);
-        Assert.Contains($"{named} is not an operator; use one of > < >= <=", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{named} is not an operator; expected FIELD OP NUMBER with OP one of > < >= <=", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("unknown summary field", stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(_dir));
     }

@@ -80,25 +80,18 @@ internal static class BacktestVerb
         var origins = runner.Origins();
         if (origins.Count == 0)
         {
-            return Fail(stderr, $"{options.TracePath}: no origin between --from and --to leaves a horizon inside the trace ({grid.Start:O} .. {grid.TimeAt(grid.Count - 1):O})");
+            return Fail(stderr, $"{options.TracePath}: no origin between --from and --to leaves a horizon inside the trace ({Instant.Format(grid.Start)} .. {Instant.Format(grid.TimeAt(grid.Count - 1))})");
         }
 
         var all = models.Select(m => new ModelScore(m.Label)).ToArray();
         var inEvents = models.Select(m => new ModelScore(m.Label)).ToArray();
         try
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutPath));
-            Directory.CreateDirectory(directory!);
-            using var csv = new StreamWriter(options.OutPath);
-            runner.Run(origins, models, csv, all, inEvents, options.Explain ? stderr : null);
+            Reporting.OutputFile.Write(options.OutPath, csv => runner.Run(origins, models, csv, all, inEvents, options.Explain ? stderr : null));
         }
-        catch (IOException e)
+        catch (Reporting.OutputWriteException e)
         {
-            return Fail(stderr, $"{options.OutPath}: cannot write: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Fail(stderr, $"{options.OutPath}: cannot write: {e.Message}");
+            return Fail(stderr, e.Message);
         }
 
         var scale = runner.MaseScale(origins[0]);

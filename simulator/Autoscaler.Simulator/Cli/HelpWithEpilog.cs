@@ -15,7 +15,9 @@ internal sealed class HelpWithEpilog(HelpAction standard, IReadOnlyDictionary<Co
         standard.Invoke(parseResult);
         if (epilogs.TryGetValue(parseResult.CommandResult.Command, out var epilog))
         {
-            parseResult.InvocationConfiguration.Output.Write(epilog);
+            var output = parseResult.InvocationConfiguration.Output;
+            output.Write(epilog);
+            if (!epilog.EndsWith('\n')) output.WriteLine();
         }
 
         return 0;

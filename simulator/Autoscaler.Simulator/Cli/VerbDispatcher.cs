@@ -37,7 +37,7 @@ internal static class VerbDispatcher
             return BadInput;
         }
 
-        if (result.CommandResult.Command is RootCommand && result.Action is not HelpWithEpilog)
+        if (result.CommandResult.Command is RootCommand && result.Action is not (HelpWithEpilog or VersionAction))
         {
             stderr.WriteLine("autoscaler-sim: name a verb. Run 'autoscaler-sim --help'.");
             return BadInput;
@@ -67,6 +67,7 @@ internal static class VerbDispatcher
 
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithEpilog((HelpAction)help.Action!, epilogs);
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
         return root;
     }
 }

@@ -17,6 +17,12 @@ internal sealed record FailIfGate(string Field, string Operator, double Threshol
     {
         error = string.Empty;
         var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (OperatorLike(compact) is { } written && !Operators.Contains(written))
+        {
+            error = $"--fail-if '{text}': '{written}' is not an operator; expected FIELD OP NUMBER with OP one of > < >= <= (example: \"overloadMinutes>=30\")";
+            return null;
+        }
+
         foreach (var op in Operators)
         {
             var at = compact.IndexOf(op, StringComparison.Ordinal);
@@ -40,6 +46,17 @@ internal sealed record FailIfGate(string Field, string Operator, double Threshol
 
         error = $"--fail-if '{text}': expected FIELD OP NUMBER with OP one of > < >= <= (example: \"overloadMinutes>30\")";
         return null;
+    }
+
+    // The first run of comparison-like characters (e.g. "=>", "==", "!=", "<>"), or null when there is none.
+    private static string? OperatorLike(string compact)
+    {
+        const string symbols = "<>=!";
+        var start = compact.IndexOfAny(symbols.ToCharArray());
+        if (start < 0) return null;
+        var end = start;
+        while (end < compact.Length && symbols.Contains(compact[end], StringComparison.Ordinal)) end++;
+        return compact[start..end];
     }
 
     /// <summary>True when <paramref name="value"/> breaches the gate.</summary>

@@ -32,20 +32,4 @@ internal static class CaseResultWriter
         buffer.Write("\n"u8);
         return buffer.ToArray();
     }
-
-    // A reader never sees a half-written result: write beside the target, then rename over it.
-    public static void WriteAtomically(string path, byte[] content)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, content);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
 }

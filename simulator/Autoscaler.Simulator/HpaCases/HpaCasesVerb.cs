@@ -44,11 +44,11 @@ internal static class HpaCasesVerb
 
         try
         {
-            CaseResultWriter.WriteAtomically(outPath!, output);
+            Reporting.OutputFile.Write(outPath!, output);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Reporting.OutputWriteException e)
         {
-            stderr.WriteLine($"hpa-cases: cannot write '{outPath}': {e.Message}");
+            stderr.WriteLine(e.Message);
             return BadInput;
         }
 

@@ -39,7 +39,16 @@ internal static class CompareVerb
             return VerbSupport.Fail(stderr, e);
         }
 
-        Write(request.OutDir, runs);
+        try
+        {
+            Write(request.OutDir, runs);
+        }
+        catch (OutputWriteException e)
+        {
+            stderr.WriteLine(e.Message);
+            return VerbSupport.BadInput;
+        }
+
         foreach (var run in runs) stdout.WriteLine(VerbSupport.OneLine(run));
         stdout.WriteLine($"wrote {Path.Combine(request.OutDir, "compare.json")}, compare.csv, report.html");
         foreach (var run in runs)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Engine;
 using Autoscaler.Simulator.Keda;
 using Autoscaler.Simulator.Prescale;
@@ -30,11 +31,16 @@ internal static class ReplayRunner
         var to = toText is null ? trace.End : ParseTime(toText, "--to", errors);
         if (errors.Count == 0 && from >= to)
         {
-            errors.Add(new InputError("command line", 0, "--from", $"{from:O} is not before --to {to:O}"));
+            errors.Add((fromText, toText) switch
+            {
+                (_, null) => new InputError("command line", 0, "--from", $"{Instant.Format(from)} is not before the end of the trace ({Instant.Format(to)})"),
+                (null, _) => new InputError("command line", 0, "--to", $"{Instant.Format(to)} is not after the start of the trace ({Instant.Format(from)})"),
+                _ => new InputError("command line", 0, "--from", $"{Instant.Format(from)} is not before --to {Instant.Format(to)}"),
+            });
         }
         else if (errors.Count == 0 && (to <= trace.PerMinute.Start || from >= trace.End))
         {
-            errors.Add(new InputError("command line", 0, "--from/--to", $"the range does not overlap the trace ({trace.PerMinute.Start:O} to {trace.End:O})"));
+            errors.Add(new InputError("command line", 0, "--from/--to", $"the range does not overlap the trace ({Instant.Format(trace.PerMinute.Start)} to {Instant.Format(trace.End)})"));
         }
 
         if (errors.Count > 0) throw new InputErrorException(errors);

@@ -34,7 +34,16 @@ internal static class ReplayVerb
             return VerbSupport.Fail(stderr, e);
         }
 
-        Write(request.OutDir, summary);
+        try
+        {
+            Write(request.OutDir, summary);
+        }
+        catch (OutputWriteException e)
+        {
+            stderr.WriteLine(e.Message);
+            return VerbSupport.BadInput;
+        }
+
         stdout.WriteLine(VerbSupport.OneLine(summary));
         stdout.WriteLine($"wrote {Path.Combine(request.OutDir, "summary.json")}, timeline.csv, report.html{(summary.Outcome.Prescale is null ? string.Empty : ", decisions.jsonl")}");
         var breach = GateEvaluator.FirstBreach(request.Gates, summary.NumericFields());

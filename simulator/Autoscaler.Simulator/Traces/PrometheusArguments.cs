@@ -27,7 +27,7 @@ internal static class PrometheusArguments
             errors.Add($"option '{stepName}': '{step}' is not a duration of at least 1s (examples: 15s, 1m, 5m)");
         }
 
-        if (start is { } s && end is { } e && s >= e) errors.Add($"option '--from': {s:O} is not before --to {e:O}");
+        if (start is { } s && end is { } e && s >= e) errors.Add($"option '--from': {Cli.Instant.Format(s)} is not before --to {Cli.Instant.Format(e)}");
         if (errors.Count > before) return null;
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         return new PrometheusTraceSource(new ChunkedRangeReader(http, server!, query!, start!.Value, end!.Value, bucket), server!, query!);

@@ -29,7 +29,12 @@ internal static class TraceLoader
         var negative = series.Values.ToArray().Count(v => v < 0);
         if (negative > 0)
         {
-            throw new InputErrorException(new InputError(path, 0, "value", $"{negative} row(s) have negative demand; demand must be ≥ 0"));
+            var lines = NegativeRows.FirstLines(path, 5);
+            var first = Array.FindIndex(series.Values.ToArray(), v => v < 0);
+            var where = lines.Count > 0
+                ? $" (first at line{(lines.Count > 1 ? "s" : string.Empty)} {string.Join(", ", lines)})"
+                : $" (first at {Cli.Instant.Format(series.Times[first])})";
+            throw new InputErrorException(new InputError(path, lines.Count > 0 ? lines[0] : 0, "value", $"{negative} row(s) have negative demand{where}; demand must be ≥ 0"));
         }
 
         var interval = report.Interval ?? TimeSpan.FromMinutes(1);

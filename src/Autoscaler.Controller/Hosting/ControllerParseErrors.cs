@@ -30,7 +30,11 @@ internal static class ControllerParseErrors
                 _ => null,
             };
             var at = owner?.IdentifierToken is { } token && position.TryGetValue(token, out var p) ? p : int.MaxValue;
-            errors.Add((at, error.Message));
+            // The library's "Required argument missing for option: '--identity'." in the words of the others.
+            var message = owner is not null && owner.Tokens.Count == 0 && !error.Message.StartsWith(owner.Option.Name, StringComparison.Ordinal)
+                ? $"{owner.Option.Name}: needs a value ({owner.Option.HelpName})"
+                : error.Message;
+            errors.Add((at, message));
         }
 
         var afterUnknownFlag = false;

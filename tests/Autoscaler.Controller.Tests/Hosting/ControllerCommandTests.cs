@@ -48,6 +48,14 @@ public sealed class ControllerCommandTests
     }
 
     [Fact]
+    public async Task A_flag_without_its_value_is_named_with_its_placeholder()
+    {
+        var (code, _, error) = await Run("--sync-period=30s", "--identity");
+        Assert.Equal(2, code);
+        Assert.Equal(["error: --identity: needs a value (NAME)", Hint], Lines(error));
+    }
+
+    [Fact]
     public async Task Help_states_each_default_once_in_the_flags_own_format()
     {
         var (code, text, error) = await Run("--help");

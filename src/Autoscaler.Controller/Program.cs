@@ -1,5 +1,3 @@
-using System.CommandLine;
 using Autoscaler.Controller.Hosting;
 
-var command = ControllerCommand.Create();
-return await command.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await ControllerCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

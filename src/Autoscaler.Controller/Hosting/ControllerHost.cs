@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Autoscaler.Controller.Approval;
 using Autoscaler.Controller.Cluster;
 using Autoscaler.Controller.History;
@@ -35,7 +37,9 @@ public static class ControllerHost
         var hpaVersion = hpaApi.Version;
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://0.0.0.0:{options.HttpPort}");
+        var address = IPAddress.Parse(options.HttpAddress);
+        var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+        builder.WebHost.UseUrls($"http://{host}:{options.HttpPort}");
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ");
         var services = builder.Services;

@@ -45,6 +45,12 @@ public sealed record ControllerOptions
     /// <summary>Decision records kept in each status (default 10, at most 20).</summary>
     public int DecisionsKept { get; init; } = 10;
 
+    /// <summary>
+    /// IP address the HTTP listener binds (default 0.0.0.0, all interfaces: kubelet probes and Prometheus reach a pod
+    /// on its pod IP, as with kube-controller-manager's --bind-address; 127.0.0.1 keeps it local).
+    /// </summary>
+    public string HttpAddress { get; init; } = "0.0.0.0";
+
     /// <summary>HTTP port for /metrics, /healthz, /readyz and the approval endpoint (default 8080).</summary>
     public int HttpPort { get; init; } = 8080;
 

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Autoscaler.Controller.Hosting;
 
 /// <summary>Checks <see cref="ControllerOptions"/> at start, collecting every error (a bad start is fatal).</summary>
@@ -32,6 +34,16 @@ public static class ControllerOptionsValidator
         if (options.HttpPort is < 1 or > 65535)
         {
             errors.Add($"--http-port must be a TCP port (got {options.HttpPort})");
+        }
+
+        if (!IPAddress.TryParse(options.HttpAddress, out _))
+        {
+            errors.Add($"--http-address: '{options.HttpAddress}' is not an IP address");
+        }
+
+        if (options.PrometheusUrl is { } prometheus && (!prometheus.IsAbsoluteUri || (prometheus.Scheme != Uri.UriSchemeHttp && prometheus.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"--prometheus-url must be an absolute http:// or https:// URL (got {prometheus})");
         }
 
         if (options.Kubeconfig is { } path && !File.Exists(path))

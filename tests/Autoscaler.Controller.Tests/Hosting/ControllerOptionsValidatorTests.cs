@@ -19,6 +19,18 @@ public sealed class ControllerOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("--kubeconfig", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::", true)]
+    [InlineData("localhost", false)]
+    public void The_http_address_must_be_an_IP(string address, bool valid)
+    {
+        var errors = ControllerOptionsValidator.Validate(new ControllerOptions { HttpAddress = address });
+        Assert.Equal(valid, errors.Count == 0);
+        Assert.All(errors, e => Assert.StartsWith("--http-address: ", e, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_adapter_flags_need_https_and_existing_files()
     {

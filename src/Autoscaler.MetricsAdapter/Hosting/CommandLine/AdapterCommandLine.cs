@@ -22,6 +22,9 @@ internal static class AdapterCommandLine
         flag, and the process exits 2. Docs: docs/adapter.md.
         """;
 
+    /// <summary>The command's documented name, shown in the help's usage line.</summary>
+    public const string CommandName = "autoscaler-metrics-adapter";
+
     /// <summary>Every serving flag, in help order.</summary>
     public static IReadOnlyList<AdapterFlag> Flags { get; } = CreateFlags(new AdapterOptions());
 
@@ -46,7 +49,8 @@ internal static class AdapterCommandLine
     private static RootCommand CreateRoot()
     {
         // Unknown flags are reported by ParseErrors with the flag's name, like every other error.
-        var root = new RootCommand(Description);
+        // The usage line names the documented command (the image's entrypoint), not the assembly or testhost.
+        var root = new RootCommand(Description) { HelpName = CommandName };
         // Serving is not an action here: Program.cs builds the host when AdapterInvocation.Serves.
         root.SetAction(_ => 0);
         root.Add(GenerateCertCommand.Create(TimeProvider.System)); // the process boundary: certificates start now

@@ -26,13 +26,21 @@ internal sealed record AdapterInvocation(
     /// <summary>True when the host should start: serving was asked for and the flags and options are valid.</summary>
     public bool Serves => IsServe && AllErrors.Count == 0;
 
-    /// <summary>Parse errors, then (when serving) <see cref="AdapterOptions.Validate"/>'s; none for help, version and completion.</summary>
+    /// <summary>
+    /// Parse errors, then (for the root command) <see cref="AdapterOptions.Validate"/>'s, all at once; none for help,
+    /// version and completion. A flag whose value did not parse keeps its default, so validation skips messages about
+    /// a flag already reported.
+    /// </summary>
     public IReadOnlyList<string> AllErrors => _allErrors ??=
         Result.Action is { ClearsParseErrors: true } ? [] // --help, --version, [suggest]: the library ignores errors too
-        : Errors.Count > 0 || !IsServe ? Errors
-        : Options.Validate();
+        : Result.CommandResult.Command is not RootCommand ? Errors
+        : [.. Errors, .. Options.Validate().Where(v => FlagOf(v) is not { } flag || !Errors.Any(e => FlagOf(e) == flag))];
 
     private IReadOnlyList<string>? _allErrors;
+
+    // "--flag: ..." or "--flag and ..." names --flag; other messages name none.
+    private static string? FlagOf(string message) =>
+        message.StartsWith("--", StringComparison.Ordinal) ? message.Split(':', ' ')[0] : null;
 
     /// <summary>Runs help, <c>generate-cert</c>, or prints every error to <paramref name="error"/>; returns the exit code.</summary>
     public int Invoke(TextWriter output, TextWriter error)

@@ -34,6 +34,19 @@ public sealed class BadValueTests
     }
 
     [Fact]
+    public void AParseErrorDoesNotHideAnotherFlagsBadValue()
+    {
+        // Regression: the duration's parse error used to stop validation, so the port went unreported.
+        var (code, output, error) = CommandLineRun.Of("--secure-port", "70000", "--tls-reload-interval", "10");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        var lines = error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(
+            ["error: --tls-reload-interval: \"10\" is not a duration such as 500ms, 10s, 2m", "error: --secure-port: 70000 is not a port (1-65535)", "see --help"],
+            lines);
+    }
+
+    [Fact]
     public void ARepeatedFlagsLastValueWinsAsWithGoFlags()
     {
         var parsed = AdapterCommandLine.Parse(["--secure-port=1", "--secure-port", "2", "--insecure-disable-auth", "--insecure-disable-auth=false"]);

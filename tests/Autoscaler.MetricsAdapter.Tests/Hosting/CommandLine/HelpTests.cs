@@ -33,6 +33,15 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void UsageNamesTheDocumentedCommandNotTheAssembly()
+    {
+        var (_, text, _) = CommandLineRun.Of("--help");
+        Assert.Contains("  autoscaler-metrics-adapter [command] [options]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Autoscaler.MetricsAdapter", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("testhost", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HelpNamesUnitsAndTheWaysToConfigureSources()
     {
         var (_, text, _) = CommandLineRun.Of("-h");

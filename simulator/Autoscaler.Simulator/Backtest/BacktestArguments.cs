@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Core.TimeSeries;
 
@@ -21,10 +20,17 @@ internal static class BacktestArguments
 
         Examples:
           autoscaler-sim backtest --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \
-            --events simulator/events/wc98_matches.csv --horizon 30m --step 1h --models auto,persistence,auto/no-events \
+            --events simulator/events/wc98_matches.csv --horizon 30m --origin-step 1h --models auto,persistence,auto/no-events \
             --from 1998-06-10T00:00:00Z --to 1998-06-20T00:00:00Z --out out/backtest.csv
           autoscaler-sim backtest --prometheus http://prometheus:9090 --query 'sum(increase(http_requests_total[1m]))' \
-            --from 2026-11-01T00:00:00Z --to 2026-11-29T00:00:00Z --horizon 30m --step 1h --out out/backtest.csv
+            --from 2026-11-01T00:00:00Z --to 2026-11-29T00:00:00Z --horizon 30m --origin-step 1h --out out/backtest.csv
+
+        Refused up front (exit 2, nothing written): a --horizon longer than --history or not shorter than the trace,
+        or shorter than the trace's bucket; an --origin-step finer than the trace's bucket; --from/--to outside the
+        trace; a run of more than 100,000 model fits (origins x models) or 10,000,000 forecast rows.
+        Progress: at a terminal, one line on stderr (origins done, elapsed, time left); none when stderr is
+        redirected or with --quiet. Results go to stdout and --out only.
+        Times (--from/--to): Z or an offset (+02:00, converted to UTC); without one, UTC is assumed and a note says so.
 
         Exit codes: 0 ok, 2 bad input (nothing written).
 
@@ -34,32 +40,39 @@ internal static class BacktestArguments
     public static IEnumerable<Option> Options() =>
     [
         VerbOption.Text("--events", "CSV", "Event calendar CSV (reference below); models use it unless named with /no-events."),
-        VerbOption.Text("--horizon", "DURATION", "Required. How far each origin forecasts, e.g. 30m."),
-        VerbOption.Text("--step", "DURATION", "Required. Time between origins, e.g. 1h."),
-        VerbOption.Text("--history", "DURATION", "Data before each origin that the models see (default: 14d)."),
+        VerbOption.Text("--horizon", "DURATION", "Required. How far each origin forecasts, e.g. 30m (units s, m, h, d); at most --history and shorter than the trace."),
+        VerbOption.Text("--origin-step", "DURATION", "Required. Time between forecast origins (rolling-origin spacing), e.g. 1h: origins at --from, --from + 1h, ...; units s, m, h, d; at least the trace's bucket. Not the Prometheus query step (that is --query-step). --step is the same option, kept for existing command lines.", "--step"),
+        VerbOption.Text("--history", "DURATION", "Data before each origin that the models see (their training window; default: 14d); at least --horizon."),
         VerbOption.Text("--models", "LIST", "Comma-separated: auto, persistence, seasonal-naive[:PERIOD], seasonal-profile, holt-winters, holt-winters-additive, holt-winters-multiplicative, ssa; append /no-events to run a model without the calendar (default: auto,persistence,seasonal-naive:1d)."),
         VerbOption.Text("--from", "T", "First origin (ISO-8601 UTC); default: once the history is available (the trace's midpoint when the trace is shorter than twice --history). With --prometheus: required, the start of the range read (origins then start once the history is available)."),
         VerbOption.Text("--to", "T", "Last origin (ISO-8601 UTC); default: the last origin whose horizon the trace covers. With --prometheus: required, the end of the range read."),
         VerbOption.Text("--out", "FILE", "Required. Output CSV: model,origin,target,p50,p90,p10."),
         VerbOption.Flag("--explain", "Print, for every origin and model, what was chosen (models, weights, events) to stderr."),
+        VerbOption.Flag("--quiet", "No progress line on stderr (it is shown only when stderr is a terminal: origins done, elapsed, time left). Errors, warnings and notes still print."),
     ];
 
-    /// <summary>The options' values; false with the first problem in <paramref name="error"/>. The trace source is read separately.</summary>
-    public static bool TryParse(OptionValues a, string traceName, bool fromPrometheus, out BacktestOptions? options, out string error)
+    /// <summary>
+    /// The options' values; false with the first problem in <paramref name="error"/>. The trace source is read
+    /// separately. <paramref name="notes"/> gets what the user should see about how a value was read (a time that was
+    /// not UTC as typed, with the UTC instant used).
+    /// </summary>
+    public static bool TryParse(OptionValues a, string traceName, bool fromPrometheus, List<string> notes, out BacktestOptions? options, out string error)
     {
         options = null;
         error = string.Empty;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in new[] { "--events", "--horizon", "--step", "--history", "--models", "--from", "--to", "--out" })
+        foreach (var name in new[] { "--events", "--horizon", "--origin-step", "--history", "--models", "--from", "--to", "--out" })
         {
             if (a.Single(name) is { } value) values[name] = value;
         }
 
-        foreach (var required in new[] { "--horizon", "--step", "--out" })
+        foreach (var required in new[] { "--horizon", "--origin-step", "--out" })
         {
             if (!values.ContainsKey(required))
             {
-                error = $"missing required option '{required}'";
+                error = required == "--origin-step"
+                    ? "missing required option '--origin-step' (the time between forecast origins, e.g. 1h; '--step' is the same option)"
+                    : $"missing required option '{required}'";
                 return false;
             }
         }
@@ -70,12 +83,19 @@ internal static class BacktestArguments
             values.Remove("--to");
         }
 
-        if (!Duration(values, "--horizon", null, out var horizon, ref error)
-            || !Duration(values, "--step", null, out var step, ref error)
-            || !Duration(values, "--history", BacktestOptions.DefaultHistory, out var history, ref error)
-            || !Time(values, "--from", out var from, ref error)
-            || !Time(values, "--to", out var to, ref error))
+        if (!Duration(values, "--horizon", "--horizon", null, out var horizon, ref error)
+            || !Duration(values, "--origin-step", a.Typed("--origin-step"), null, out var step, ref error)
+            || !Duration(values, "--history", "--history", BacktestOptions.DefaultHistory, out var history, ref error)
+            || !Time(values, "--from", notes, out var from, ref error)
+            || !Time(values, "--to", notes, out var to, ref error))
         {
+            return false;
+        }
+
+        if (horizon > history)
+        {
+            // A horizon past the training window is nonsense and costly (issue: --horizon 30d, meant 30m, ran for hours).
+            error = $"option '--horizon': {DurationParser.Format(horizon)} is longer than --history {DurationParser.Format(history)} (the data each origin's models see): a model cannot forecast further ahead than it has seen{Hint(values["--horizon"])}";
             return false;
         }
 
@@ -88,14 +108,24 @@ internal static class BacktestArguments
             return false;
         }
 
-        options = new BacktestOptions(traceName, values.GetValueOrDefault("--events"), horizon, step, history, models, from, to, values["--out"], a.Flag("--explain"));
+        options = new BacktestOptions(traceName, values.GetValueOrDefault("--events"), horizon, step, history, models, from, to, values["--out"], a.Flag("--explain"))
+        {
+            StepName = a.Typed("--origin-step"),
+        };
         return true;
     }
 
-    private static bool Duration(Dictionary<string, string> values, string name, TimeSpan? fallback, out TimeSpan duration, ref string error)
+    /// <summary>"; did you mean 30m?" for a horizon given in days or hours whose number reads as minutes.</summary>
+    private static string Hint(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > 1 && trimmed[^1] is 'd' or 'h' && trimmed[..^1].All(char.IsAsciiDigit) ? $"; did you mean {trimmed[..^1]}m?" : string.Empty;
+    }
+
+    private static bool Duration(Dictionary<string, string> values, string key, string name, TimeSpan? fallback, out TimeSpan duration, ref string error)
     {
         duration = fallback ?? TimeSpan.Zero;
-        if (!values.TryGetValue(name, out var text))
+        if (!values.TryGetValue(key, out var text))
         {
             return true;
         }
@@ -109,7 +139,7 @@ internal static class BacktestArguments
         return true;
     }
 
-    private static bool Time(Dictionary<string, string> values, string name, out DateTimeOffset? time, ref string error)
+    private static bool Time(Dictionary<string, string> values, string name, List<string> notes, out DateTimeOffset? time, ref string error)
     {
         time = null;
         if (!values.TryGetValue(name, out var text))
@@ -117,12 +147,13 @@ internal static class BacktestArguments
             return true;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!TimeOption.TryParse(text, name, out var parsed, out var note))
         {
-            error = $"option '{name}': '{text}' is not an ISO-8601 UTC time (example: 1998-06-10T00:00:00Z)";
+            error = TimeOption.Invalid(name, text);
             return false;
         }
 
+        if (note is not null) notes.Add(note);
         time = parsed;
         return true;
     }

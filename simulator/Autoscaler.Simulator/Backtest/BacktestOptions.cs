@@ -13,6 +13,9 @@ internal sealed record BacktestOptions(
     string OutPath,
     bool Explain)
 {
+    /// <summary>The origin spacing's option as the user typed it (<c>--origin-step</c>, or its alias <c>--step</c>), for errors.</summary>
+    public string StepName { get; init; } = "--origin-step";
+
     /// <summary>Look-back handed to the models when --history is not given.</summary>
     public static readonly TimeSpan DefaultHistory = TimeSpan.FromDays(14);
 

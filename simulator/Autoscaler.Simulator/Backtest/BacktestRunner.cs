@@ -13,13 +13,26 @@ namespace Autoscaler.Simulator.Backtest;
 /// </summary>
 internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEvent> events, BacktestOptions options, TimeProvider time)
 {
-    /// <summary>The origins: every step from --from (aligned to the step when defaulted) to --to.</summary>
-    public IReadOnlyList<DateTimeOffset> Origins()
+    /// <summary>First and last origin: --from (default: once the history is available, aligned to the step) and --to (default: the last origin whose horizon the trace covers).</summary>
+    public (DateTimeOffset From, DateTimeOffset To) Window()
     {
         var first = grid.Start;
         var last = grid.TimeAt(grid.Count - 1);
         var from = options.From ?? AlignUp(last - first >= 2 * options.History ? first + options.History : first + ((last - first) / 2), options.Step);
-        var to = options.To ?? last - options.Horizon;
+        return (from, options.To ?? last - options.Horizon);
+    }
+
+    /// <summary>How many origins <see cref="Origins"/> holds, counted without listing them (a typo can make billions).</summary>
+    public long OriginCount()
+    {
+        var (from, to) = Window();
+        return to < from ? 0 : ((to - from).Ticks / options.Step.Ticks) + 1;
+    }
+
+    /// <summary>The origins: every step from --from (aligned to the step when defaulted) to --to.</summary>
+    public IReadOnlyList<DateTimeOffset> Origins()
+    {
+        var (from, to) = Window();
         var origins = new List<DateTimeOffset>();
         for (var o = from; o <= to; o += options.Step)
         {
@@ -50,12 +63,15 @@ internal sealed class BacktestRunner(RegularGrid grid, IReadOnlyList<ScheduledEv
         return count == 0 || sum == 0 ? double.NaN : sum / count;
     }
 
-    public void Run(IReadOnlyList<DateTimeOffset> origins, IReadOnlyList<BacktestModel> models, TextWriter csv, ModelScore[] all, ModelScore[] inEvents, TextWriter? explain)
+    /// <summary>Forecasts at every origin; <paramref name="progress"/> hears the number of origins done after each one (and 0 first).</summary>
+    public void Run(IReadOnlyList<DateTimeOffset> origins, IReadOnlyList<BacktestModel> models, TextWriter csv, ModelScore[] all, ModelScore[] inEvents, TextWriter? explain, Action<int>? progress = null)
     {
         csv.WriteLine("model,origin,target,p50,p90,p10");
         using var process = Process.GetCurrentProcess();
-        foreach (var origin in origins)
+        progress?.Invoke(0);
+        for (var done = 0; done < origins.Count; done++, progress?.Invoke(done))
         {
+            var origin = origins[done];
             var historyStart = Math.Max(0, grid.CeilingIndex(origin - options.History));
             var historyEnd = Math.Min(grid.Count, grid.CeilingIndex(origin));
             var firstTarget = grid.FloorIndex(origin) + 1;

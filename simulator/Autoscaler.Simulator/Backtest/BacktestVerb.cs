@@ -19,7 +19,7 @@ internal static class BacktestVerb
     public static (Command Command, string Epilog) Create()
     {
         var command = new Command("backtest", "Rolling-origin backtest of forecasting models on a trace: every origin forecasts --horizon ahead from the --history before it; writes every forecast to a CSV and prints the accuracy per model.");
-        foreach (var option in TraceOptions.All("--query-step")) command.Add(option);
+        foreach (var option in TraceOptions.All()) command.Add(option);
         foreach (var option in BacktestArguments.Options()) command.Add(option);
         command.SetAction(result => Run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return (command, BacktestArguments.Epilog);
@@ -27,22 +27,25 @@ internal static class BacktestVerb
 
     private static int Run(OptionValues a, TextWriter stdout, TextWriter stderr)
     {
+        var notes = new List<string>();
         var (tracePath, prometheus) = (a.Single("--trace"), a.Single("--prometheus"));
         if (tracePath is null && prometheus is null)
         {
             return Fail(stderr, "autoscaler-sim backtest: missing required option '--trace' (or --prometheus URL with --query)");
         }
 
-        var source = prometheus is null ? null : PrometheusArguments.Parse(prometheus, a.Single("--query"), a.Single("--from"), a.Single("--to"), a.Single("--query-step"), a.Errors, "--query-step");
+        var source = prometheus is null ? null : PrometheusArguments.Parse(prometheus, a.Single("--query"), a.Single("--from"), a.Single("--to"), a.Single("--query-step"), a.Errors, "--query-step", notes);
         if (prometheus is null && (a.Single("--query") is not null || a.Single("--query-step") is not null)) a.Errors.Add("--query and --query-step go with --prometheus");
 
         if (tracePath is not null && prometheus is not null) a.Errors.Add("give either --trace FILE or --prometheus URL with --query");
         if (a.Errors.Count > 0) return Fail(stderr, string.Join('\n', a.Errors.Select(e => $"autoscaler-sim backtest: {e}")) + "\nRun 'autoscaler-sim backtest --help' for the options.");
         var traceName = source?.Name ?? tracePath!;
-        if (!BacktestArguments.TryParse(a, traceName, source is not null, out var options, out var error))
+        if (!BacktestArguments.TryParse(a, traceName, source is not null, notes, out var options, out var error))
         {
             return Fail(stderr, $"autoscaler-sim backtest: {error}\nRun 'autoscaler-sim backtest --help' for the options.");
         }
+
+        foreach (var note in notes.Distinct()) stderr.WriteLine($"autoscaler-sim backtest: note: {note}");
 
         Series? trace;
         try
@@ -77,17 +80,24 @@ internal static class BacktestVerb
         var grid = RegularGrid.FromSeries(trace);
         // The CLI is the composition root: fit time is wall time on the real clock.
         var runner = new BacktestRunner(grid, events, options, TimeProvider.System);
+        if (BacktestSanity.Check(grid, options, runner, models.Count) is { Count: > 0 } nonsense)
+        {
+            return Fail(stderr, string.Join('\n', nonsense) + "\nRun 'autoscaler-sim backtest --help' for the options.");
+        }
+
         var origins = runner.Origins();
         if (origins.Count == 0)
         {
             return Fail(stderr, $"{options.TracePath}: no origin between --from and --to leaves a horizon inside the trace ({Instant.Format(grid.Start)} .. {Instant.Format(grid.TimeAt(grid.Count - 1))})");
         }
 
+        var progress = TerminalProgress.For(stderr, a.Flag("--quiet")).Counter($"backtest {models.Count} model(s)", origins.Count, "origins", TimeProvider.System);
+
         var all = models.Select(m => new ModelScore(m.Label)).ToArray();
         var inEvents = models.Select(m => new ModelScore(m.Label)).ToArray();
         try
         {
-            Reporting.OutputFile.Write(options.OutPath, csv => runner.Run(origins, models, csv, all, inEvents, options.Explain ? stderr : null));
+            Reporting.OutputFile.Write(options.OutPath, csv => runner.Run(origins, models, csv, all, inEvents, options.Explain ? stderr : null, progress));
         }
         catch (Reporting.OutputWriteException e)
         {
@@ -95,7 +105,7 @@ internal static class BacktestVerb
         }
 
         var scale = runner.MaseScale(origins[0]);
-        var span = $"{origins.Count} origins {origins[0]:yyyy-MM-ddTHH:mmZ} .. {origins[^1]:yyyy-MM-ddTHH:mmZ}, horizon {DurationParser.Format(options.Horizon)}, step {DurationParser.Format(options.Step)}, history {DurationParser.Format(options.History)}, grid {DurationParser.Format(grid.Step)}";
+        var span = $"{origins.Count} origins {origins[0]:yyyy-MM-ddTHH:mmZ} .. {origins[^1]:yyyy-MM-ddTHH:mmZ}, horizon {DurationParser.Format(options.Horizon)}, origin step {DurationParser.Format(options.Step)}, history {DurationParser.Format(options.History)}, grid {DurationParser.Format(grid.Step)}";
         ScoreTable.Write(stdout, $"{Path.GetFileName(options.TracePath)}: {span}", all, scale, withFitTime: true);
         if (events.Count > 0)
         {

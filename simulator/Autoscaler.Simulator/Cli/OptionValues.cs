@@ -30,6 +30,13 @@ internal sealed class OptionValues(ParseResult result)
         return value;
     }
 
+    /// <summary>
+    /// The name the user typed for option <paramref name="name"/> (an alias such as <c>--step</c> for <c>--origin-step</c>),
+    /// so an error names what is on the command line; <paramref name="name"/> itself when the option is absent.
+    /// </summary>
+    public string Typed(string name) =>
+        Find(name) is { } option && result.GetResult(option)?.IdentifierToken?.Value is { Length: > 0 } typed ? typed : name;
+
     /// <summary>Whether a flag (<c>Option&lt;bool&gt;</c>) was given.</summary>
     public bool Flag(string name) => Find(name) is Option<bool> option && result.GetValue(option);
 

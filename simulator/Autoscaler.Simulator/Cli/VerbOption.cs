@@ -9,8 +9,9 @@ internal static class VerbOption
     /// <param name="name">Option name with dashes.</param>
     /// <param name="valueName">What the value is, shown in help (DIR, FILE, DURATION).</param>
     /// <param name="description">Meaning, units and default.</param>
-    public static Option<string> Text(string name, string valueName, string description) =>
-        new(name) { HelpName = valueName, Description = description };
+    /// <param name="aliases">Other names that work the same (an old name kept so existing command lines keep working).</param>
+    public static Option<string> Text(string name, string valueName, string description, params string[] aliases) =>
+        new(name, aliases) { HelpName = valueName, Description = description };
 
     /// <summary>An option given once per value, e.g. <c>--scenario A.yaml --scenario B.yaml</c>.</summary>
     public static Option<string[]> Repeated(string name, string valueName, string description) =>

@@ -28,7 +28,7 @@ internal static class CompareVerb
         try
         {
             var (trace, scenarios, from, to) = request.Load(stderr);
-            var progress = TerminalProgress.For(stderr);
+            var progress = TerminalProgress.For(stderr, a.Flag("--quiet"));
             foreach (var scenario in scenarios)
             {
                 runs.Add(ReplayRunner.Run(trace, scenario, from, to, progress.Reporter($"compare {scenario.Name}")));

@@ -16,7 +16,7 @@ internal sealed record ReplayRequest(
         var outDir = a.Required("--out");
         var (from, to) = (a.Single("--from"), a.Single("--to"));
         var gates = VerbSupport.ParseGates(a.All("--fail-if"), a.Errors);
-        var loadTrace = TraceOptions.Source(a, "--step", from, to);
+        var loadTrace = TraceOptions.Source(a, from, to);
         return a.Errors.Count > 0 ? null : new ReplayRequest(scenarios, outDir!, from, to, gates, loadTrace!);
     }
 
@@ -24,7 +24,7 @@ internal sealed record ReplayRequest(
     public (LoadedTrace Trace, List<Scenario> Scenarios, DateTime From, DateTime To) Load(TextWriter notes)
     {
         var (trace, scenarios) = VerbSupport.LoadInputs(() => LoadTrace(notes), Scenarios);
-        var range = ReplayRunner.Range(trace, From, To);
+        var range = ReplayRunner.Range(trace, From, To, notes);
         return (trace, scenarios, range.From, range.To);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Autoscaler.Simulator.Cli;
 using Autoscaler.Simulator.Engine;
 using Autoscaler.Simulator.Keda;
@@ -23,12 +22,17 @@ internal static class ReplayRunner
         return new ReplaySummary(scenario, ScenarioEcho.Create(scenario, decider.EffectiveSpec), trace, outcome);
     }
 
-    /// <summary>Resolves <c>--from/--to</c> against the trace: defaults to the whole trace, errors name the option.</summary>
-    public static (DateTime From, DateTime To) Range(LoadedTrace trace, string? fromText, string? toText)
+    /// <summary>
+    /// Resolves <c>--from/--to</c> against the trace: defaults to the whole trace, errors name the option. A range that
+    /// reaches more than one bucket outside the trace is refused (a mistyped year would replay decades of a held
+    /// value). A time that was not UTC as typed gets a note on <paramref name="notes"/> with the UTC instant used.
+    /// </summary>
+    public static (DateTime From, DateTime To) Range(LoadedTrace trace, string? fromText, string? toText, TextWriter? notes = null)
     {
         var errors = new List<InputError>();
-        var from = fromText is null ? trace.PerMinute.Start : ParseTime(fromText, "--from", errors);
-        var to = toText is null ? trace.End : ParseTime(toText, "--to", errors);
+        var from = fromText is null ? trace.PerMinute.Start : ParseTime(fromText, "--from", errors, notes);
+        var to = toText is null ? trace.End : ParseTime(toText, "--to", errors, notes);
+        var (start, end) = (trace.PerMinute.Start, trace.End);
         if (errors.Count == 0 && from >= to)
         {
             errors.Add((fromText, toText) switch
@@ -38,19 +42,36 @@ internal static class ReplayRunner
                 _ => new InputError("command line", 0, "--from", $"{Instant.Format(from)} is not before --to {Instant.Format(to)}"),
             });
         }
-        else if (errors.Count == 0 && (to <= trace.PerMinute.Start || from >= trace.End))
+        else if (errors.Count == 0 && (to <= start || from >= end))
         {
-            errors.Add(new InputError("command line", 0, "--from/--to", $"the range does not overlap the trace ({Instant.Format(trace.PerMinute.Start)} to {Instant.Format(trace.End)})"));
+            errors.Add(new InputError("command line", 0, "--from/--to", $"the range does not overlap the trace ({Instant.Format(start)} to {Instant.Format(end)})"));
+        }
+        else if (errors.Count == 0)
+        {
+            if (from < start - trace.Interval)
+            {
+                errors.Add(new InputError("command line", 0, "--from", $"{Instant.Format(from)} is before the trace starts ({Instant.Format(start)}): there is no demand to replay before it (is a year mistyped?)"));
+            }
+
+            if (to > end + trace.Interval)
+            {
+                errors.Add(new InputError("command line", 0, "--to", $"{Instant.Format(to)} is after the trace ends ({Instant.Format(end)}): there is no demand to replay after it (is a year mistyped?)"));
+            }
         }
 
         if (errors.Count > 0) throw new InputErrorException(errors);
         return (from, to);
     }
 
-    private static DateTime ParseTime(string text, string option, List<InputError> errors)
+    private static DateTime ParseTime(string text, string option, List<InputError> errors, TextWriter? notes)
     {
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)) return t;
-        errors.Add(new InputError("command line", 0, option, $"'{text}' is not an ISO-8601 UTC time (example: 1998-06-10T00:00:00Z)"));
+        if (TimeOption.TryParse(text, option, out var t, out var note))
+        {
+            if (note is not null) notes?.WriteLine($"note: {note}");
+            return t.UtcDateTime;
+        }
+
+        errors.Add(new InputError("command line", 0, option, $"'{text}' is not an ISO-8601 UTC time (example: 1998-06-10T00:00:00Z, or with an offset: 1998-06-10T02:00:00+02:00)"));
         return default;
     }
 }

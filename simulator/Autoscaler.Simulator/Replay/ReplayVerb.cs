@@ -27,7 +27,7 @@ internal static class ReplayVerb
         try
         {
             var (trace, scenarios, from, to) = request.Load(stderr);
-            summary = ReplayRunner.Run(trace, scenarios[0], from, to, TerminalProgress.For(stderr).Reporter($"replay {scenarios[0].Name}"));
+            summary = ReplayRunner.Run(trace, scenarios[0], from, to, TerminalProgress.For(stderr, a.Flag("--quiet")).Reporter($"replay {scenarios[0].Name}"));
         }
         catch (InputErrorException e)
         {
@@ -80,7 +80,7 @@ internal static class ReplayVerb
           autoscaler-sim replay --trace CSV --scenario YAML --out DIR [--from T] [--to T] [--fail-if EXPR]...
           autoscaler-sim replay --trace CSV --hpa MANIFEST [--hpa-name NAME] --workload YAML --out DIR [...]
           autoscaler-sim replay --trace CSV --keda SCALEDOBJECT [--hpa-name NAME] --workload YAML --out DIR [...]
-          autoscaler-sim replay --prometheus URL --query PROMQL --from T --to T [--step 1m] --scenario YAML ...
+          autoscaler-sim replay --prometheus URL --query PROMQL --from T --to T [--query-step 1m] --scenario YAML ...
 
         Examples:
           autoscaler-sim replay --trace simulator/traces/wc98_http_requests_1min_until_0627.csv \

@@ -20,10 +20,11 @@ internal static class VerbSupport
         string name, string description, bool several, string outDescription, string failIfDescription, Func<OptionValues, TextWriter, TextWriter, int> run, string epilog)
     {
         var command = new Command(name, description);
-        foreach (var option in TraceOptions.All("--step")) command.Add(option);
+        foreach (var option in TraceOptions.All(stepAlias: "--step")) command.Add(option);
         foreach (var option in ScenarioSources.Options(several)) command.Add(option);
         command.Add(VerbOption.Text("--out", "DIR", outDescription));
         command.Add(VerbOption.Repeated("--fail-if", "EXPR", failIfDescription));
+        command.Add(VerbOption.Flag("--quiet", "No progress line on stderr (it is shown only when stderr is a terminal). Errors, warnings and notes still print."));
         command.SetAction(result => run(new OptionValues(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return (command, epilog);
     }

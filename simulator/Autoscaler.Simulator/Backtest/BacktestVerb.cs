@@ -124,7 +124,15 @@ internal static class BacktestVerb
             return null;
         }
 
-        return Report(TraceFile.Parse(path), path, stderr);
+        if (Inputs.KindHint.Check(path, "--trace") is { } wrongKind)
+        {
+            stderr.WriteLine(wrongKind);
+            return null;
+        }
+
+        var series = Report(TraceFile.Parse(path), path, stderr);
+        if (series is not null && TraceOffsets.Note(path, series) is { } note) stderr.WriteLine(note);
+        return series;
     }
 
     private static Series? Report(TraceParseResult result, string name, TextWriter stderr)
@@ -150,6 +158,12 @@ internal static class BacktestVerb
         if (!File.Exists(path))
         {
             stderr.WriteLine($"{path}: error: file not found");
+            return null;
+        }
+
+        if (Inputs.KindHint.Check(path, "--events") is { } wrongKind)
+        {
+            stderr.WriteLine(wrongKind);
             return null;
         }
 

@@ -67,7 +67,7 @@ internal static class ReplayRunner
     {
         if (TimeOption.TryParse(text, option, out var t, out var note))
         {
-            if (note is not null) notes?.WriteLine($"note: {note}");
+            if (note is not null) notes?.WriteLine($"autoscaler-sim: note: {note}");
             return t.UtcDateTime;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoscaler.Simulator.Cli;
+using Autoscaler.Simulator.Inputs;
 using Autoscaler.Simulator.Keda;
 using Autoscaler.Simulator.Manifests;
 using Autoscaler.Simulator.Scenarios;
@@ -40,9 +41,22 @@ internal static class ScenarioSources
         if (!several && count != 1) a.Errors.Add("give one of --scenario YAML, --hpa MANIFEST or --keda MANIFEST (the last two with --workload YAML)");
         if (manifests > 0 && workload is null) a.Errors.Add($"{(hpas.Count > 0 ? "--hpa" : "--keda")} needs --workload YAML (capacity per pod, startup time, ...: what a manifest cannot say)");
         if (manifests == 0 && (workload is not null || name is not null)) a.Errors.Add("--workload and --hpa-name go with --hpa or --keda");
-        return scenarios.Select(p => (Func<Scenario>)(() => ScenarioLoader.LoadFile(p)))
-            .Concat(hpas.Select(p => (Func<Scenario>)(() => HpaManifestLoader.Load(p, name, workload!))))
-            .Concat(kedas.Select(p => (Func<Scenario>)(() => ScaledObjectLoader.Load(p, name, workload!))))
+        // A file given to the wrong option (an HPA to --scenario, a scenario to --hpa) gets one error naming the right one.
+        return scenarios.Select(p => (Func<Scenario>)(() =>
+            {
+                KindHint.Require((p, "--scenario"));
+                return ScenarioLoader.LoadFile(p);
+            }))
+            .Concat(hpas.Select(p => (Func<Scenario>)(() =>
+            {
+                KindHint.Require((p, "--hpa"), (workload, "--workload"));
+                return HpaManifestLoader.Load(p, name, workload!);
+            })))
+            .Concat(kedas.Select(p => (Func<Scenario>)(() =>
+            {
+                KindHint.Require((p, "--keda"), (workload, "--workload"));
+                return ScaledObjectLoader.Load(p, name, workload!);
+            })))
             .ToList();
     }
 }

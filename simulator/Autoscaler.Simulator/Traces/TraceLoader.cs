@@ -13,7 +13,9 @@ internal static class TraceLoader
     public static LoadedTrace Load(string path, TextWriter notes)
     {
         if (!File.Exists(path)) throw new InputErrorException(new InputError(path, 0, string.Empty, "trace file not found"));
-        return FromParsed(path, TraceFile.Parse(path), notes);
+        var trace = FromParsed(path, TraceFile.Parse(path), notes);
+        if (TraceOffsets.Note(path, trace.PerMinute) is { } note) notes.WriteLine(note);
+        return trace;
     }
 
     /// <summary>A parsed trace (from a file or from Prometheus) checked and normalized to demand per minute.</summary>

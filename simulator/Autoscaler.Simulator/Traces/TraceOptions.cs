@@ -35,7 +35,15 @@ internal static class TraceOptions
         var stepName = a.Typed(QueryStep);
         if ((tracePath is null) == (prometheus is null)) a.Errors.Add("give either --trace FILE or --prometheus URL with --query");
         if (prometheus is null && (query is not null || step is not null)) a.Errors.Add($"--query and {stepName} go with --prometheus");
-        if (prometheus is null) return tracePath is null ? null : notes => TraceLoader.Load(tracePath, notes);
+        if (prometheus is null)
+        {
+            return tracePath is null ? null : notes =>
+            {
+                Inputs.KindHint.Require((tracePath, "--trace"));
+                return TraceLoader.Load(tracePath, notes);
+            };
+        }
+
         var source = PrometheusArguments.Parse(prometheus, query, from, to, step, a.Errors, stepName);
         return source is null ? null : notes => TraceLoader.FromParsed(source.Name, source.Fetch(notes), notes);
     }

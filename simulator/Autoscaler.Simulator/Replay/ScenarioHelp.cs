@@ -5,6 +5,9 @@ internal static class ScenarioHelp
 {
     public const string Text = """
         Trace (CSV): 'timestamp,value' per line, ISO-8601 UTC (e.g. 1998-06-10T15:30:00Z), optional header.
+          An offset (+02:00) is converted to UTC and a note gives the UTC span; no offset is read as UTC (warned),
+          never as this machine's local time. Outputs print UTC. A file given to the wrong option (an HPA to
+          --scenario, a scenario to --hpa, a CSV as YAML) is named by its kind with the option that takes it.
           Values are demand in load units per bucket. 1-minute buckets are used as they are; 5- or 30-minute
           buckets are divided by 5 or 30 to give demand per minute (reported). Gaps hold the previous value;
           duplicate timestamps keep the later line; out-of-order lines are sorted. All of it is reported.

@@ -25,8 +25,8 @@ internal static class ScenarioSources
             Source("--keda", "MANIFEST", "Your KEDA ScaledObject as in the cluster (keda.sh/v1alpha1 YAML), replayed as KEDA runs it: the HPA it generates (min max(minReplicaCount,1), max maxReplicaCount, the trigger's threshold as target, advanced.horizontalPodAutoscalerConfig.behavior) plus activation: every pollingInterval, scale to zero after cooldownPeriod without activity and back when the metric exceeds the activation threshold. One trigger: prometheus, kafka, aws-sqs-queue, redis (the trace is its metric) or cpu. Needs --workload. (--hpa also accepts a ScaledObject.)"),
             VerbOption.Text("--hpa-name", "NAME", "The HPA (or ScaledObject) to take from a MANIFEST that holds several documents."),
             VerbOption.Text("--workload", "YAML", "With --hpa or --keda: the scenario's workload keys (capacityPerPod, startupSeconds, ...), an optional name, and an optional 'controller:' section (profile, syncPeriodSeconds, tolerance, downscaleStabilizationSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds, metricDelaySeconds). The same HPA given as a scenario gives the same outputs, byte for byte."),
-            VerbOption.Text("--from", "T", "Start of the replay (ISO-8601 UTC, e.g. 1998-06-10T00:00:00Z); default: the trace's start. With --prometheus: required, the start of the range read."),
-            VerbOption.Text("--to", "T", "End of the replay, exclusive (ISO-8601 UTC); default: the trace's end. With --prometheus: required."),
+            VerbOption.Text("--from", "T", "Start of the replay (ISO-8601: 1998-06-10T00:00:00Z, or with an offset such as +02:00, converted to UTC; without an offset UTC is assumed and a note says so); default: the trace's start; at most one bucket before it. With --prometheus: required, the start of the range read."),
+            VerbOption.Text("--to", "T", "End of the replay, exclusive (ISO-8601, as --from); default: the trace's end; at most one bucket after it. With --prometheus: required."),
         ];
     }
 

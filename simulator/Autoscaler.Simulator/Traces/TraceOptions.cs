@@ -19,7 +19,7 @@ internal static class TraceOptions
     /// </summary>
     public static IEnumerable<Option> All(string? stepAlias = null) =>
     [
-        VerbOption.Text("--trace", "FILE", "The load trace: CSV 'timestamp,value' (ISO-8601 UTC, one bucket per line; gaps, duplicates and disorder are handled and reported), or a saved Prometheus query_range JSON response (curl 'URL/api/v1/query_range?query=...&start=...&end=...&step=60s')."),
+        VerbOption.Text("--trace", "FILE", "The load trace: CSV 'timestamp,value' (ISO-8601 UTC; an offset such as +02:00 is converted to UTC and noted, no offset is read as UTC and warned; one bucket per line; gaps, duplicates and disorder are handled and reported), or a saved Prometheus query_range JSON response (curl 'URL/api/v1/query_range?query=...&start=...&end=...&step=60s')."),
         VerbOption.Text("--prometheus", "URL", "Read the trace from a Prometheus server instead of --trace (query_range, in chunks of 10,000 points, one progress line per chunk); --from and --to set the range read. Example: http://prometheus:9090"),
         VerbOption.Text("--query", "PROMQL", "With --prometheus: one series, the demand per step bucket, e.g. 'sum(increase(http_requests_total{job=\"web\"}[1m]))'."),
         VerbOption.Text(QueryStep, "DURATION", "With --prometheus: the query_range step, i.e. the width of each trace bucket read (units s, m, h; at least 1s; default: 1m). Not the HPA sync period (the scenario's hpa.syncPeriodSeconds)" + (stepAlias is null ? "." : $". {stepAlias} is the same option, kept for existing command lines."), stepAlias is null ? [] : [stepAlias]),

@@ -39,4 +39,16 @@ public sealed class ReplayRangeTests : IDisposable
 
         Assert.True(exit == 0, stderr);
     }
+
+    [Fact]
+    public void APrometheusRangeOfTooManyStepsIsRefusedBeforeAnyRequest()
+    {
+        // Port 9 on loopback: a request would fail with a connection error, not with this message.
+        var (exit, _, stderr) = VerbRunner.Run("replay", "--prometheus", "http://127.0.0.1:9", "--query", "q", "--from", "1998-06-10T00:00:00Z", "--to", "2098-06-10T00:00:00Z",
+            "--query-step", "1s", "--scenario", Scenario, "--out", Path.Combine(_dir, "out"));
+
+        Assert.Equal(VerbDispatcher.BadInput, exit);
+        Assert.Contains("option '--from': 1998-06-10T00:00:00Z .. 2098-06-10T00:00:00Z in 1s steps is 3,155,760,000 points; at most 10,000,000", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("chunk", stderr, StringComparison.Ordinal);
+    }
 }

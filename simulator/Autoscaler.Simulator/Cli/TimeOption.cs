@@ -30,7 +30,8 @@ internal static class TimeOption
     {
         note = null;
         var trimmed = text.Trim();
-        if (!DateTimeOffset.TryParseExact(trimmed, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        // RFC 3339 allows a lowercase 't' and 'z'.
+        if (!DateTimeOffset.TryParseExact(trimmed.ToUpperInvariant(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
         {
             return false;
         }
@@ -41,7 +42,7 @@ internal static class TimeOption
             return true;
         }
 
-        note = HasOffset(trimmed)
+        note = HasOffset(trimmed.ToUpperInvariant())
             ? $"{option} {trimmed} is {Instant.Format(time)} in UTC (the zone every output uses)"
             : $"{option} {trimmed} has no UTC offset: read as {Instant.Format(time)} (UTC, not this machine's local time)";
         return true;

@@ -80,7 +80,8 @@ internal static class VerbSupport
 
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) errors.Add(new InputError("command line", 0, "--scenario", $"two scenarios are named '{duplicate.Key}'; give each a distinct 'name'"));
-        if (errors.Count > 0) throw new InputErrorException(errors);
+        // Several manifests share one --workload: its problem is reported once.
+        if (errors.Count > 0) throw new InputErrorException(errors.Distinct().ToList());
         return (trace!, scenarios);
     }
 }

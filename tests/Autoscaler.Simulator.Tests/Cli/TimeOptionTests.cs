@@ -23,6 +23,8 @@ public sealed class TimeOptionTests : IDisposable
     [InlineData("2020-01-01T00:02:00", "2020-01-01T00:02:00Z", "--from 2020-01-01T00:02:00 has no UTC offset: read as 2020-01-01T00:02:00Z (UTC, not this machine's local time)")]
     [InlineData("2020-01-01 00:02", "2020-01-01T00:02:00Z", "--from 2020-01-01 00:02 has no UTC offset: read as 2020-01-01T00:02:00Z")]
     [InlineData("2020-01-01T00:02:00Z", "2020-01-01T00:02:00Z", null)]
+    [InlineData("2020-01-01t00:02:00z", "2020-01-01T00:02:00Z", null)]
+    [InlineData("2020-01-01T01:02+0100", "2020-01-01T00:02:00Z", "--from 2020-01-01T01:02+0100 is 2020-01-01T00:02:00Z in UTC")]
     public void ReplayEchoesTheUtcInstantOfAFromThatWasNotUtcAsTyped(string from, string utc, string? note)
     {
         var outDir = Path.Combine(_dir, "out");

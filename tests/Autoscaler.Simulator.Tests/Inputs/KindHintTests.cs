@@ -80,6 +80,18 @@ public sealed class KindHintTests : IDisposable
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AWrongWorkloadSharedBySeveralManifestsIsReportedOnce()
+    {
+        var workload = Write("workload.yaml", Content("scenario"));
+
+        var (exit, _, stderr) = VerbRunner.Run("compare", "--trace", Trace, "--hpa", Write("a.yaml", Hpa), "--hpa", Write("b.yaml", Hpa.Replace("name: web", "name: api", StringComparison.Ordinal)),
+            "--workload", workload, "--out", Path.Combine(_dir, "out"));
+
+        Assert.Equal(VerbDispatcher.BadInput, exit);
+        Assert.Single(stderr.Split('\n'), l => l.StartsWith($"{workload}:1: error: this is a simulator scenario", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("replay", "hpa", "this is a HorizontalPodAutoscaler (autoscaling/v2); pass it with --hpa (with its --workload YAML), not --trace")]
     [InlineData("replay", "scenario", "this is a simulator scenario ('workload' and 'hpa'); pass it with --scenario, not --trace")]

@@ -55,7 +55,11 @@ internal sealed class PushTlsHost : IAsyncDisposable
     public ISampleStore Store => _app.Services.GetRequiredService<ISampleStore>();
 
     /// <param name="settings">Extra configuration (for example <c>Grpc:ClientCertificate=Require</c>).</param>
-    public static async Task<PushTlsHost> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<PushTlsHost> StartAsync(params (string Key, string Value)[] settings) => StartAsync(_ => { }, settings);
+
+    /// <param name="configure">Changes to the adapter's options (for example the review caches' TTLs).</param>
+    /// <param name="settings">Extra configuration.</param>
+    public static async Task<PushTlsHost> StartAsync(Action<AdapterOptions> configure, params (string Key, string Value)[] settings)
     {
         var work = Directory.CreateTempSubdirectory("push-tls-").FullName;
         var certs = TestCertificates.Instance;
@@ -68,6 +72,7 @@ internal sealed class PushTlsHost : IAsyncDisposable
             TlsCertFile = Path.Combine(work, "tls.crt"),
             TlsPrivateKeyFile = Path.Combine(work, "tls.key"),
         };
+        configure(options);
         var pushPort = FreePort();
         var reviewers = new FakeReviewers();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });

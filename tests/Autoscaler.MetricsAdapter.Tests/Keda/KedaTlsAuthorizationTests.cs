@@ -97,6 +97,30 @@ public sealed class KedaTlsAuthorizationTests
     }
 
     [Fact]
+    public async Task A_revoked_grant_ends_an_open_StreamIsActive_with_permission_denied()
+    {
+        // No review caching, so the next re-read sees the revocation at once.
+        await using var host = await PushTlsHost.StartAsync(
+            options => options.Auth.AuthorizedCacheTtl = TimeSpan.Zero,
+            ("Keda:Authentication", "Required"), ("Keda:StreamIsActiveInterval", "00:00:00.050"));
+        var granted = true;
+        host.Reviewers.Decide = (_, _) => Volatile.Read(ref granted);
+        using var channel = host.TlsChannel(Certs.OrdinaryClient);
+        Assert.Equal(StatusCode.OK, (await PushTlsHost.PushAsync(channel, "team-a")).Code);
+        using var stream = new ExternalScaler.ExternalScalerClient(channel).StreamIsActive(Reference("team-a"), deadline: Deadline());
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        var first = stream.ResponseStream.Current.Result;
+
+        Volatile.Write(ref granted, false);
+        // Activity does not change, so the stream sends nothing more until the next re-read is refused.
+        var ended = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.True(first);
+        Assert.Equal(StatusCode.PermissionDenied, ended.StatusCode);
+        Assert.Contains("cannot list resource \"queue_length\"", ended.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keda_authentication_disabled_reads_without_credentials_while_pushes_stay_authorized()
     {
         await using var host = await PushTlsHost.StartAsync(("Keda:Authentication", "Disabled"));

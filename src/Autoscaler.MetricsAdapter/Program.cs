@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 var command = AdapterCommandLine.Parse(args);
 if (!command.Serves)
@@ -25,6 +26,23 @@ SourceComposition.AddSources(builder);
 builder.WebHost.ConfigureKestrel(k => AdapterHost.ConfigureKestrel(k, options, k.ApplicationServices.GetRequiredService<ServingCertificate>()));
 
 await using var app = builder.Build();
+try
+{
+    // The sources' sections (--Grpc:..., --Push:..., ...): every failure at once and exit 2, as for flags, before
+    // anything resolves them (the pipeline does) or listens.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
+{
+    foreach (var failure in failures)
+    {
+        Console.Error.WriteLine($"error: {failure}");
+    }
+
+    Console.Error.WriteLine("see --help");
+    return 2;
+}
+
 try
 {
     AdapterHost.PrepareCertificate(app.Services, options);
@@ -47,3 +65,12 @@ catch (SampleStoreUnavailableException e)
 
 await app.RunAsync().ConfigureAwait(false);
 return 0;
+
+// One section's failures arrive as an OptionsValidationException, several sections' as an AggregateException of them.
+static List<string> ValidationFailures(Exception e) => e switch
+{
+    OptionsValidationException v => [.. v.Failures],
+    AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) =>
+        [.. a.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures)],
+    _ => [],
+};

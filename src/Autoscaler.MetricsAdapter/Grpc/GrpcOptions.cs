@@ -3,7 +3,8 @@ using System.Net;
 namespace Autoscaler.MetricsAdapter.Grpc;
 
 /// <summary>Options of the gRPC endpoint (push service, KEDA's external scaler and health): HTTP/2 over TLS (ALPN
-/// <c>h2</c>) with the adapter's serving certificate, or cleartext HTTP/2 (h2c) where <see cref="UsesTls"/> says so.</summary>
+/// <c>h2</c>) with its own certificate (<see cref="CertificateFile"/>) or else the adapter's serving certificate, or
+/// cleartext HTTP/2 (h2c) where <see cref="UsesTls"/> says so.</summary>
 public sealed class GrpcOptions
 {
     /// <summary>Port of the dedicated HTTP/2-only endpoint. Default 50051; 0 disables the listener.</summary>
@@ -21,10 +22,23 @@ public sealed class GrpcOptions
     /// <summary>Client certificates on the TLS push port. Default <see cref="GrpcClientCertificateMode.Allow"/>.</summary>
     public GrpcClientCertificateMode ClientCertificate { get; set; } = GrpcClientCertificateMode.Allow;
 
+    /// <summary>PEM certificate (chain) the gRPC port presents instead of the adapter's serving certificate, for example
+    /// one issued for the push Service's name by another CA. Given together with <see cref="PrivateKeyFile"/>; re-read when
+    /// the files change, every <c>--tls-reload-interval</c>, like the serving certificate. Empty (default): the serving
+    /// certificate.</summary>
+    public string? CertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="CertificateFile"/>.</summary>
+    public string? PrivateKeyFile { get; set; }
+
+    /// <summary>True when the gRPC port has its own certificate files.</summary>
+    public bool HasOwnCertificate => !string.IsNullOrEmpty(CertificateFile);
+
     /// <summary>
     /// Whether the push port speaks TLS: <see cref="GrpcTlsMode.On"/> yes, <see cref="GrpcTlsMode.Off"/> no;
     /// <see cref="GrpcTlsMode.Auto"/> yes when <paramref name="servingCertificateFile"/> is true (a certificate was
-    /// configured for the cluster), when <see cref="ListenAddress"/> is not a loopback address (pods and other hosts can
+    /// configured for the cluster) or the port has its own certificate (<see cref="CertificateFile"/>), when
+    /// <see cref="ListenAddress"/> is not a loopback address (pods and other hosts can
     /// reach it: a token must not cross the network in clear), or when client certificates are required.
     /// </summary>
     /// <param name="servingCertificateFile">True when <c>--tls-cert-file</c> is set.</param>
@@ -33,6 +47,7 @@ public sealed class GrpcOptions
         GrpcTlsMode.On => true,
         GrpcTlsMode.Off => false,
         _ => servingCertificateFile
+            || HasOwnCertificate
             || ClientCertificate == GrpcClientCertificateMode.Require
             || !(IPAddress.TryParse(ListenAddress, out var address) && IPAddress.IsLoopback(address)),
     };
@@ -61,11 +76,31 @@ public sealed class GrpcOptions
             errors.Add("Grpc:ClientCertificate=Require needs TLS on the push port, but Grpc:Tls=Off");
         }
 
+        if (string.IsNullOrEmpty(CertificateFile) != string.IsNullOrEmpty(PrivateKeyFile))
+        {
+            errors.Add("Grpc:CertificateFile and Grpc:PrivateKeyFile must be given together");
+        }
+
+        RequireFile(errors, "Grpc:CertificateFile", CertificateFile);
+        RequireFile(errors, "Grpc:PrivateKeyFile", PrivateKeyFile);
+        if (Tls == GrpcTlsMode.Off && HasOwnCertificate)
+        {
+            errors.Add("Grpc:CertificateFile is set, but Grpc:Tls=Off serves no certificate; drop one of them");
+        }
+
         if (!Enum.IsDefined(Tls) || !Enum.IsDefined(ClientCertificate))
         {
             errors.Add($"Grpc:Tls must be Auto, On or Off and Grpc:ClientCertificate Allow or Require (got {Tls}, {ClientCertificate})");
         }
 
         return errors;
+    }
+
+    private static void RequireFile(List<string> errors, string setting, string? path)
+    {
+        if (!string.IsNullOrEmpty(path) && !File.Exists(path))
+        {
+            errors.Add($"{setting}: file \"{path}\" does not exist");
+        }
     }
 }

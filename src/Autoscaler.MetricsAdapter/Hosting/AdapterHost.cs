@@ -92,9 +92,13 @@ internal static class AdapterHost
         app.Run(api.InvokeAsync);
     }
 
-    /// <summary>Loads or generates the serving certificate before the server starts.</summary>
+    /// <summary>Loads or generates the serving certificate before the server starts, and loads the gRPC port's own
+    /// certificate when one is configured (<see cref="GrpcPortCertificate"/>).</summary>
+    /// <exception cref="InvalidOperationException">A certificate pair cannot be loaded (missing file, bad PEM, a key that
+    /// does not match the certificate); the message starts with the settings that named the files.</exception>
     public static void PrepareCertificate(IServiceProvider services, AdapterOptions options)
     {
+        services.GetService<GrpcPortCertificate>()?.Reloader.LoadInitial();
         var certificate = services.GetRequiredService<ServingCertificate>();
         var time = services.GetRequiredService<TimeProvider>();
         if (!string.IsNullOrEmpty(options.TlsCertFile))

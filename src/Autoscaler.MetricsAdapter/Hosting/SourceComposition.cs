@@ -50,12 +50,35 @@ internal static partial class SourceComposition
             if (grpc.Validate().Count == 0)
             {
                 // Invalid options are reported by ValidateOnStart with every error; do not bind garbage first.
+                AddGrpcPortCertificate(builder.Services, grpc);
                 builder.WebHost.ConfigureKestrel(kestrel => ListenGrpc(kestrel, grpc));
             }
         }
     }
 
-    /// <summary>Adds the push listener: TLS with the adapter's <see cref="ServingCertificate"/> (the same file, reloader
+    /// <summary>When <c>Grpc:CertificateFile</c> is set: the gRPC port's own certificate (<see cref="GrpcPortCertificate"/>),
+    /// loaded by <see cref="AdapterHost.PrepareCertificate"/> before the server starts (an unusable pair stops the start
+    /// with the settings' names) and polled every <see cref="AdapterOptions.TlsReloadInterval"/> afterwards.</summary>
+    private static void AddGrpcPortCertificate(IServiceCollection services, GrpcOptions grpc)
+    {
+        if (!grpc.HasOwnCertificate)
+        {
+            return;
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var certificate = new ServingCertificate();
+            var reloader = new CertificateFileReloader(
+                grpc.CertificateFile!, grpc.PrivateKeyFile!, sp.GetService<AdapterOptions>()?.TlsReloadInterval ?? TimeSpan.FromSeconds(10), certificate,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CertificateFileReloader>>(), "Grpc:CertificateFile/Grpc:PrivateKeyFile");
+            return new GrpcPortCertificate(certificate, reloader);
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<GrpcPortCertificate>().Reloader);
+    }
+
+    /// <summary>Adds the push listener: TLS with the port's own certificate (<see cref="GrpcPortCertificate"/>, from
+    /// <c>Grpc:CertificateFile</c>) or else the adapter's <see cref="ServingCertificate"/> (the same file, reloader
     /// and generated fallback as the secure port) when <see cref="GrpcOptions.UsesTls"/> is true for this host's
     /// <see cref="AdapterOptions.TlsCertFile"/>, else cleartext; the choice is logged, as a warning when a cleartext
     /// listener is reachable from other hosts.</summary>
@@ -67,13 +90,14 @@ internal static partial class SourceComposition
         ArgumentNullException.ThrowIfNull(grpc);
         var services = kestrel.ApplicationServices;
         var adapter = services.GetService<AdapterOptions>();
-        var certificate = services.GetService<ServingCertificate>();
+        var own = services.GetService<GrpcPortCertificate>();
+        var certificate = own?.Certificate ?? services.GetService<ServingCertificate>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SourceComposition));
         if (grpc.UsesTls(!string.IsNullOrEmpty(adapter?.TlsCertFile)))
         {
             // Never a silent fall-back to cleartext.
             _ = certificate ?? throw new InvalidOperationException("the push port needs TLS (Grpc:Tls) but the host has no serving certificate (AddAdapterServices)");
-            LogTls(logger, grpc.ListenAddress, grpc.Port, grpc.ClientCertificate);
+            LogTls(logger, grpc.ListenAddress, grpc.Port, own is null ? "the serving certificate" : "its own certificate (Grpc:CertificateFile)", grpc.ClientCertificate);
             kestrel.ListenGrpc(grpc, () => certificate!.Current);
             return;
         }
@@ -125,8 +149,8 @@ internal static partial class SourceComposition
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Push port {Address}:{Port}: gRPC over TLS (h2), client certificates {Mode}")]
-    private static partial void LogTls(ILogger logger, string address, int port, GrpcClientCertificateMode mode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push port {Address}:{Port}: gRPC over TLS (h2) with {Certificate}, client certificates {Mode}")]
+    private static partial void LogTls(ILogger logger, string address, int port, string certificate, GrpcClientCertificateMode mode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Push port {Address}:{Port}: cleartext h2c on loopback (Grpc:Tls={Mode}); only this host can reach it")]
     private static partial void LogCleartextLoopback(ILogger logger, string address, int port, GrpcTlsMode mode);

@@ -1,5 +1,6 @@
 using Autoscaler.MetricsAdapter.Keda.Protocol;
 using Autoscaler.MetricsAdapter.Providers;
+using Autoscaler.MetricsAdapter.Sources.Push.Authorization;
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,9 @@ namespace Autoscaler.MetricsAdapter.Keda;
 /// <summary>
 /// KEDA's <c>externalscaler.ExternalScaler</c> (generated base) on the gRPC port, answering from the same metric
 /// sources the HPA reads (push, Prometheus). A missing, stale or empty value is NOT_FOUND and an outage UNAVAILABLE:
-/// KEDA then marks the scaler failing (and applies its fallback) instead of seeing a zero.
+/// KEDA then marks the scaler failing (and applies its fallback) instead of seeing a zero. Every call is first
+/// authorized as a read of its metric (<see cref="KedaReadAuthorizer"/>): UNAUTHENTICATED, PERMISSION_DENIED or
+/// UNAVAILABLE otherwise, before anything is read.
 /// </summary>
 internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerBase
 {
@@ -20,6 +23,7 @@ internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerB
     private readonly KedaOptions _options;
     private readonly TimeProvider _time;
     private readonly CancellationToken _stopping;
+    private readonly KedaReadAuthorizer _authorizer;
 
     public KedaExternalScalerService(
         IEnumerable<IExternalMetricsProvider> external,
@@ -27,8 +31,10 @@ internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerB
         IEnumerable<IMetricSourceHealth> health,
         IOptions<KedaOptions> options,
         TimeProvider time,
+        KedaReadAuthorizer authorizer,
         IHostApplicationLifetime? lifetime = null)
     {
+        _authorizer = authorizer;
         _metrics = new CompositeMetricsProvider(external, custom, health);
         _options = options.Value;
         _time = time;
@@ -36,23 +42,27 @@ internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerB
     }
 
     /// <summary>The trigger's metric and target, in both the float and the (rounded) int64 field.</summary>
-    public override Task<GetMetricSpecResponse> GetMetricSpec(ScaledObjectRef request, ServerCallContext context)
+    public override async Task<GetMetricSpecResponse> GetMetricSpec(ScaledObjectRef request, ServerCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var metadata = ScalerMetadata.Parse(request.ScalerMetadata);
+        await AuthorizeAsync(context, request.Namespace, metadata, context.CancellationToken).ConfigureAwait(false);
         var spec = new MetricSpec
         {
             MetricName = metadata.MetricName,
             TargetSizeFloat = metadata.TargetValue,
             TargetSize = (long)Math.Round(metadata.TargetValue, MidpointRounding.AwayFromZero),
         };
-        return Task.FromResult(new GetMetricSpecResponse { MetricSpecs = { spec } });
+        return new GetMetricSpecResponse { MetricSpecs = { spec } };
     }
 
     /// <summary>The current value (sum over matching series), in both fields.</summary>
     public override async Task<GetMetricsResponse> GetMetrics(GetMetricsRequest request, ServerCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var reference = request.ScaledObjectRef ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "scaledObjectRef: required"));
         var metadata = ScalerMetadata.Parse(reference.ScalerMetadata);
+        await AuthorizeAsync(context, reference.Namespace, metadata, context.CancellationToken).ConfigureAwait(false);
         var value = await ValueAsync(reference.Namespace, metadata, context.CancellationToken).ConfigureAwait(false);
         return new GetMetricsResponse
         {
@@ -63,14 +73,17 @@ internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerB
     /// <summary>True when the value is above <c>activationValue</c>.</summary>
     public override async Task<IsActiveResponse> IsActive(ScaledObjectRef request, ServerCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var metadata = ScalerMetadata.Parse(request.ScalerMetadata);
+        await AuthorizeAsync(context, request.Namespace, metadata, context.CancellationToken).ConfigureAwait(false);
         return new IsActiveResponse { Result = await IsActiveAsync(request.Namespace, metadata, context.CancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>
     /// For <c>external-push</c> triggers: sends the current activity at once, then re-reads the metric every
     /// <see cref="KedaOptions.StreamIsActiveInterval"/> and sends each change. A read error ends the stream with the
-    /// same status IsActive would give (KEDA reopens it); the host stopping ends it with OK.
+    /// same status IsActive would give (KEDA reopens it); the host stopping ends it with OK. The caller is authorized
+    /// before every read (through the review caches), so a revoked grant ends the stream with PERMISSION_DENIED.
     /// </summary>
     public override async Task StreamIsActive(ScaledObjectRef request, IServerStreamWriter<IsActiveResponse> responseStream, ServerCallContext context)
     {
@@ -83,6 +96,7 @@ internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerB
         {
             while (true)
             {
+                await AuthorizeAsync(context, request.Namespace, metadata, stream.Token).ConfigureAwait(false);
                 var active = await IsActiveAsync(request.Namespace, metadata, stream.Token).ConfigureAwait(false);
                 if (active != sent)
                 {
@@ -96,6 +110,26 @@ internal sealed class KedaExternalScalerService : ExternalScaler.ExternalScalerB
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             // Shutdown: end with OK rather than hold the host until the client hangs up.
+        }
+    }
+
+    /// <summary>Throws UNAUTHENTICATED, PERMISSION_DENIED or UNAVAILABLE unless the caller may read the metric.</summary>
+    private async Task AuthorizeAsync(ServerCallContext context, string ns, ScalerMetadata metadata, CancellationToken cancellationToken)
+    {
+        if (!_authorizer.Enabled)
+        {
+            return;
+        }
+
+        var access = await _authorizer.AuthorizeAsync(PushCredentials.From(context.GetHttpContext()), ns, metadata.MetricName, cancellationToken).ConfigureAwait(false);
+        if (!access.Allowed)
+        {
+            throw new RpcException(new Status(access.Outcome switch
+            {
+                PushAccessOutcome.Unauthenticated => StatusCode.Unauthenticated,
+                PushAccessOutcome.Denied => StatusCode.PermissionDenied,
+                _ => StatusCode.Unavailable,
+            }, access.Message));
         }
     }
 

@@ -6,12 +6,19 @@ using Microsoft.Extensions.Logging;
 namespace Autoscaler.MetricsAdapter.Tls;
 
 /// <summary>
-/// Loads the serving certificate from PEM files and reloads it when their contents change. Polling (rather
+/// Loads a serving certificate from PEM files and reloads it when their contents change. Polling (rather
 /// than a file watcher) also catches Kubernetes' atomic symlink swaps of mounted secrets. A bad new pair is
-/// logged and the last good certificate keeps serving.
+/// logged and the last good certificate keeps serving. <c>settings</c> names the options the files came from
+/// (<c>--tls-cert-file/--tls-private-key-file</c>, or <c>Grpc:CertificateFile/Grpc:PrivateKeyFile</c>) in errors and logs.
 /// </summary>
 internal sealed partial class CertificateFileReloader(
-    string certPath, string keyPath, TimeSpan interval, ServingCertificate target, TimeProvider time, ILogger<CertificateFileReloader> logger)
+    string certPath,
+    string keyPath,
+    TimeSpan interval,
+    ServingCertificate target,
+    TimeProvider time,
+    ILogger<CertificateFileReloader> logger,
+    string settings = "--tls-cert-file/--tls-private-key-file")
     : BackgroundService
 {
     private string _fingerprint = string.Empty;
@@ -21,7 +28,7 @@ internal sealed partial class CertificateFileReloader(
     {
         if (!TryReload(out var error))
         {
-            throw new InvalidOperationException($"cannot load TLS certificate {certPath} with key {keyPath}: {error}");
+            throw new InvalidOperationException($"{settings}: cannot load TLS certificate {certPath} with key {keyPath}: {error}");
         }
     }
 
@@ -42,7 +49,7 @@ internal sealed partial class CertificateFileReloader(
             var certificate = X509Certificate2.CreateFromPem(certText, keyText);
             target.Set(certificate);
             _fingerprint = fingerprint;
-            LogLoaded(logger, certPath, certificate.Subject, certificate.NotAfter);
+            LogLoaded(logger, settings, certPath, certificate.Subject, certificate.NotAfter);
             return true;
         }
         catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException or ArgumentException)
@@ -61,7 +68,7 @@ internal sealed partial class CertificateFileReloader(
             {
                 if (!TryReload(out var error))
                 {
-                    LogReloadFailed(logger, certPath, error);
+                    LogReloadFailed(logger, settings, certPath, error);
                 }
             }
         }
@@ -70,9 +77,9 @@ internal sealed partial class CertificateFileReloader(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving certificate loaded from {Path}: {Subject}, valid until {NotAfter}")]
-    private static partial void LogLoaded(ILogger logger, string path, string subject, DateTime notAfter);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Certificate ({Settings}) loaded from {Path}: {Subject}, valid until {NotAfter}")]
+    private static partial void LogLoaded(ILogger logger, string settings, string path, string subject, DateTime notAfter);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Serving certificate reload from {Path} failed, keeping the previous one: {Error}")]
-    private static partial void LogReloadFailed(ILogger logger, string path, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Certificate ({Settings}) reload from {Path} failed, keeping the previous one: {Error}")]
+    private static partial void LogReloadFailed(ILogger logger, string settings, string path, string error);
 }

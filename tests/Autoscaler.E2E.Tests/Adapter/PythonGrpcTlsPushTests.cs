@@ -81,7 +81,7 @@ public sealed class PythonGrpcTlsPushTests : IDisposable
         Assert.Equal("21", Assert.Single(items.EnumerateArray()).GetProperty("value").GetString());
     }
 
-    private static X509Certificate2 CreateCa(string name)
+    internal static X509Certificate2 CreateCa(string name)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
@@ -91,7 +91,7 @@ public sealed class PythonGrpcTlsPushTests : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, bool serverAuth)
+    internal static X509Certificate2 Issue(X509Certificate2 ca, string subject, bool serverAuth)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -111,7 +111,7 @@ public sealed class PythonGrpcTlsPushTests : IDisposable
         return issued.CopyWithPrivateKey(key);
     }
 
-    private static void WritePem(X509Certificate2 certificate, string certPath, string? keyPath)
+    internal static void WritePem(X509Certificate2 certificate, string certPath, string? keyPath)
     {
         File.WriteAllText(certPath, certificate.ExportCertificatePem());
         if (keyPath is not null)
@@ -121,7 +121,7 @@ public sealed class PythonGrpcTlsPushTests : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

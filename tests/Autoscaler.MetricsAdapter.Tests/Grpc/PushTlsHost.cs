@@ -29,15 +29,19 @@ internal sealed class PushTlsHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private PushTlsHost(WebApplication app, int pushPort, string work, FakeReviewers reviewers)
+    private PushTlsHost(WebApplication app, int securePort, int pushPort, string work, FakeReviewers reviewers)
     {
         _app = app;
+        SecurePort = securePort;
         PushPort = pushPort;
         WorkDirectory = work;
         Reviewers = reviewers;
     }
 
     public int PushPort { get; }
+
+    /// <summary>The HTTPS port of the metrics API.</summary>
+    public int SecurePort { get; }
 
     public string WorkDirectory { get; }
 
@@ -51,7 +55,11 @@ internal sealed class PushTlsHost : IAsyncDisposable
     public ISampleStore Store => _app.Services.GetRequiredService<ISampleStore>();
 
     /// <param name="settings">Extra configuration (for example <c>Grpc:ClientCertificate=Require</c>).</param>
-    public static async Task<PushTlsHost> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<PushTlsHost> StartAsync(params (string Key, string Value)[] settings) => StartAsync(_ => { }, settings);
+
+    /// <param name="configure">Changes to the adapter's options (for example the review caches' TTLs).</param>
+    /// <param name="settings">Extra configuration.</param>
+    public static async Task<PushTlsHost> StartAsync(Action<AdapterOptions> configure, params (string Key, string Value)[] settings)
     {
         var work = Directory.CreateTempSubdirectory("push-tls-").FullName;
         var certs = TestCertificates.Instance;
@@ -64,6 +72,7 @@ internal sealed class PushTlsHost : IAsyncDisposable
             TlsCertFile = Path.Combine(work, "tls.crt"),
             TlsPrivateKeyFile = Path.Combine(work, "tls.key"),
         };
+        configure(options);
         var pushPort = FreePort();
         var reviewers = new FakeReviewers();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -89,13 +98,14 @@ internal sealed class PushTlsHost : IAsyncDisposable
         AdapterHost.PrepareCertificate(app.Services, options);
         app.UseAdapterPipeline();
         await app.StartAsync();
-        return new PushTlsHost(app, pushPort, work, reviewers);
+        return new PushTlsHost(app, options.SecurePort, pushPort, work, reviewers);
     }
 
-    /// <summary>A TLS channel to the push port that trusts exactly the served certificate and presents <paramref name="clientCertificate"/>.</summary>
-    public GrpcChannel TlsChannel(X509Certificate2? clientCertificate)
+    /// <summary>A TLS channel to the push port that trusts exactly <paramref name="trusted"/> (default: the served
+    /// certificate) and presents <paramref name="clientCertificate"/>.</summary>
+    public GrpcChannel TlsChannel(X509Certificate2? clientCertificate, X509Certificate2? trusted = null)
     {
-        var served = Served;
+        var served = trusted ?? Served;
         var ssl = new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == served.GetCertHashString(),
@@ -131,6 +141,23 @@ internal sealed class PushTlsHost : IAsyncDisposable
         {
             return (e.StatusCode, e.Status.Detail, 0);
         }
+    }
+
+    /// <summary>The thumbprint of the certificate a TLS handshake on <paramref name="port"/> is served with (ALPN h2).</summary>
+    public static async Task<string> PresentedAsync(int port)
+    {
+        string? seen = null;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        await using var ssl = new SslStream(tcp.GetStream());
+        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            ApplicationProtocols = [SslApplicationProtocol.Http2],
+            RemoteCertificateValidationCallback = (_, c, _, _) => (seen = c?.GetCertHashString()) is not null,
+        });
+        Assert.Equal(SslApplicationProtocol.Http2, ssl.NegotiatedApplicationProtocol);
+        return seen!;
     }
 
     public async ValueTask DisposeAsync()

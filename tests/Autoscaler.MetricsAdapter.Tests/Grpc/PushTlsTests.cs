@@ -159,12 +159,12 @@ public sealed class PushTlsTests
     public async Task A_reloaded_serving_certificate_is_presented_by_new_push_connections()
     {
         await using var host = await PushTlsHost.StartAsync();
-        var before = await PresentedAsync(host.PushPort);
+        var before = await PushTlsHost.PresentedAsync(host.PushPort);
         var next = SelfSignedCertificateFactory.Create(["localhost"], DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
         SelfSignedCertificateFactory.WritePem(next, Path.Combine(host.WorkDirectory, "tls.crt"), Path.Combine(host.WorkDirectory, "tls.key"));
 
         Assert.True(host.Services.GetRequiredService<CertificateFileReloader>().TryReload(out var error), error);
-        var after = await PresentedAsync(host.PushPort);
+        var after = await PushTlsHost.PresentedAsync(host.PushPort);
 
         Assert.NotEqual(next.GetCertHashString(), before);
         Assert.Equal(next.GetCertHashString(), after);
@@ -185,21 +185,5 @@ public sealed class PushTlsTests
         {
             return false;
         }
-    }
-
-    private static async Task<string> PresentedAsync(int port)
-    {
-        string? seen = null;
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, port);
-        await using var ssl = new SslStream(tcp.GetStream());
-        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-        {
-            TargetHost = "localhost",
-            ApplicationProtocols = [SslApplicationProtocol.Http2],
-            RemoteCertificateValidationCallback = (_, c, _, _) => (seen = c?.GetCertHashString()) is not null,
-        });
-        Assert.Equal(SslApplicationProtocol.Http2, ssl.NegotiatedApplicationProtocol);
-        return seen!;
     }
 }

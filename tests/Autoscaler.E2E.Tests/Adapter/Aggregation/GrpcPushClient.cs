@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Autoscaler.MetricsAdapter.Keda.Protocol;
 using Autoscaler.MetricsAdapter.Sources.Push.Protocol;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -59,6 +60,30 @@ internal sealed class GrpcPushClient(int port, string? bearerToken = null, X509C
         {
             var reply = await new MetricsPush.MetricsPushClient(_channel).PushAsync(request, headers, deadline: DateTime.UtcNow.AddSeconds(30));
             return ("0", string.Empty, reply.Accepted);
+        }
+        catch (RpcException ex)
+        {
+            return (((int)ex.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Status.Detail, null);
+        }
+    }
+
+    /// <summary>KEDA's <c>GetMetrics</c> on the same port, as a KEDA trigger with <c>metricName</c>, <c>labelSelector</c>
+    /// and <c>targetValue</c> asks it; returns the grpc-status number as text, the status detail and, on success, the value.</summary>
+    public async Task<(string Status, string Message, double? Value)> TryKedaGetMetricsAsync(string ns, string metricName, string labelSelector)
+    {
+        var reference = new ScaledObjectRef { Name = "worker", Namespace = ns };
+        reference.ScalerMetadata.Add(new Dictionary<string, string> { ["metricName"] = metricName, ["labelSelector"] = labelSelector, ["targetValue"] = "5" });
+        var headers = new Metadata();
+        if (bearerToken is not null)
+        {
+            headers.Add("authorization", "Bearer " + bearerToken);
+        }
+
+        try
+        {
+            var reply = await new ExternalScaler.ExternalScalerClient(_channel).GetMetricsAsync(
+                new GetMetricsRequest { ScaledObjectRef = reference, MetricName = metricName }, headers, DateTime.UtcNow.AddSeconds(30));
+            return ("0", string.Empty, reply.MetricValues.Single().MetricValueFloat);
         }
         catch (RpcException ex)
         {

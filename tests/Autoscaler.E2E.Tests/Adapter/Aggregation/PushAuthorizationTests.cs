@@ -12,7 +12,9 @@ namespace Autoscaler.E2E.Tests.Adapter.Aggregation;
 /// reviewed by the real TokenReview, and a RoleBinding to the shipped <c>autoscaler-metrics-pusher</c> role in
 /// namespace A lets it push into A only (real SubjectAccessReview through RBAC). Pushes go over TLS on the push
 /// port; a client certificate signed by the cluster's client CA (read by the adapter from
-/// <c>kube-system/extension-apiserver-authentication</c>) authenticates as its CN and O over mutual TLS.
+/// <c>kube-system/extension-apiserver-authentication</c>) authenticates as its CN and O over mutual TLS. KEDA's external
+/// scaler on the same port (<c>Keda:Authentication=Auto</c>: on with a cluster) is authorized like an external-metrics
+/// read: the same certificate reads only where the shipped <c>autoscaler-metrics-reader</c> role is bound for its group.
 /// </summary>
 [Collection(ControlPlaneCollection.Name)]
 [Trait("Category", "Adapter")]
@@ -109,6 +111,32 @@ public sealed class PushAuthorizationTests(ControlPlaneFixture cp, ITestOutputHe
         output.WriteLine($"denied: {denied.Message}\nother CA: {otherCa.Message}");
         var value = await cp.Admin.GetJsonAsync($"/apis/external.metrics.k8s.io/v1beta1/namespaces/{allowedNs}/queue_length?labelSelector=queue%3Dorders");
         Assert.Equal("6", value.GetProperty("items")[0].GetProperty("value").GetString());
+
+        // KEDA's external scaler, as KEDA calls it with tlsClientCert/tlsClientKey: pushing rights do not grant reading.
+        var beforeReadGrant = await pusher.TryKedaGetMetricsAsync(allowedNs, "queue_length", "queue=orders");
+        await Kubectl.RunAsync(_adapter.Admin, $$"""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: cert-pushers-read-metrics, namespace: {{allowedNs}}}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: autoscaler-metrics-reader}
+            subjects: [{kind: Group, name: "autoscaler-e2e:cert-pushers", apiGroup: rbac.authorization.k8s.io}]
+            """, "apply", "-f", "-");
+        // The denial above is cached by the adapter for at most 10 s, and RBAC learns of the binding from a watch.
+        var read = await Eventually.Async($"a KEDA GetMetrics over mutual TLS in {allowedNs} to be allowed", async seen =>
+        {
+            var (status, message, metric) = await pusher.TryKedaGetMetricsAsync(allowedNs, "queue_length", "queue=orders");
+            seen($"grpc-status {status}: {message}");
+            return metric?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }, TimeSpan.FromSeconds(60));
+        var readDenied = await pusher.TryKedaGetMetricsAsync(deniedNs, "queue_length", "queue=orders");
+        var readByImpostor = await impostor.TryKedaGetMetricsAsync(allowedNs, "queue_length", "queue=orders");
+
+        Assert.Equal("7", beforeReadGrant.Status);
+        Assert.Equal("6", read);
+        Assert.Equal("7", readDenied.Status);
+        Assert.Contains($"User \"cert-pusher\" cannot list resource \"queue_length\" in API group \"external.metrics.k8s.io\" in the namespace \"{deniedNs}\"", readDenied.Message, StringComparison.Ordinal);
+        Assert.Equal("16", readByImpostor.Status);
+        output.WriteLine($"KEDA before the read grant: {beforeReadGrant.Message}\nKEDA denied: {readDenied.Message}");
     }
 
     private static X509Certificate2 SelfSignedCa(string name)

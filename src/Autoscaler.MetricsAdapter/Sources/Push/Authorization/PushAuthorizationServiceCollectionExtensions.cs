@@ -24,25 +24,34 @@ internal static partial class PushAuthorizationServiceCollectionExtensions
     private static IPushAuthorizer Create(IServiceProvider sp)
     {
         var mode = sp.GetRequiredService<IOptions<PushOptions>>().Value.Authentication;
-        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IPushAuthorizer));
-        var authOptions = sp.GetService<AuthOptions>();
-        var delegated = authOptions is not null && sp.GetService<DelegatingAuthorizer>() is not null && sp.GetService<TokenAuthenticator>() is not null;
-        var cluster = sp.GetService<k8s.IKubernetes>() is not null;
-        var on = mode switch
+        if (!IsOn(sp, mode, "Push:Authentication"))
         {
-            PushAuthenticationMode.Required when !delegated => throw new InvalidOperationException(
-                "Push:Authentication=Required needs the adapter's delegated authentication (TokenReview and SubjectAccessReview through --kubeconfig or in-cluster)"),
-            PushAuthenticationMode.Required => true,
-            PushAuthenticationMode.Auto => delegated && cluster && !authOptions!.Disabled,
-            _ => false,
-        };
-        if (!on)
-        {
-            LogOpen(logger, mode);
+            LogOpen(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IPushAuthorizer)), mode);
             return new AllowAnyPushAuthorizer();
         }
 
         return ActivatorUtilities.CreateInstance<KubernetesPushAuthorizer>(sp);
+    }
+
+    /// <summary>
+    /// Whether calls on the gRPC port are authenticated and authorized under <paramref name="mode"/>: always for
+    /// <see cref="PushAuthenticationMode.Required"/> (throws <see cref="InvalidOperationException"/> naming
+    /// <paramref name="setting"/> when the host has no delegated auth), for <see cref="PushAuthenticationMode.Auto"/>
+    /// when the host has a Kubernetes API and delegated auth is on, never for <see cref="PushAuthenticationMode.Disabled"/>.
+    /// </summary>
+    internal static bool IsOn(IServiceProvider sp, PushAuthenticationMode mode, string setting)
+    {
+        var authOptions = sp.GetService<AuthOptions>();
+        var delegated = authOptions is not null && sp.GetService<DelegatingAuthorizer>() is not null && sp.GetService<TokenAuthenticator>() is not null;
+        var cluster = sp.GetService<k8s.IKubernetes>() is not null;
+        return mode switch
+        {
+            PushAuthenticationMode.Required when !delegated => throw new InvalidOperationException(
+                $"{setting}=Required needs the adapter's delegated authentication (TokenReview and SubjectAccessReview through --kubeconfig or in-cluster)"),
+            PushAuthenticationMode.Required => true,
+            PushAuthenticationMode.Auto => delegated && cluster && !authOptions!.Disabled,
+            _ => false,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push authentication is off (Push:Authentication={Mode}): anyone who reaches the push port can write metrics into any namespace")]

@@ -30,7 +30,7 @@ public sealed class TrustGateParityTests
     private static readonly DateTimeOffset T0 = ReconcilerHarness.T0;
     private static readonly TimeSpan Sync = TimeSpan.FromSeconds(15);
 
-    private static readonly string ScenarioYaml = $"""
+    private static string ScenarioYaml(string forecaster) => $"""
         name: trust-gate-parity
         workload:
           capacityPerPod: 100
@@ -44,7 +44,7 @@ public sealed class TrustGateParityTests
             type: External
             target: {"{"} averageValue: 100 {"}"}
         prescale:
-          forecaster: seasonal-naive:1d
+          forecaster: {forecaster}
           target: shop/web
           leadTime: 2m
           actuation: minReplicas
@@ -58,6 +58,18 @@ public sealed class TrustGateParityTests
               multiplier: 1.5
         """;
 
+    /// <summary>A daily wave with deterministic noise, no trend: a 7-day profile averages the noise out and beats both baselines.</summary>
+    private static double Noisy(DateTime at) => Math.Round(
+        1500 + (300 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24)) + (Hash((ulong)(at - DateTime.UnixEpoch).TotalMinutes) % 201) - 100.0, 3);
+
+    // A fixed integer mix (splitmix64's finaliser): noise that does not repeat from one day to the next.
+    private static ulong Hash(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9UL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebUL;
+        return x ^ (x >> 31);
+    }
+
     /// <summary>A rising trend, a daily wave and a term that changes every minute.</summary>
     private static double Load(DateTime at) => Math.Round(
         1000 + (3 * (at - T0.UtcDateTime.AddDays(-15)).TotalHours) + (300 * Math.Sin(2 * Math.PI * at.TimeOfDay.TotalHours / 24)) + (20 * (at.Minute % 7)), 3);
@@ -69,8 +81,8 @@ public sealed class TrustGateParityTests
     [Fact]
     public async Task A_withheld_forecast_floor_under_an_active_multiplier_event_gives_identical_decision_records()
     {
-        var controller = await ControllerRecordsAsync();
-        var simulator = SimulatorRecords();
+        var (controller, modes) = await ControllerRecordsAsync("seasonal-naive:1d", Load, trusted: false);
+        var simulator = SimulatorRecords("seasonal-naive:1d", Load, trusted: false);
 
         for (var i = 0; i < Math.Min(simulator.Count, controller.Count); i++)
         {
@@ -78,6 +90,7 @@ public sealed class TrustGateParityTests
         }
 
         Assert.Equal(simulator.Count, controller.Count);
+        Assert.All(modes, m => Assert.True(m.Expected == m.Actual, m.Seen)); // the gate withheld (then opened) as the scenario says
 
         // The scenario exercises the rule: a forecast floor withheld without an event, then the event acting on the load
         // observed one week earlier while the forecast's higher floor is withheld, then release.
@@ -89,13 +102,38 @@ public sealed class TrustGateParityTests
         Assert.Contains(simulator, r => r.Floor is null && r.Time >= T0.AddMinutes(50));
     }
 
-    private static async Task<List<DecisionRecord>> ControllerRecordsAsync()
+    /// <summary>
+    /// The gate opens after the first refit (withheld at the first step, as nothing is scored yet): both hosts keep the
+    /// one step (the same fit, no refit when the gate opens; the controller used to build a new acting step then) and
+    /// the forecast's floors act from the second step on.
+    /// </summary>
+    [Fact]
+    public async Task A_gate_that_opens_after_the_first_refit_gives_identical_decision_records()
     {
-        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, Load)));
+        var (controller, modes) = await ControllerRecordsAsync("seasonal-profile", Noisy, trusted: true);
+        var simulator = SimulatorRecords("seasonal-profile", Noisy, trusted: true);
+
+        for (var i = 0; i < Math.Min(simulator.Count, controller.Count); i++)
+        {
+            Assert.Equal(simulator[i], controller[i]);
+        }
+
+        Assert.Equal(simulator.Count, controller.Count);
+        Assert.All(modes, m => Assert.True(m.Expected == m.Actual, m.Seen)); // the gate withheld (then opened) as the scenario says
+        Assert.NotNull(simulator[0].WithheldFloor); // the first step: not scored yet
+        Assert.Contains(simulator, r => r.Reason == DecisionReason.Forecast && r.Floor is not null && r.WithheldFloor is null);
+        Assert.Single(simulator, r => r.WithheldFloor is not null);
+    }
+
+    // The records kept, and the policy's effective mode after each pass (expected, actual, what was seen).
+    private static async Task<(List<DecisionRecord> Records, List<(string Expected, string Actual, string Seen)> Modes)> ControllerRecordsAsync(
+        string forecaster, Func<DateTime, double> load, bool trusted)
+    {
+        var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, load)));
         var cluster = new InMemoryCluster();
         cluster.SetHpa(cluster.AddHpa(Ns, "web", 2, 100, 2) with { AverageValueTarget = 100 });
         var policy = Resources.Policy(Ns, "web-policy", "web", PolicyModes.Auto);
-        policy.Spec.Forecaster = "seasonal-naive:1d";
+        policy.Spec.Forecaster = forecaster;
         policy.Spec.TrustGate = new TrustGateSpec { Window = "4d" };
         policy.Spec.History!.Prometheus!.Step = "1m";
         cluster.AddPolicy(policy);
@@ -107,31 +145,34 @@ public sealed class TrustGateParityTests
         var reconciler = new ControllerReconciler(cluster, cluster, new ControllerOptions { SyncPeriod = Sync }, time, new ControllerMetrics(),
             NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
         var records = new List<DecisionRecord>();
+        var modes = new List<(string Expected, string Actual, string Seen)>();
         foreach (var at in Instants())
         {
             time.SetUtcNow(at);
             await reconciler.ReconcileAsync(CancellationToken.None);
-            Assert.Equal(PolicyModes.Recommend, cluster.Policy(Ns, "web-policy").Status!.EffectiveMode); // the gate withholds throughout
+            var gate = cluster.Policy(Ns, "web-policy").Status!;
+            modes.Add((trusted && at > Instants().First() ? PolicyModes.Auto : PolicyModes.Recommend, gate.EffectiveMode!,
+                $"at {at:O}: mode {gate.EffectiveMode}, MAPE {gate.Accuracy?.PolicyMape} vs persistence {gate.Accuracy?.PersistenceMape}, daily seasonal-naive {gate.Accuracy?.SeasonalNaiveMape}"));
             var record = reconciler.ActingRunner(Ns + "/web")?.Sink.Last;
             Assert.True(record is not null && record.Time == at, $"no acting decision at {at:O}");
             KeepChange(records, record);
         }
 
-        return records;
+        return (records, modes);
     }
 
-    private static List<DecisionRecord> SimulatorRecords()
+    private static List<DecisionRecord> SimulatorRecords(string forecaster, Func<DateTime, double> load, bool trusted)
     {
-        var scenario = ScenarioLoader.Load(new StringReader(ScenarioYaml), "trust-gate-parity.yaml");
+        var scenario = ScenarioLoader.Load(new StringReader(ScenarioYaml(forecaster)), "trust-gate-parity.yaml");
         var from = T0.UtcDateTime.AddDays(-15);
         var times = Enumerable.Range(0, 16 * 24 * 60).Select(i => from.AddMinutes(i)).ToArray();
-        var driver = new PrescaleDriver(scenario, new DemandTrace(Series.Create(times, times.Select(Load).ToArray())));
+        var driver = new PrescaleDriver(scenario, new DemandTrace(Series.Create(times, times.Select(load).ToArray())));
         foreach (var at in Instants())
         {
             driver.Step(at.UtcTicks, currentReplicas: 2);
         }
 
-        Assert.False(driver.PreScale.Accuracy!.Trusted, "the simulator trusted the forecaster: the gate did not withhold");
+        Assert.True(trusted == driver.PreScale.Accuracy!.Trusted, $"the simulator's verdict: {driver.PreScale.Accuracy.Describe()}");
         return [.. driver.Changes];
     }
 

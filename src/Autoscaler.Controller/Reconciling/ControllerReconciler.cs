@@ -112,6 +112,10 @@ public sealed partial class ControllerReconciler
     /// <param name="key">namespace/name of the HPA.</param>
     internal TargetRunner? ActingRunner(string key) => _acting.GetValueOrDefault(key);
 
+    /// <summary>The observing runner of a target (tests inspect it).</summary>
+    /// <param name="key">namespace/name of the HPA.</param>
+    internal TargetRunner? ObservingRunner(string key) => _observing.GetValueOrDefault(key);
+
     private static List<ResolvedPolicy> Deduplicate(List<ResolvedPolicy> policies)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -177,8 +181,9 @@ public sealed partial class ControllerReconciler
                 _acting.Remove(work.Hpa.Key);
             }
 
-            if (observing is null)
+            if (observing is null || withheld)
             {
+                // Withheld, the recommendation comes from the acting step: an observing step left from an earlier mode goes.
                 _observing.Remove(work.Hpa.Key);
             }
 

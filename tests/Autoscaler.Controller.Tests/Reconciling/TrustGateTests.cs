@@ -112,6 +112,30 @@ public sealed class TrustGateTests
     }
 
     [Fact]
+    public async Task A_policy_moved_from_recommend_to_a_withheld_auto_keeps_one_step_and_drops_its_observing_step()
+    {
+        var (cluster, reconciler, time) = Setup("persistence");
+        var policy = cluster.Policy(Ns, "web-policy");
+        policy.Spec.Mode = PolicyModes.Recommend;
+        cluster.AddPolicy(policy);
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.NotNull(reconciler.ObservingRunner(Ns + "/web"));
+
+        policy = cluster.Policy(Ns, "web-policy");
+        policy.Spec.Mode = PolicyModes.Auto;
+        policy.Metadata.Generation = (policy.Metadata.Generation ?? 1) + 1;
+        cluster.AddPolicy(policy);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var status = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.Equal(PolicyModes.Recommend, status.EffectiveMode); // withheld: persistence ties itself
+        Assert.Null(reconciler.ObservingRunner(Ns + "/web"));
+        Assert.NotNull(reconciler.ActingRunner(Ns + "/web")!.Step.Recommendation);
+        Assert.Equal(reconciler.ActingRunner(Ns + "/web")!.Step.Recommendation!.Floor, status.RecommendedFloor);
+    }
+
+    [Fact]
     public async Task A_trust_window_under_a_day_is_an_invalid_spec_naming_the_field()
     {
         var (cluster, reconciler, _) = Setup("holt-winters-additive", window: "12h");

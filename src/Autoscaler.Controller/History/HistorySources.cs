@@ -40,6 +40,13 @@ public sealed class HistorySources
         _adapterUrl = adapterUrl is null ? null : new Uri(adapterUrl.AbsoluteUri.EndsWith('/') ? adapterUrl.AbsoluteUri : adapterUrl.AbsoluteUri + "/");
     }
 
+    /// <summary>
+    /// The metrics pipeline's delay (the controller's <c>--metric-delay</c>; default zero here): history points whose step
+    /// ended less than this before the read are not read, as the simulator drops the last <c>hpa.metric.delaySeconds</c>
+    /// of its trace, so the same delay gives the same history grid in both hosts.
+    /// </summary>
+    public TimeSpan MetricDelay { get; init; }
+
     /// <summary>No history anywhere (tests, and targets without a policy).</summary>
     public static HistorySources None { get; } = new(new HttpClient(), null);
 
@@ -56,7 +63,7 @@ public sealed class HistorySources
                 return (NoHistory.Instance, "spec.history.prometheus.url is empty and the controller runs without --prometheus-url");
             }
 
-            return (new PrometheusRangeHistory(_http, url, prometheus.Query, Step(prometheus.Step, TimeSpan.FromMinutes(5))), null);
+            return (new PrometheusRangeHistory(_http, url, prometheus.Query, Step(prometheus.Step, TimeSpan.FromMinutes(5)), MetricDelay), null);
         }
 
         if (history?.AdapterMetric is { } metric)
@@ -68,7 +75,7 @@ public sealed class HistorySources
 
             var ns = policy!.Resource.Metadata.NamespaceProperty;
             var baseUrl = new Uri(_adapterUrl, $"history/namespaces/{Uri.EscapeDataString(ns)}/");
-            return (new PrometheusRangeHistory(_adapterHttp, baseUrl, AdapterSelector.For(metric), Step(metric.Step, TimeSpan.FromMinutes(1))), null);
+            return (new PrometheusRangeHistory(_adapterHttp, baseUrl, AdapterSelector.For(metric), Step(metric.Step, TimeSpan.FromMinutes(1)), MetricDelay), null);
         }
 
         return (NoHistory.Instance, policy is null ? null : "no history source");

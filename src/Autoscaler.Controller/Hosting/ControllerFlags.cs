@@ -23,7 +23,7 @@ internal sealed class ControllerFlags
     private readonly Option<bool> _noElection = new("--no-leader-election") { Description = "Act without a Lease (one replica only; tests). Default: off." };
     private readonly Option<bool> _force = new("--force-conflicts") { Description = "Take spec.minReplicas even from server-side-apply owners such as GitOps tools. Without it such a conflict is reported (condition + Event) and not forced; imperative owners (kubectl create/edit, Helm) are always taken over. Default: off." };
     private readonly Option<TimeSpan> _hpaSync = ControllerCommand.Duration("--hpa-sync-period", Defaults.HpaSyncPeriod, "The cluster's HPA sync period; part of lead time 'auto'.");
-    private readonly Option<TimeSpan> _metricDelay = ControllerCommand.Duration("--metric-delay", Defaults.MetricDelay, "Delay of the metrics pipeline; part of lead time 'auto'.");
+    private readonly Option<TimeSpan> _metricDelay = ControllerCommand.Duration("--metric-delay", Defaults.MetricDelay, "Delay of the metrics pipeline; part of lead time 'auto', and history newer than it is not read.");
     private readonly Option<TimeSpan> _podStartup = ControllerCommand.Duration("--default-pod-startup", Defaults.DefaultPodStartup, "Pod start-up assumed for lead time 'auto' until 3 pods of the target were seen Ready.");
     private readonly Option<int> _keep = ControllerCommand.Whole("--decisions-kept", "N", $"Decision records kept in each status (1-20). Default: {Defaults.DecisionsKept}.");
     private readonly Option<string> _address = Text("--http-address", "IP", $"IP address the HTTP port listens on. Default: {Defaults.HttpAddress} (all interfaces, as kubelet probes and Prometheus scrapes of a pod need); 127.0.0.1 keeps it local.");

@@ -36,7 +36,7 @@ public sealed record ControllerOptions
     /// <summary>HPA controller sync period, a part of lead time auto (default 15 s, the kube-controller-manager default).</summary>
     public TimeSpan HpaSyncPeriod { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Metric pipeline delay, a part of lead time auto (default 30 s).</summary>
+    /// <summary>Metric pipeline delay, a part of lead time auto; a policy's history is read only up to it before now (default 30 s).</summary>
     public TimeSpan MetricDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Pod start-up time assumed when fewer than 3 recent pods were seen Ready (default 60 s).</summary>

@@ -112,6 +112,10 @@ public sealed partial class ControllerReconciler
     /// <param name="key">namespace/name of the HPA.</param>
     internal TargetRunner? ActingRunner(string key) => _acting.GetValueOrDefault(key);
 
+    /// <summary>The observing runner of a target (tests inspect it).</summary>
+    /// <param name="key">namespace/name of the HPA.</param>
+    internal TargetRunner? ObservingRunner(string key) => _observing.GetValueOrDefault(key);
+
     private static List<ResolvedPolicy> Deduplicate(List<ResolvedPolicy> policies)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -159,21 +163,27 @@ public sealed partial class ControllerReconciler
         var (leadTime, leadSource) = LeadTimes.For(work.Hpa, work.Events, _view, _options);
         try
         {
-            // The policy acts itself in auto; otherwise events act alone and the policy's own step only observes.
-            var policyActs = work.Policy is { Mode: PlanningMode.Auto };
+            // The policy acts itself in auto. While the trust gate withholds its forecast, its one step runs Core's split
+            // (the simulator's call): events act without the forecast, the forecast's plan is the recommendation. In observe
+            // and recommend, events act alone and the policy's own step only observes.
+            var withheld = work.Policy is { ForecastWithheld: true };
+            var policyActs = work.Policy is { Mode: PlanningMode.Auto } || withheld;
             var acting = policyActs || work.Events.Count > 0
-                ? await RunAsync(_acting, work, leadTime, PlanningMode.Auto, policyActs, now, cancellationToken).ConfigureAwait(false)
+                ? await RunAsync(_acting, work, leadTime, PlanningMode.Auto, policyActs, new StepRun(WithholdForecastFloors: withheld), now, cancellationToken).ConfigureAwait(false)
                 : null;
-            var observing = work.Policy is { } policy && !policyActs
-                ? await RunAsync(_observing, work, leadTime, policy.Mode, withForecast: true, now, cancellationToken).ConfigureAwait(false)
-                : null;
+            var observing = withheld
+                ? _acting[work.Hpa.Key].Step.Recommendation
+                : work.Policy is { } policy && !policyActs
+                    ? await RunAsync(_observing, work, leadTime, policy.Mode, withForecast: true, StepRun.Default, now, cancellationToken).ConfigureAwait(false)
+                    : null;
             if (acting is null)
             {
                 _acting.Remove(work.Hpa.Key);
             }
 
-            if (observing is null)
+            if (observing is null || withheld)
             {
+                // Withheld, the recommendation comes from the acting step: an observing step left from an earlier mode goes.
                 _observing.Remove(work.Hpa.Key);
             }
 
@@ -188,6 +198,7 @@ public sealed partial class ControllerReconciler
                 Hpa = work.Hpa,
                 Acting = acting,
                 Observing = observing,
+                ForecastWithheld = withheld,
                 Actuation = actuator?.Result ?? ActuationResult.Unchanged,
                 Conflict = actuator?.ConflictMessage,
                 HeldFloor = actuator?.HeldFloor,
@@ -214,7 +225,7 @@ public sealed partial class ControllerReconciler
     }
 
     private async Task<PlanResult> RunAsync(
-        Dictionary<string, TargetRunner> runners, TargetWork work, LeadTime leadTime, PlanningMode mode, bool withForecast, DateTimeOffset now, CancellationToken cancellationToken)
+        Dictionary<string, TargetRunner> runners, TargetWork work, LeadTime leadTime, PlanningMode mode, bool withForecast, StepRun run, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (policy, fingerprint) = StepPolicies.Build(work, leadTime, mode, withForecast, now);
         if (work.Events.Count > 0)
@@ -237,7 +248,7 @@ public sealed partial class ControllerReconciler
         runner.Slot.Owners = work.Owners;
         // Core's budget for every fit, first fits included (a cold start spreads them over passes; events need none).
         var defer = runner.Step.FitDue(now) && !_grants.Allows((runners == _acting ? RefitGrants.Acting : RefitGrants.Observing) + key, built);
-        var result = await runner.RunAsync(defer, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(run with { DeferFit = defer }, cancellationToken).ConfigureAwait(false);
         _metrics.Decisions.WithLabels(result.Record.Mode.ToString(), result.Record.Reason.ToString()).Inc();
         LogDecision(_logger, key, result.Record.Mode.ToString(), result.Record.Floor, result.Record.Reason.ToString(), result.Record.Action, result.Record.Detail,
             result.Record.LeadTime.TotalSeconds, result.Record.LeadTimeSource, result.Record.Event);
@@ -260,7 +271,7 @@ public sealed partial class ControllerReconciler
     {
         var labels = new[] { outcome.Hpa.Namespace, outcome.Hpa.Name };
         _metrics.Floor.WithLabels(labels).Set(outcome.HeldFloor ?? 0);
-        _metrics.Recommended.WithLabels(labels).Set((outcome.Acting ?? outcome.Observing)?.Floor ?? 0);
+        _metrics.Recommended.WithLabels(labels).Set((outcome.ForecastWithheld ? outcome.Observing : outcome.Acting ?? outcome.Observing)?.Floor ?? 0);
         _metrics.LeadTime.WithLabels(labels).Set(outcome.LeadTime.Value.TotalSeconds);
         _metrics.ForecastP50.WithLabels(labels).Set((outcome.Acting ?? outcome.Observing)?.Record.Normal ?? double.NaN);
     }

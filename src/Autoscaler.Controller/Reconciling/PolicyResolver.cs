@@ -70,7 +70,7 @@ public static class PolicyResolver
         }
 
         AddRangeProblems(spec, problems);
-        var (mode, reason) = EffectiveMode(resource);
+        var (mode, reason, withheld) = EffectiveMode(resource);
         return new ResolvedPolicy
         {
             Resource = resource,
@@ -78,6 +78,7 @@ public static class PolicyResolver
             Hpa = hpa,
             Mode = mode,
             ModeReason = reason,
+            ForecastWithheld = withheld,
             Actuation = spec.Actuation == ActuationKinds.ExternalMetric ? FloorActuation.ExternalMetric : FloorActuation.MinReplicas,
             Forecaster = forecaster,
             Quantile = spec.Quantile ?? 0.9,
@@ -118,27 +119,27 @@ public static class PolicyResolver
             ? FormattableString.Invariant($" (MAPE {m * 100:0.0} % vs persistence {accuracy.PersistenceMape * 100:0.0} %, daily seasonal-naive {accuracy.SeasonalNaiveMape * 100:0.0} % over {accuracy.Window})")
             : " (not scored yet)";
 
-    private static (PlanningMode Mode, string? Reason) EffectiveMode(V1Alpha1PredictivePolicy resource)
+    private static (PlanningMode Mode, string? Reason, bool Withheld) EffectiveMode(V1Alpha1PredictivePolicy resource)
     {
         var status = resource.Status;
         var approved = status?.ApprovedBy is { Length: > 0 } && status.ApprovedGeneration == resource.Metadata.Generation;
         switch (resource.Spec.Mode)
         {
             case PolicyModes.Observe:
-                return (PlanningMode.Observe, null);
+                return (PlanningMode.Observe, null, false);
             case PolicyModes.Recommend:
-                return approved ? (PlanningMode.Auto, $"recommendation approved by {status!.ApprovedBy}") : (PlanningMode.Recommend, null);
+                return approved ? (PlanningMode.Auto, $"recommendation approved by {status!.ApprovedBy}", false) : (PlanningMode.Recommend, null, false);
             default:
                 // Core's gate, the same call as the simulator's: on the verdict of the last refit (status.accuracy).
                 var gate = TrustGate.Decide(PlanningMode.Auto, resource.Spec.TrustGate?.Enabled != false, status?.Accuracy?.Trusted == true);
                 if (!gate.Withheld)
                 {
-                    return (gate.Mode, null);
+                    return (gate.Mode, null, false);
                 }
 
                 return approved
-                    ? (PlanningMode.Auto, $"untrusted forecast, acting on the approval by {status!.ApprovedBy}")
-                    : (gate.Mode, TrustGateDecision.WithheldReason + Scores(status?.Accuracy));
+                    ? (PlanningMode.Auto, $"untrusted forecast, acting on the approval by {status!.ApprovedBy}", false)
+                    : (gate.Mode, TrustGateDecision.WithheldReason + Scores(status?.Accuracy), true);
         }
     }
 }

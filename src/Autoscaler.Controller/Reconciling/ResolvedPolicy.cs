@@ -25,6 +25,13 @@ public sealed record ResolvedPolicy
     /// <summary>Why <see cref="Mode"/> differs from spec.mode, when it does.</summary>
     public string? ModeReason { get; init; }
 
+    /// <summary>
+    /// True when spec.mode is auto and the trust gate withholds the forecast (<see cref="Core.Forecasting.Accuracy.TrustGate.Decide"/>
+    /// on status.accuracy; not approved): <see cref="Mode"/> is then Recommend for the policy's status, and the target's one
+    /// step runs with <see cref="Core.Control.StepRun.WithholdForecastFloors"/> (events act, the forecast only recommends).
+    /// </summary>
+    public bool ForecastWithheld { get; init; }
+
     /// <summary>minReplicas or externalMetric.</summary>
     public FloorActuation Actuation { get; init; }
 

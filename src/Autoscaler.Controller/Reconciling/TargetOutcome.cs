@@ -13,8 +13,14 @@ public sealed record TargetOutcome
     /// <summary>The acting step's result (events, and the policy when it acts).</summary>
     public PlanResult? Acting { get; init; }
 
-    /// <summary>The policy's observing step result when the policy does not act (observe/recommend).</summary>
+    /// <summary>
+    /// The policy's observing step result when the policy does not act (observe/recommend), or, while the trust gate
+    /// withholds its forecast, the acting step's <see cref="Core.Control.PreScaleStep.Recommendation"/>.
+    /// </summary>
     public PlanResult? Observing { get; init; }
+
+    /// <summary>True when the trust gate withheld the policy's forecast floors in this pass (Core's split ran).</summary>
+    public bool ForecastWithheld { get; init; }
 
     /// <summary>What the actuator did.</summary>
     public ActuationResult Actuation { get; init; }

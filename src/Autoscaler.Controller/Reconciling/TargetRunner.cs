@@ -53,11 +53,16 @@ public sealed class TargetRunner
     public PreScaleStep Step { get; }
 
     /// <summary>Runs one step on the current snapshot.</summary>
-    /// <param name="deferFit">True when this pass's refit budget (<see cref="RefitGrants"/>) has no room for the step's fit (a due refit or its first fit).</param>
+    /// <param name="run">
+    /// How: <see cref="StepRun.DeferFit"/> when this pass's refit budget (<see cref="RefitGrants"/>) has no room for the
+    /// step's fit (a due refit or its first fit); <see cref="StepRun.WithholdForecastFloors"/> while the trust gate
+    /// withholds the policy's forecast (Core's split: events act, the forecast is <see cref="PreScaleStep.Recommendation"/>).
+    /// </param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public ValueTask<PlanResult> RunAsync(bool deferFit, CancellationToken cancellationToken)
+    public ValueTask<PlanResult> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         Actuator.Reset();
-        return Step.RunOnceAsync(new StepRun(DeferFit: deferFit), cancellationToken);
+        return Step.RunOnceAsync(run, cancellationToken);
     }
 }

@@ -54,6 +54,13 @@ public sealed class PreScaleStep
     /// <summary>The planner state after the last step.</summary>
     public PlannerState State { get; private set; } = PlannerState.Initial;
 
+    /// <summary>
+    /// The forecast's own plan at the last step, in <see cref="PlanningMode.Recommend"/>, when that step withheld forecast
+    /// floors (<see cref="StepRun.WithholdForecastFloors"/>): what the policy recommends while untrusted (a host shows it
+    /// as the recommendation). Null after a step that withheld nothing.
+    /// </summary>
+    public PlanResult? Recommendation { get; private set; }
+
     /// <summary>The trust gate's verdict at the last refit (null when <see cref="PreScalePolicy.TrustWindow"/> is not set or nothing was fitted).</summary>
     public AccuracyVerdict? Accuracy { get; private set; }
 
@@ -89,8 +96,11 @@ public sealed class PreScaleStep
     /// <summary>
     /// Runs one step as <paramref name="run"/> says: fits when due unless deferred; plans; in Auto hands the floor to the
     /// actuator, except while the fit is pending and the plan holds no floor (a floor already held stays, nothing is
-    /// raised or released on no forecast); writes the record. With <see cref="StepRun.WithholdForecastFloors"/> the plan
-    /// acts without forecast floors (events still act) and the forecast floor it would have held is recorded as withheld.
+    /// raised or released on no forecast); writes the record. With <see cref="StepRun.WithholdForecastFloors"/> (the trust
+    /// gate's split, the same for every host) the plan acts on nothing learned from the forecast
+    /// (<see cref="PlanInput.ForecastTrusted"/> false: no forecast floor, no learned uplift; a multiplier or bump event
+    /// multiplies the load observed one week earlier, not the untrusted forecast's p50), events still act, the forecast's
+    /// own plan is kept as <see cref="Recommendation"/> and its floor, when higher, recorded as withheld.
     /// </summary>
     public async ValueTask<PlanResult> RunOnceAsync(StepRun run, CancellationToken cancellationToken = default)
     {
@@ -112,7 +122,7 @@ public sealed class PreScaleStep
             Calendar = _policy.Calendar,
             Forecast = _forecast,
             RecentHistory = _recent,
-            ForecastFloors = _policy.ForecastFloors && !run.WithholdForecastFloors,
+            ForecastFloors = _policy.ForecastFloors,
             Quantile = _policy.Quantile,
             Headroom = _policy.Headroom,
             Bounds = _policy.Bounds,
@@ -122,28 +132,23 @@ public sealed class PreScaleStep
             PlanStep = _policy.PlanStep,
             Resolution = _policy.Resolution,
         };
-        var result = PreScalePlanner.Plan(input, State, now);
-        if (run.WithholdForecastFloors && _policy.ForecastFloors && _forecast is not null)
+        PlanResult result;
+        if (run.WithholdForecastFloors)
         {
-            result = Withhold(result, PreScalePlanner.Plan(input with { ForecastFloors = true, Mode = PlanningMode.Recommend }, State, now));
+            // The gate's split, one rule for every host: the acting plan holds nothing from the untrusted forecast (events
+            // act on their stated expectation and observed normal load); the forecast's own plan, in Recommend, is kept as
+            // the recommendation and its floor recorded as withheld.
+            var recommended = Pending(PreScalePlanner.Plan(input with { Mode = PlanningMode.Recommend }, State, now));
+            result = Withhold(Pending(PreScalePlanner.Plan(input with { ForecastFloors = false, ForecastTrusted = false }, State, now)), recommended);
+            Recommendation = recommended;
+        }
+        else
+        {
+            result = Pending(PreScalePlanner.Plan(input, State, now));
+            Recommendation = null;
         }
 
         var pending = FitPending;
-        if (pending && result.Floor is null)
-        {
-            result = result with
-            {
-                FloorToApply = null,
-                Record = result.Record with
-                {
-                    AppliedFloor = null,
-                    Reason = DecisionReason.ForecastPending,
-                    Detail = PendingDetail,
-                    Action = "pending: nothing changed",
-                },
-            };
-        }
-
         State = result.State;
         if (_policy.Mode == PlanningMode.Auto && !(pending && result.Floor is null))
         {
@@ -154,10 +159,26 @@ public sealed class PreScaleStep
         return result;
     }
 
+    // While the first fit waits and the plan holds no floor: nothing is raised or released (a floor already held stays).
+    private PlanResult Pending(PlanResult result) =>
+        FitPending && result.Floor is null
+            ? result with
+            {
+                FloorToApply = null,
+                Record = result.Record with
+                {
+                    AppliedFloor = null,
+                    Reason = DecisionReason.ForecastPending,
+                    Detail = PendingDetail,
+                    Action = "pending: nothing changed",
+                },
+            }
+            : result;
+
     // The acted plan (events only) with the forecast floor the gate held back, when that one is higher.
     private PlanResult Withhold(PlanResult acted, PlanResult gated)
     {
-        if (gated.Floor is not { } withheld || withheld <= (acted.Floor ?? 0))
+        if (_forecast is null || !_policy.ForecastFloors || gated.Floor is not { } withheld || withheld <= (acted.Floor ?? 0))
         {
             return acted;
         }

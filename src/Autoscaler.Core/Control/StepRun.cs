@@ -9,7 +9,9 @@ namespace Autoscaler.Core.Control;
 /// </param>
 /// <param name="WithholdForecastFloors">
 /// True when the trust gate withholds the forecast-driven floors (<see cref="Forecasting.Accuracy.TrustGate.Decide"/>
-/// returned <c>Withheld</c>): events still act, the forecast floor is only recorded as
+/// returned <c>Withheld</c>): events still act, on their stated expectation and the load observed one week earlier
+/// (nothing learned from the untrusted forecast acts, <see cref="Planning.PlanInput.ForecastTrusted"/>); the forecast's
+/// plan is kept as <see cref="PreScaleStep.Recommendation"/> and its floor recorded as
 /// <see cref="Decisions.DecisionRecord.WithheldFloor"/>.
 /// </param>
 public sealed record StepRun(bool DeferFit = false, bool WithholdForecastFloors = false)

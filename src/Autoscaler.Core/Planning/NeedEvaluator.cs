@@ -22,7 +22,7 @@ internal static class NeedEvaluator
     public static FloorNeed At(PlanInput input, IReadOnlyList<PlannedEvent> events, DateTimeOffset t)
     {
         var best = FloorNeed.None;
-        var forecast = input.Forecast;
+        var forecast = Trusted(input);
         var factor = 1 + input.Headroom;
         if (input.ForecastFloors && forecast is not null && !input.Calendar.IsExcluded(t))
         {
@@ -45,7 +45,7 @@ internal static class NeedEvaluator
 
     private static FloorNeed ForEvent(PlanInput input, PlannedEvent e, double share, DateTimeOffset t, double factor)
     {
-        var forecast = input.Forecast;
+        var forecast = Trusted(input);
         if (forecast?.WithEvents.EventUplift is { Learned: true } u && u.Kind == e.Kind && u.Start == e.Start)
         {
             // Past occurrences replace the guess: the forecast already carries the learned uplift (ramp and tail included).
@@ -69,10 +69,13 @@ internal static class NeedEvaluator
         return new FloorNeed(input.Capacity.ReplicasFor(load * factor), DecisionReason.Event, t, load, e, UpliftSource.Expected, normal, source);
     }
 
-    /// <summary>Normal load at <paramref name="t"/>: the forecast's p50 without the event, else the load one week earlier.</summary>
+    /// <summary>
+    /// Normal load at <paramref name="t"/>: the forecast's p50 without the event, else (no forecast, or one the trust gate
+    /// withholds: <see cref="PlanInput.ForecastTrusted"/>) the load one week earlier.
+    /// </summary>
     public static (double Load, string? Source) Normal(PlanInput input, DateTimeOffset t)
     {
-        if (input.Forecast?.WithoutEvents is { } baseline)
+        if (Trusted(input)?.WithoutEvents is { } baseline)
         {
             var p50 = PlanForecast.At(baseline, t, 0.5);
             if (double.IsFinite(p50)) return (p50, $"forecast p50 without the event ({baseline.Model})");
@@ -89,4 +92,7 @@ internal static class NeedEvaluator
 
         return (double.NaN, null);
     }
+
+    // The forecast the plan may act on: none while the trust gate withholds it.
+    private static PlanForecast? Trusted(PlanInput input) => input.ForecastTrusted ? input.Forecast : null;
 }

@@ -33,6 +33,14 @@ public sealed record PlanInput
     /// <summary>True to hold a floor for the forecast outside events too; false for event windows only.</summary>
     public bool ForecastFloors { get; init; } = true;
 
+    /// <summary>
+    /// False while a trust gate withholds the forecast (issue #11): nothing learned from <see cref="Forecast"/> acts. No
+    /// forecast floor, no learned event uplift (the calendar's stated expectation is used), and a multiplier or bump
+    /// event takes its normal load from <see cref="RecentHistory"/> (the same time one week earlier, observed), as if
+    /// there were no forecast. The record still names the forecast. Default true.
+    /// </summary>
+    public bool ForecastTrusted { get; init; } = true;
+
     /// <summary>Forecast quantile provisioned to, in [0.1, 0.9] (default 0.9).</summary>
     public double Quantile { get; init; } = 0.9;
 

@@ -18,7 +18,8 @@ namespace Autoscaler.Core.Planning;
 /// event's uplift from past occurrences of its kind, <c>replicas(q(T) × (1 + headroom))</c> (learned replaces the
 /// guess); otherwise the calendar's expectation: an absolute floor (× ramp share), or
 /// <c>replicas(normal(T) × multiplier or (1 + bump) × (1 + headroom))</c> where normal is the forecast p50 without
-/// events, or the load one week before T when there is no forecast.</item>
+/// events, or the load one week before T when there is no forecast or the trust gate withholds it
+/// (<see cref="PlanInput.ForecastTrusted"/> false: nothing learned from the forecast acts).</item>
 /// </list>
 /// The floor is the largest of these over the window, so it rises <c>leadTime</c> before an event starts and
 /// ends with the event. Then bounds: at most maxFloor and the HPA's maxReplicas, and at most maxStepUp above
@@ -133,7 +134,9 @@ public static class PreScalePlanner
                 string.Create(c, $"event {need.Event.Label}: stated {need.Event.Expected} (no learned uplift) needs {need.Replicas} at {need.Target:HH:mm}Z"),
             DecisionReason.Event =>
                 string.Create(c, $"event {need.Event!.Label}: stated {need.Event.Expected} (no learned uplift) on normal {need.Normal:0.##} ({need.NormalSource}) = {need.Load:0.##} × (1 + headroom {input.Headroom}) needs {need.Replicas} at {need.Target:HH:mm}Z"),
-            _ => input.Forecast is null ? "no forecast and no event in force" : "neither the forecast nor an event needs more than the HPA's own minReplicas",
+            _ => input.Forecast is null ? "no forecast and no event in force"
+                : input.ForecastTrusted ? "neither the forecast nor an event needs more than the HPA's own minReplicas"
+                : "no event needs more than the HPA's own minReplicas (the untrusted forecast does not act)",
         };
         return reason switch
         {

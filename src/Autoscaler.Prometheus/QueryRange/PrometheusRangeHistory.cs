@@ -24,18 +24,27 @@ public sealed class PrometheusRangeHistory : IHistorySource
     private readonly Uri _baseUrl;
     private readonly string _query;
     private readonly TimeSpan _step;
+    private readonly TimeSpan _delay;
 
     /// <summary>Creates the source.</summary>
     /// <param name="http">HTTP client (shared).</param>
     /// <param name="baseUrl">Prometheus base URL (http://prometheus:9090/).</param>
     /// <param name="query">PromQL returning one series.</param>
     /// <param name="step">Preferred grid step.</param>
-    public PrometheusRangeHistory(HttpClient http, Uri baseUrl, string query, TimeSpan step)
+    /// <param name="delay">
+    /// The metrics pipeline's delay (≥ 0; default zero): a point is read only once its step ended this long before
+    /// <c>to</c> (<see cref="HistoryGrid.Covering"/>), so the newest, still incomplete samples are left out, as the
+    /// simulator leaves out the last <c>hpa.metric.delaySeconds</c> of its trace.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative.</exception>
+    public PrometheusRangeHistory(HttpClient http, Uri baseUrl, string query, TimeSpan step, TimeSpan delay = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         _http = http;
         _baseUrl = baseUrl;
         _query = query;
         _step = step > TimeSpan.Zero ? step : TimeSpan.FromMinutes(1);
+        _delay = delay;
     }
 
     /// <inheritdoc />
@@ -43,8 +52,8 @@ public sealed class PrometheusRangeHistory : IHistorySource
     {
         var span = to - from;
         var step = TimeSpan.FromSeconds(Math.Max(_step.TotalSeconds, Math.Ceiling(span.TotalSeconds / MaxPoints)));
-        // Core's grid, as the simulator's: epoch-aligned instants, a point known once its step has ended.
-        var grid = HistoryGrid.Covering(from, to, step, TimeSpan.Zero);
+        // Core's grid, as the simulator's: epoch-aligned instants, a point known once its step and the delay have passed.
+        var grid = HistoryGrid.Covering(from, to, step, _delay);
         if (grid.Count < 1)
         {
             return null;

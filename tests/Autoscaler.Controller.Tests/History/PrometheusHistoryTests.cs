@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Autoscaler.Controller.Tests.Support;
+using Autoscaler.Core.Forecasting;
 using Autoscaler.Prometheus.QueryRange;
 
 namespace Autoscaler.Controller.Tests.History;
@@ -65,6 +66,23 @@ public sealed class PrometheusHistoryTests
         Assert.All(ranges, r => Assert.True((r.End - r.Start) / 60 + 1 <= ChunkedRangeReader.MaxPointsPerRequest, "a chunk over the point limit"));
         Assert.Equal(ranges[0].End + 60, ranges[1].Start); // contiguous: no point twice, none missing
         Assert.Equal(ranges[1].End + 60, ranges[2].Start);
+    }
+
+    [Fact]
+    public async Task A_metric_delay_leaves_out_the_points_not_known_yet_as_the_simulator_does()
+    {
+        var handler = new Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, at => (at - From.UtcDateTime).TotalMinutes)));
+        var now = From.AddHours(1);
+        var prompt = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromMinutes(1));
+        var delayed = new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(90));
+
+        var all = (await prompt.GetHistoryAsync(From, now, CancellationToken.None))!;
+        var known = (await delayed.GetHistoryAsync(From, now, CancellationToken.None))!;
+
+        Assert.Equal(60, all.Count); // the minute from 59 is known at 60
+        Assert.Equal(58, known.Count); // + 90 s: the minute from 57 is known at 59:30, the one from 58 only at 60:30
+        Assert.Equal(HistoryGrid.Covering(From, now, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(90)).Count, known.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PrometheusRangeHistory(new HttpClient(handler), new Uri("http://prom:9090/"), "up", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(-1)));
     }
 
     [Fact]

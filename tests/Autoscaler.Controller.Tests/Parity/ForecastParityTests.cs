@@ -31,7 +31,7 @@ public sealed class ForecastParityTests
     private static readonly DateTimeOffset T0 = ReconcilerHarness.T0;
     private static readonly TimeSpan Sync = TimeSpan.FromSeconds(15);
 
-    private static readonly string ScenarioYaml = $"""
+    private static string ScenarioYaml(int delaySeconds) => $"""
         name: forecast-parity
         workload:
           capacityPerPod: 100
@@ -44,6 +44,7 @@ public sealed class ForecastParityTests
           metric:
             type: External
             target: {"{"} averageValue: 100 {"}"}
+            delaySeconds: {delaySeconds}
         prescale:
           forecaster: seasonal-naive
           target: shop/web
@@ -65,11 +66,17 @@ public sealed class ForecastParityTests
     private static IEnumerable<DateTimeOffset> Instants() =>
         Enumerable.Range(1, (int)(TimeSpan.FromMinutes(75) / Sync)).Select(i => T0 + (Sync * i));
 
-    [Fact]
-    public async Task The_same_history_gives_identical_forecasts_and_decision_records_in_the_controller_and_the_simulator()
+    /// <summary>
+    /// With a metric delay too: the controller's <c>--metric-delay</c> (<see cref="HistorySources.MetricDelay"/>) leaves
+    /// out the newest history as the simulator's <c>hpa.metric.delaySeconds</c> does (90 s: not a whole grid step).
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(90)]
+    public async Task The_same_history_gives_identical_forecasts_and_decision_records_in_the_controller_and_the_simulator(int delaySeconds)
     {
-        var controller = await ControllerRunAsync(shift: TimeSpan.Zero);
-        var simulator = SimulatorRun();
+        var controller = await ControllerRunAsync(shift: TimeSpan.Zero, TimeSpan.FromSeconds(delaySeconds));
+        var simulator = SimulatorRun(delaySeconds);
 
         Assert.Equal(simulator.Forecasts.Count, controller.Forecasts.Count);
         Assert.True(controller.Forecasts.Select(f => f.FirstTarget).Distinct().Count() >= 2, "no refit in 75 minutes: the refit slots were not crossed");
@@ -89,13 +96,22 @@ public sealed class ForecastParityTests
     [Fact]
     public async Task A_controller_grid_shifted_by_one_step_is_caught()
     {
-        var shifted = await ControllerRunAsync(shift: TimeSpan.FromMinutes(1));
-        var simulator = SimulatorRun();
+        var shifted = await ControllerRunAsync(shift: TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        var simulator = SimulatorRun(delaySeconds: 0);
 
         Assert.NotEqual(simulator.Forecasts[0].P50, shifted.Forecasts[0].P50);
     }
 
-    private static async Task<Run> ControllerRunAsync(TimeSpan shift)
+    [Fact]
+    public async Task A_controller_that_ignores_the_metric_delay_is_caught()
+    {
+        var undelayed = await ControllerRunAsync(shift: TimeSpan.Zero, TimeSpan.Zero);
+        var simulator = SimulatorRun(delaySeconds: 90);
+
+        Assert.NotEqual(simulator.Forecasts[0].FirstTarget, undelayed.Forecasts[0].FirstTarget);
+    }
+
+    private static async Task<Run> ControllerRunAsync(TimeSpan shift, TimeSpan metricDelay)
     {
         var handler = new PrometheusHistoryTests.Scripted(r => (HttpStatusCode.OK, QueryRangeAnswers.Matrix(r.RequestUri!, at => Load(at - shift))));
         var cluster = new InMemoryCluster();
@@ -109,7 +125,7 @@ public sealed class ForecastParityTests
         cluster.Approve(Ns, "sale", "alice");
         var time = new FakeTimeProvider(T0);
         var reconciler = new ControllerReconciler(cluster, cluster, new ControllerOptions { SyncPeriod = Sync }, time, new ControllerMetrics(),
-            NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")));
+            NullLogger<ControllerReconciler>.Instance, new HistorySources(new HttpClient(handler), new Uri("http://prom:9090/")) { MetricDelay = metricDelay });
         var run = new Run();
         foreach (var at in Instants())
         {
@@ -124,9 +140,9 @@ public sealed class ForecastParityTests
         return run;
     }
 
-    private static Run SimulatorRun()
+    private static Run SimulatorRun(int delaySeconds)
     {
-        var scenario = ScenarioLoader.Load(new StringReader(ScenarioYaml), "forecast-parity.yaml");
+        var scenario = ScenarioLoader.Load(new StringReader(ScenarioYaml(delaySeconds)), "forecast-parity.yaml");
         var from = T0.UtcDateTime.AddDays(-15);
         var times = Enumerable.Range(0, 16 * 24 * 60).Select(i => from.AddMinutes(i)).ToArray();
         var driver = new PrescaleDriver(scenario, new DemandTrace(Series.Create(times, times.Select(Load).ToArray())));

@@ -77,6 +77,64 @@ public sealed class TrustGateTests
         Assert.True(status.RecommendedFloor > 2);
     }
 
+    /// <summary>
+    /// Regression (#11 follow-up): while the gate withheld the forecast, the controller ran approved events in a step
+    /// without history, so a multiplier event had no normal load and raised nothing. Now Core's split runs: the event
+    /// acts on the load observed one week earlier (the trend makes it lower than the untrusted forecast's), and the
+    /// forecast's own plan is the policy's recommendation and the acting record's withheld floor.
+    /// </summary>
+    [Fact]
+    public async Task While_withheld_an_approved_multiplier_event_acts_on_observed_normal_load_and_the_forecast_is_recommended()
+    {
+        var (cluster, reconciler, time) = Setup("persistence");
+        cluster.SetHpa(cluster.Hpa(Ns, "web") with { MaxReplicas = 100 });
+        var now = time.GetUtcNow();
+        var sale = Resources.Event(Ns, "sale", "web", now.AddMinutes(1), now.AddHours(1), 1, leadTime: "2m");
+        sale.Spec.ExpectedLoad = new Kubernetes.Entities.ExpectedLoad { Multiplier = 2 };
+        cluster.AddEvent(sale);
+        cluster.Approve(Ns, "sale", "alice");
+
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var status = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.False(status.Accuracy!.Trusted);
+        Assert.Equal(PolicyModes.Recommend, status.EffectiveMode);
+        var record = reconciler.ActingRunner(Ns + "/web")!.Sink.Last!;
+        Assert.Equal(Core.Decisions.DecisionReason.Event, record.Reason);
+        Assert.Equal("same time one week earlier (observed)", record.NormalSource);
+        var minReplicas = cluster.Hpa(Ns, "web").MinReplicas;
+        Assert.True(minReplicas > 2, "the approved multiplier event raised no floor while the forecast was withheld");
+        Assert.Equal(record.Floor, minReplicas);
+        Assert.True(status.RecommendedFloor > minReplicas, $"recommended {status.RecommendedFloor}, acting {minReplicas}: the rising trend puts the forecast above last week");
+        Assert.Equal(status.RecommendedFloor, record.WithheldFloor);
+    }
+
+    [Fact]
+    public async Task A_policy_moved_from_recommend_to_a_withheld_auto_keeps_one_step_and_drops_its_observing_step()
+    {
+        var (cluster, reconciler, time) = Setup("persistence");
+        var policy = cluster.Policy(Ns, "web-policy");
+        policy.Spec.Mode = PolicyModes.Recommend;
+        cluster.AddPolicy(policy);
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.NotNull(reconciler.ObservingRunner(Ns + "/web"));
+
+        policy = cluster.Policy(Ns, "web-policy");
+        policy.Spec.Mode = PolicyModes.Auto;
+        policy.Metadata.Generation = (policy.Metadata.Generation ?? 1) + 1;
+        cluster.AddPolicy(policy);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+
+        var status = cluster.Policy(Ns, "web-policy").Status!;
+        Assert.Equal(PolicyModes.Recommend, status.EffectiveMode); // withheld: persistence ties itself
+        Assert.Null(reconciler.ObservingRunner(Ns + "/web"));
+        Assert.NotNull(reconciler.ActingRunner(Ns + "/web")!.Step.Recommendation);
+        Assert.Equal(reconciler.ActingRunner(Ns + "/web")!.Step.Recommendation!.Floor, status.RecommendedFloor);
+    }
+
     [Fact]
     public async Task A_trust_window_under_a_day_is_an_invalid_spec_naming_the_field()
     {

@@ -15,10 +15,10 @@ public sealed class StepRunTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private static (PreScaleStep Step, History History, Actuator Actuator, Sink Sink, FakeTimeProvider Time) Build(EventCalendar? calendar = null)
+    private static (PreScaleStep Step, History History, Actuator Actuator, Sink Sink, FakeTimeProvider Time) Build(EventCalendar? calendar = null, Func<DateTimeOffset, double>? load = null)
     {
         var time = new FakeTimeProvider(Start);
-        var history = new History();
+        var history = new History(load ?? (_ => 1000.0));
         var actuator = new Actuator();
         var sink = new Sink();
         ForecasterCatalog.TryCreate("persistence", out var forecaster, out _);
@@ -104,12 +104,59 @@ public sealed class StepRunTests
         Assert.Null(eventSink.Records[^1].WithheldFloor); // the event's 30 is above the forecast's 10: nothing withheld
     }
 
+    /// <summary>
+    /// Issue #11 follow-up, the gate's split in Core (one rule for the controller and the simulator): while the forecast is
+    /// untrusted, a multiplier event multiplies the load observed one week earlier, not the forecast's p50, and a learned
+    /// uplift does not act; the forecast's own plan is the recommendation. Load: 500 until six days ago, then 1000, so
+    /// persistence (the forecast) says 1000 and "one week earlier" says 500.
+    /// </summary>
+    [Fact]
+    public async Task While_withheld_a_multiplier_event_multiplies_observed_normal_load_and_the_forecast_only_recommends()
+    {
+        static double Load(DateTimeOffset at) => at < Start.AddDays(-6) ? 500 : 1000;
+        var sale = new PlannedEvent(Start.AddMinutes(1), Start.AddHours(1), "sale", ExpectedLoad.Multiplier(3));
+        var (withheld, _, actuator, sink, _) = Build(new EventCalendar([sale]), Load);
+
+        await withheld.RunOnceAsync(new StepRun(WithholdForecastFloors: true));
+
+        var acted = sink.Records[^1];
+        Assert.Equal([15], actuator.Floors); // 3 × 500 observed a week earlier = 1500 → 15 replicas of 100
+        Assert.Equal(500, acted.Normal);
+        Assert.Equal("same time one week earlier (observed)", acted.NormalSource);
+        Assert.Equal(DecisionReason.Event, acted.Reason);
+        Assert.Equal(30, acted.WithheldFloor); // the forecast's plan: 3 × its p50 1000 → 30, recommended only
+        Assert.NotNull(acted.Forecast); // the record still names the forecast that was fitted
+        var recommendation = withheld.Recommendation!;
+        Assert.Equal(PlanningMode.Recommend, recommendation.Record.Mode);
+        Assert.Equal(30, recommendation.Floor);
+        Assert.Null(recommendation.FloorToApply);
+        Assert.StartsWith("forecast p50 without the event", recommendation.Record.NormalSource, StringComparison.Ordinal);
+
+        var (trusted, _, trustedActuator, trustedSink, _) = Build(new EventCalendar([sale]), Load);
+        await trusted.RunOnceAsync(StepRun.Default);
+        Assert.Equal([30], trustedActuator.Floors); // trusted: the event multiplies the forecast's p50
+        Assert.StartsWith("forecast p50 without the event", trustedSink.Records[^1].NormalSource, StringComparison.Ordinal);
+        Assert.Null(trusted.Recommendation);
+    }
+
+    [Fact]
+    public async Task While_withheld_a_record_without_an_event_says_the_untrusted_forecast_does_not_act()
+    {
+        var (step, _, _, sink, _) = Build(load: _ => 150); // persistence 150 → 2 replicas: not above minReplicas 2
+
+        await step.RunOnceAsync(new StepRun(WithholdForecastFloors: true));
+
+        Assert.Null(sink.Records[^1].WithheldFloor);
+        Assert.Contains("the untrusted forecast does not act", sink.Records[^1].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("no forecast", sink.Records[^1].Detail, StringComparison.Ordinal);
+    }
+
     private sealed class Workload : IWorkloadView
     {
         public ValueTask<WorkloadSnapshot> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new WorkloadSnapshot(2, 50, 3));
     }
 
-    private sealed class History : IHistorySource
+    private sealed class History(Func<DateTimeOffset, double> load) : IHistorySource
     {
         public int Reads { get; private set; }
 
@@ -117,7 +164,7 @@ public sealed class StepRunTests
         {
             Reads++;
             var grid = HistoryGrid.Covering(from, to, TimeSpan.FromMinutes(1), TimeSpan.Zero);
-            return ValueTask.FromResult<ForecastHistory?>(grid.With(Enumerable.Repeat(1000.0, grid.Count).ToArray()));
+            return ValueTask.FromResult<ForecastHistory?>(grid.With(Enumerable.Range(0, grid.Count).Select(i => load(grid.TimeAt(i))).ToArray()));
         }
     }
 

@@ -5,8 +5,9 @@ using Autoscaler.Core.Forecasting.Quantiles;
 namespace Autoscaler.Core.Forecasting.Events;
 
 /// <summary>
-/// Learns the uplift of an event kind as the base model's own error around its past occurrences: for the
-/// event the forecast covers, with the origin at offset o from its start, every past occurrence of the kind
+/// Learns the uplift of an event kind as the base model's own error around its past occurrences: for each
+/// event the forecast covers (each lead belongs to at most one, <see cref="Governing"/>), with the origin at offset o
+/// from its start, every past occurrence of the kind
 /// is replayed from the same offset o, and the median ratio actual / forecast per lead becomes the
 /// multiplier. Ramp before, peak after the end, and the level the forecast already anchors to are all in
 /// that ratio, and nothing the base model already predicts is counted twice. Residuals around the
@@ -36,7 +37,6 @@ internal static class EventUplift
         var multipliers = new double[leads];
         Array.Fill(multipliers, 1.0);
         var own = new QuantileOffsets?[leads];
-        var owns = new int[leads];
         var parts = new List<(ScheduledEvent Event, EventAdjustment? Adjustment, double Min, double Max)>();
         for (var h = 0; h < leads; h++)
         {

@@ -62,4 +62,26 @@ public sealed class EventHorizonTests
         Assert.True(longer.UpliftFor(next.Kind, next.Start) is { Learned: true }, "the next sale's ramp leads carry its own uplift");
         Assert.Equal(running.Start, longer.EventUplift!.Start);
     }
+
+    [Theory]
+    [InlineData("13:00", "12:00")] // in progress; the 16:00 sale's window opens at 15:00
+    [InlineData("14:40", "12:00")] // after both: 40 min past the first's end, 80 min before the second's start
+    [InlineData("15:10", "16:00")] // nearer the second's start (50 min) than the first's end (70 min)
+    [InlineData("16:30", "16:00")]
+    [InlineData("10:30", null)] // before the first's one-hour ramp
+    [InlineData("19:01", null)] // after the second's one-hour tail
+    public void EachTargetBelongsToTheEventInProgressElseTheNearest(string at, string? expected)
+    {
+        var day = new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset T(string hhmm) => day + TimeSpan.Parse(hhmm, System.Globalization.CultureInfo.InvariantCulture);
+        var events = new List<ScheduledEvent>
+        {
+            new(T("16:00"), T("18:00"), "sale"),
+            new(T("12:00"), T("14:00"), "sale"),
+        };
+
+        var governing = EventUplift.Governing(events, T(at), EventUpliftOptions.Default);
+
+        Assert.Equal(expected is null ? null : T(expected), governing?.Start);
+    }
 }

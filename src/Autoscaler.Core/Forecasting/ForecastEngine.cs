@@ -165,7 +165,7 @@ internal sealed class ForecastEngine(
         for (var h = 0; h < leads; h++)
         {
             var multiplier = adjustment?.Multipliers[h] ?? 1.0;
-            var own = adjustment?.Offsets;
+            var own = adjustment?.Offsets?[h];
             var centre = point[h] * multiplier;
             for (var q = 0; q < quantiles.Length; q++)
             {
@@ -183,6 +183,7 @@ internal sealed class ForecastEngine(
         return new ForecastResult(Name, history.TimeAt(history.Count), history.Step, quantiles[0], quantiles[1], quantiles[2], detail)
         {
             EventUplift = adjustment?.Uplift,
+            EventUplifts = adjustment?.Uplifts ?? [],
         };
     }
 }

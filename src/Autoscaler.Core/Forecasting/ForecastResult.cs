@@ -28,6 +28,29 @@ public sealed record ForecastResult(
     /// </summary>
     public IReadOnlyList<string> SatOut { get; init; } = [];
 
-    /// <summary>The event the forecast was adjusted for, and whether its uplift was learned; null when none.</summary>
+    /// <summary>
+    /// The event that adjusted the forecast's earliest adjusted lead, and whether its uplift was learned; null when none
+    /// (the first of <see cref="EventUplifts"/>).
+    /// </summary>
     public ForecastEventUplift? EventUplift { get; init; }
+
+    /// <summary>
+    /// Every event the forecast was adjusted for, in the order of the leads they govern: each lead takes the uplift of
+    /// the one event whose window (start − ramp .. end + tail) holds it, so a longer horizon never changes the leads a
+    /// shorter one covers. Empty when none (or when only <see cref="EventUplift"/> was set).
+    /// </summary>
+    public IReadOnlyList<ForecastEventUplift> EventUplifts { get; init; } = [];
+
+    /// <summary>The uplift applied for the event of <paramref name="kind"/> starting at <paramref name="start"/>, or null when the forecast was not adjusted for it.</summary>
+    /// <param name="kind">The event's kind.</param>
+    /// <param name="start">The event's start (UTC).</param>
+    public ForecastEventUplift? UpliftFor(string kind, DateTimeOffset start)
+    {
+        foreach (var u in EventUplifts)
+        {
+            if (u.Kind == kind && u.Start == start) return u;
+        }
+
+        return EventUplift is { } first && first.Kind == kind && first.Start == start ? first : null;
+    }
 }

@@ -46,7 +46,7 @@ internal static class NeedEvaluator
     private static FloorNeed ForEvent(PlanInput input, PlannedEvent e, double share, DateTimeOffset t, double factor)
     {
         var forecast = Trusted(input);
-        if (forecast?.WithEvents.EventUplift is { Learned: true } u && u.Kind == e.Kind && u.Start == e.Start)
+        if (forecast?.WithEvents.UpliftFor(e.Kind, e.Start) is { Learned: true })
         {
             // Past occurrences replace the guess: the forecast already carries the learned uplift (ramp and tail included).
             var learned = PlanForecast.At(forecast.WithEvents, t, input.Quantile);

@@ -129,7 +129,7 @@ public static class PreScalePlanner
         {
             DecisionReason.Forecast => string.Create(c, $"forecast p{input.Quantile * 100:0} {need.Load:0.##} at {need.Target:HH:mm}Z × (1 + headroom {input.Headroom}) needs {need.Replicas}"),
             DecisionReason.Event when need.Uplift == UpliftSource.Learned =>
-                string.Create(c, $"event {need.Event!.Label}: learned uplift ({input.Forecast!.WithEvents.EventUplift!.LearnedFrom} past occurrences, replaces {(need.Event.Expected?.ToString() ?? "no stated expectation")}); forecast p{input.Quantile * 100:0} {need.Load:0.##} at {need.Target:HH:mm}Z × (1 + headroom {input.Headroom}) needs {need.Replicas}"),
+                string.Create(c, $"event {need.Event!.Label}: learned uplift ({input.Forecast!.WithEvents.UpliftFor(need.Event.Kind, need.Event.Start)!.LearnedFrom} past occurrences, replaces {(need.Event.Expected?.ToString() ?? "no stated expectation")}); forecast p{input.Quantile * 100:0} {need.Load:0.##} at {need.Target:HH:mm}Z × (1 + headroom {input.Headroom}) needs {need.Replicas}"),
             DecisionReason.Event when need.Event!.Expected!.Kind == ExpectedLoadKind.AbsoluteFloor =>
                 string.Create(c, $"event {need.Event.Label}: stated {need.Event.Expected} (no learned uplift) needs {need.Replicas} at {need.Target:HH:mm}Z"),
             DecisionReason.Event =>

@@ -87,6 +87,29 @@ public sealed class PreScalePlannerTests
     }
 
     [Fact]
+    public void ARunningEventKeepsItsLearnedUpliftWhenTheForecastAlsoCoversTheNextEvent()
+    {
+        // Regression (WC98 12:30 matches): the forecast's first uplift is the running event's, a later lead's is the next
+        // event's; the running event's floor must still come from its learned uplift, not vanish for want of a guess.
+        var running = Event(TimeSpan.FromMinutes(-90), TimeSpan.FromHours(2), null);
+        var next = Event(TimeSpan.FromMinutes(90), TimeSpan.FromHours(2), null);
+        var forecast = Flat(1000, new ForecastEventUplift(running.Kind, running.Start, 6, 2, 3));
+        forecast = forecast with
+        {
+            WithEvents = forecast.WithEvents with
+            {
+                EventUplift = new ForecastEventUplift(next.Kind, next.Start, 4, 1, 1.5),
+                EventUplifts = [new ForecastEventUplift(running.Kind, running.Start, 6, 2, 3), new ForecastEventUplift(next.Kind, next.Start, 4, 1, 1.5)],
+            },
+        };
+        var input = Input(forecast, running, next) with { ForecastFloors = false };
+        var result = PreScalePlanner.Plan(input, PlannerState.Initial, Now);
+        Assert.Equal(12, result.Floor); // p90 1200 from the learned forecast
+        Assert.Equal(UpliftSource.Learned, result.Record.Uplift);
+        Assert.Contains("learned uplift (6 past occurrences, replaces no stated expectation)", result.Record.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExclusionDateSuppressesForecastFloorsButNotEvents()
     {
         var exclusion = Autoscaler.Core.Planning.Calendar.ExclusionDate.TryCreate("2026-03-02", "UTC", out _)!;

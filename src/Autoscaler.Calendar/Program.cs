@@ -20,6 +20,12 @@ if (errors.Count > 0)
 
 CalendarApp.AddServices(builder);
 var app = builder.Build();
+if (CalendarCommandLine.CheckKubernetes(app.Services) is { } kubernetes)
+{
+    await Console.Error.WriteLineAsync($"error: {kubernetes}").ConfigureAwait(false);
+    return CalendarCommandLine.BadUsage;
+}
+
 CalendarApp.Configure(app);
 await app.RunAsync().ConfigureAwait(false);
 return 0;

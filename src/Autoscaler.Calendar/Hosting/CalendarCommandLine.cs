@@ -126,6 +126,25 @@ public static class CalendarCommandLine
         return errors;
     }
 
+    /// <summary>
+    /// Builds the Kubernetes client once before serving: without it the calendar started and answered every API call
+    /// with an empty 500 (a missing kubeconfig, a key the process may not read). Returns the error line, or null.
+    /// </summary>
+    /// <param name="services">The built host's services.</param>
+    public static string? CheckKubernetes(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            services.GetRequiredService<k8s.IKubernetes>();
+            return null;
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException)
+        {
+            return $"Kubernetes connection: {e.Message} (the calendar uses the in-cluster service account, else $KUBECONFIG or ~/.kube/config)";
+        }
+    }
+
     // "Namespaces:0" -> "Namespaces"; "Auth:LocalGroups:1" -> "Auth:LocalGroups" (list indexes dropped).
     private static string? KeyOf(string path)
     {

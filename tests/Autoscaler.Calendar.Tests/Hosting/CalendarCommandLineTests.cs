@@ -84,4 +84,20 @@ public sealed class CalendarCommandLineTests
         var path = Path.Combine(root.FullName, "src", "Autoscaler.Calendar", "appsettings.json");
         Assert.Empty(CalendarCommandLine.Check(new ConfigurationBuilder().AddJsonFile(path).Build()));
     }
+
+    [Fact]
+    public void A_kubeconfig_that_cannot_be_loaded_is_an_error_before_serving()
+    {
+        // Regression: the calendar started without a usable kubeconfig and answered every API call with an empty 500.
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<k8s.IKubernetes>(
+            services, _ => new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile("/nonexistent/kubeconfig")));
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var error = CalendarCommandLine.CheckKubernetes(provider);
+
+        Assert.NotNull(error);
+        Assert.StartsWith("Kubernetes connection: ", error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/kubeconfig", error, StringComparison.Ordinal);
+    }
 }

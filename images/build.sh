@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds the autoscaler-controller or metrics-adapter image FROM scratch on this machine, without any registry:
+# Builds the autoscaler-controller, metrics-adapter or calendar image FROM scratch on this machine, without any registry:
 # a self-contained linux-x64 `dotnet publish` (the runtime pack comes from the NuGet feed), the shared libraries
 # `ldd` names for it, Debian's CA bundle and a non-root numeric user. See docs/container-image.md.
-# Usage: images/build.sh controller|adapter [tag]
-#   tag      default autoscaler/controller:latest or autoscaler/metrics-adapter:latest (the names manifests/ use)
+# Usage: images/build.sh controller|adapter|calendar [tag]
+#   tag      default autoscaler/controller:latest, autoscaler/metrics-adapter:latest or autoscaler/calendar:latest
+#            (the names manifests/ use)
 #   env      DOCKER_HOST as for any docker client (e.g. `source <(tests/e2e/docker-engine.sh env)`);
 #            IMAGE_BUILD_DIR (default: a temporary directory, deleted afterwards) holds publish/ and the context;
 #            IMAGE_PUBLISH_ONLY=1 assembles the context and stops before `docker build` (to inspect rootfs/).
@@ -14,15 +15,17 @@ repo="$(cd "$here/.." && pwd)"
 # shellcheck source=images/lib-rootfs.sh
 source "$here/lib-rootfs.sh"
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit "$1"; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit "$1"; }
 
 case "${1:-}" in
   controller) project=src/Autoscaler.Controller/Autoscaler.Controller.csproj apphost=autoscaler-controller
               tag="${2:-autoscaler/controller:latest}" ;;
   adapter)    project=src/Autoscaler.MetricsAdapter/Autoscaler.MetricsAdapter.csproj apphost=Autoscaler.MetricsAdapter
               tag="${2:-autoscaler/metrics-adapter:latest}" ;;
+  calendar)   project=src/Autoscaler.Calendar/Autoscaler.Calendar.csproj apphost=autoscaler-calendar
+              tag="${2:-autoscaler/calendar:latest}" ;;
   -h|--help)  usage 0 ;;
-  *)          echo "images/build.sh: unknown image '${1:-}'; expected controller or adapter" >&2; usage 2 ;;
+  *)          echo "images/build.sh: unknown image '${1:-}'; expected controller, adapter or calendar" >&2; usage 2 ;;
 esac
 
 work="${IMAGE_BUILD_DIR:-}"

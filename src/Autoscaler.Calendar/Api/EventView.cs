@@ -15,6 +15,7 @@ namespace Autoscaler.Calendar.Api;
 /// <param name="Kind">Event kind.</param>
 /// <param name="Note">Description.</param>
 /// <param name="Recurrence">Cron schedule, or null.</param>
+/// <param name="RecurrenceUntil">spec.recurrence.until as stored (no window starts after it), or null.</param>
 /// <param name="LeadTime">spec.leadTime.</param>
 /// <param name="State">Proposed, Approved, Active, Completed, Rejected or Cancelled.</param>
 /// <param name="CreatedBy">Who proposed it.</param>
@@ -27,5 +28,5 @@ namespace Autoscaler.Calendar.Api;
 public sealed record EventView(
     string Namespace, string Name, string Title, IReadOnlyList<string> Services, string Start, string End, string? TimeZone,
     DateTimeOffset? StartUtc, DateTimeOffset? EndUtc, string LoadKind, double LoadValue, string Kind, string? Note, string? Recurrence,
-    string? LeadTime, string State, string? CreatedBy, string? ApprovedBy, DateTime? ApprovedAt, string? RejectedBy, string? ReviewComment,
+    string? RecurrenceUntil, string? LeadTime, string State, string? CreatedBy, string? ApprovedBy, DateTime? ApprovedAt, string? RejectedBy, string? ReviewComment,
     string? ResourceVersion, IReadOnlyList<Occurrence> Occurrences);

@@ -28,7 +28,7 @@ public static class EventViews
         };
         return new EventView(
             item.Metadata.NamespaceProperty, item.Metadata.Name, EventTitle.Of(item), spec.Targets.HpaNames?.ToList() ?? [],
-            spec.Start, spec.End, spec.TimeZone, series?.First.Start, series?.First.End, kind, value, spec.Kind, spec.Description, spec.Recurrence?.Schedule, spec.LeadTime,
+            spec.Start, spec.End, spec.TimeZone, series?.First.Start, series?.First.End, kind, value, spec.Kind, spec.Description, spec.Recurrence?.Schedule, spec.Recurrence?.Until, spec.LeadTime,
             EventState.Of(item), Get(a, CalendarAnnotations.CreatedBy), item.Status?.ApprovedBy, item.Status?.ApprovedAt,
             Get(a, CalendarAnnotations.RejectedBy), Get(a, CalendarAnnotations.ReviewComment), item.Metadata.ResourceVersion,
             Windows(series, from, to));

@@ -57,7 +57,7 @@ public sealed class PreviewService
         if (end - now > MaxAhead)
         {
             notes.Add($"the preview covers events starting within {MaxAhead.TotalDays:0} days");
-            return new ServicePreview(workload.HpaName, workload.DisplayName, readyBy, lead.HowComputed, null, 0, [], [], notes);
+            return new ServicePreview(workload.HpaName, workload.DisplayName, readyBy, LeadLabel(spec, lead), null, 0, [], [], notes);
         }
 
         var history = _histories.For(workload, out var why);
@@ -114,8 +114,16 @@ public sealed class PreviewService
         var recent = await Recent(history, now, cancellationToken).ConfigureAwait(false);
         var peak = points.Count == 0 ? 0 : points.Max(p => p.Floor);
         return new ServicePreview(
-            workload.HpaName, workload.DisplayName, readyBy, lead.HowComputed, peak > 0 ? peak : null, Math.Round(extra, 1), recent, points, notes);
+            workload.HpaName, workload.DisplayName, readyBy, LeadLabel(spec, lead), peak > 0 ? peak : null, Math.Round(extra, 1), recent, points, notes);
     }
+
+    // What the page shows after "lead time": an explicit one as Core words it ("explicit 10m"); for auto what the
+    // preview assumed, never "explicit 5m" (the user wrote auto; the controller will measure it).
+    private static string LeadLabel(ScalingEventSpec spec, LeadTime lead) =>
+        IsExplicit(spec) ? lead.HowComputed : $"auto (the preview assumes {DurationParser.Format(lead.Value)}; the controller measures pod start-up)";
+
+    private static bool IsExplicit(ScalingEventSpec spec) =>
+        spec.LeadTime is { } text && text != "auto" && DurationParser.TryParse(text, out _, out _);
 
     private LeadTime Lead(ScalingEventSpec spec, List<string> notes)
     {

@@ -124,7 +124,8 @@ function renderForm(ev) {
     ${field('loadValue', 'N', `<input id="loadValue" type="number" step="any" min="0" required value="${ev ? esc(ev.loadValue) : ''}" aria-describedby="err-loadValue">`)}
     ${field('kind', 'Kind of event', `<input id="kind" value="${esc(ev?.kind || 'promotion')}">`, 'e.g. flash-sale, launch, match: events of one kind learn from each other.')}
     ${field('leadTime', 'Lead time', `<input id="leadTime" value="${esc(ev?.leadTime || 'auto')}">`, 'auto, or a duration such as 10m.')}
-    ${field('recurrence', 'Repeats (cron, optional)', `<input id="recurrence" value="${esc(ev?.recurrence)}" placeholder="0 12 * * FRI">`)}
+    ${field('recurrence', 'Repeats (cron, optional)', `<input id="recurrence" value="${esc(ev?.recurrence)}" placeholder="0 12 * * FRI" aria-describedby="err-recurrence">`)}
+    ${field('recurrenceUntil', 'Repeats until (local time, optional)', `<input id="recurrenceUntil" type="datetime-local" value="${esc(local(ev?.recurrenceUntil))}" aria-describedby="h-recurrenceUntil err-recurrenceUntil">`, 'No window starts after this; empty: repeats with no end.')}
     <div class="full">${field('note', 'Note', `<textarea id="note" maxlength="1024" rows="2">${esc(ev?.note)}</textarea>`)}</div>
     <div class="full" id="ack-box" hidden><label><input type="checkbox" id="ack"> Save anyway: the floors of overlapping events combine</label></div>
     <div class="full toolbar">
@@ -168,7 +169,7 @@ function readForm(ev) {
     title: v('title'), services: [...document.querySelectorAll('input[name=services]:checked')].map(c => c.value),
     start: v('start'), end: v('end'), timeZone: v('timeZone'), startOffset: offset('start'), endOffset: offset('end'),
     loadKind: v('loadKind'), loadValue: v('loadValue') === '' ? null : Number(v('loadValue')), kind: v('kind'), leadTime: v('leadTime'),
-    recurrence: v('recurrence') || null, note: v('note') || null, acknowledgeOverlap: $('#ack').checked, resourceVersion: ev?.resourceVersion,
+    recurrence: v('recurrence') || null, recurrenceUntil: v('recurrenceUntil') || null, note: v('note') || null, acknowledgeOverlap: $('#ack').checked, resourceVersion: ev?.resourceVersion,
   };
 }
 

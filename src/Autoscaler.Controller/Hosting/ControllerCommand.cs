@@ -26,7 +26,10 @@ public static class ControllerCommand
         pre-scale planner and applies it as spec.minReplicas (server-side apply, field manager autoscaler-prescale),
         keeping the owner's value in an annotation and restoring it when the floor ends. Run two replicas: one leads
         (Lease), the other waits with warm caches. Install: kubectl apply -f manifests/crds -f manifests/controller.
-        Example (outside a cluster): autoscaler-controller --kubeconfig ~/.kube/config --namespace shop --no-leader-election
+        Example (outside a cluster; 127.0.0.1 keeps the approval endpoint off the host's network):
+          autoscaler-controller --kubeconfig ~/.kube/config --namespace shop --no-leader-election --http-address 127.0.0.1
+        Forecasts need history: --prometheus-url (or the policy's own url) or --adapter-url; without it only events
+        with absoluteFloor raise a floor, and a policy says NoHistory in its HistoryAvailable condition.
         Durations are written 500ms, 30s, 5m, 1h30m. Bad values are reported all at once and the process exits 2.
         Docs: docs/controller.md.
         """;

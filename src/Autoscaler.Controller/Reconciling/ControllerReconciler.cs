@@ -215,7 +215,10 @@ public sealed partial class ControllerReconciler
         catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException or ArgumentException or InvalidOperationException)
         {
             LogTargetFailed(_logger, work.Hpa.Key, e.Message);
+            // Both steps go: a step whose history read failed has spent its fit (Core marks it fitted before reading), so a
+            // kept one would report "no data" and not read again until its next hourly slot; a rebuilt one reads next pass.
             _acting.Remove(work.Hpa.Key);
+            _observing.Remove(work.Hpa.Key);
             return new TargetOutcome
             {
                 Hpa = work.Hpa, LeadTime = leadTime, LeadTimeSource = leadSource, Failure = e.Message,

@@ -46,6 +46,12 @@ public static class PolicyStatuses
     // Four decimals (0.01 %): status changes only when a score really moves, so a steady policy writes nothing.
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
 
+    // Observe records only; recommend also publishes the floor (docs/controller.md, "Modes"). Observe used to be worded
+    // "floors are recommended", which is what recommend does.
+    private static string NotActing(string? mode) => mode == PolicyModes.Observe
+        ? "mode observe: floors are planned and recorded in status.decisions only, neither recommended nor applied"
+        : $"mode {mode}: the floor is recommended (status.recommendedFloor, a FloorRecommended Event) and applied only after approval of this generation";
+
     /// <summary>Builds the status; approval members are left to the approver.</summary>
     /// <param name="resolved">The resolved policy.</param>
     /// <param name="outcome">Its target's outcome, when it ran.</param>
@@ -65,7 +71,7 @@ public static class PolicyStatuses
                 ? Conditions.Make(old?.Conditions, "Valid", true, "Valid", "the spec is valid and the target HPA exists", generation, now)
                 : Conditions.Make(old?.Conditions, "Valid", false, resolved.Problems[0].Reason, string.Join("; ", resolved.Problems), generation, now),
             Conditions.Make(old?.Conditions, "Acting", acting, acting ? "Auto" : resolved.Mode.ToString(),
-                resolved.ModeReason ?? (acting ? "forecast floors are applied" : $"mode {resource.Spec.Mode}: floors are recommended, not applied"), generation, now),
+                resolved.ModeReason ?? (acting ? "forecast floors are applied" : NotActing(resource.Spec.Mode)), generation, now),
             History(old?.Conditions, result, outcome, generation, now),
         };
         if (outcome?.Actuation == ActuationResult.Conflict)

@@ -26,6 +26,12 @@ public static class ScalingEventMapping
     /// </summary>
     public static readonly TimeSpan MaxRampOrLead = TimeSpan.FromDays(30);
 
+    private static string Written(string? text, DateTimeOffset instant)
+    {
+        var utc = instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return text is null || text == utc ? utc : $"{text} ({utc})";
+    }
+
     /// <summary>Maps a spec; collects every problem instead of stopping at the first.</summary>
     /// <param name="spec">The spec.</param>
     /// <param name="description">The planned events' description (such as "namespace/name").</param>
@@ -46,7 +52,8 @@ public static class ScalingEventMapping
         var end = Instant(spec.End, zone, isEnd: true, "spec.end", problems);
         if (start is { } s && end is { } e && e <= s)
         {
-            problems.Add(new InputProblem("EndNotAfterStart", "spec.end", $"end {e:yyyy-MM-dd'T'HH:mm:ss'Z'} is not after start {s:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
+            // The text as written, then the instant when it differs (a local time): "end 2026-12-04T19:00:00 (18:00:00Z)".
+            problems.Add(new InputProblem("EndNotAfterStart", "spec.end", $"end {Written(spec.End, e)} is not after start {Written(spec.Start, s)}{(zone == "UTC" ? "" : $" in {zone}")}"));
         }
 
         var expected = Expected(spec.ExpectedLoad);

@@ -200,6 +200,35 @@ public sealed class EventsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recurring_events_until_is_returned_so_the_page_can_show_and_resend_it()
+    {
+        // Regression: the view carried the schedule but not until, and the page had no until field, so saving an edit
+        // of a recurring event from the page sent recurrence without until and the merge patch removed it: the event
+        // then repeated with no end.
+        var pm = await _host.ProxiedAsync("pm");
+        var created = await pm.PostAsJsonAsync("/api/namespaces/shop/events", new
+        {
+            title = "Friday promo", services = new[] { "checkout" }, start = "2027-03-19T18:00", end = "2027-03-19T20:00", timeZone = "Europe/Paris",
+            loadKind = "bumpPercent", loadValue = 40, recurrence = "0 18 * * FRI", recurrenceUntil = "2027-04-03T00:00",
+        });
+        created.EnsureSuccessStatusCode();
+        var list = await pm.GetFromJsonAsync<JsonElement>("/api/namespaces/shop/events");
+        var view = list[0];
+        Assert.Equal("2027-04-03T00:00:00", view.GetProperty("recurrenceUntil").GetString());
+
+        // What the page now sends back on "Save changes": the until it was shown (first 16 characters, datetime-local).
+        var name = view.GetProperty("name").GetString();
+        var edit = await pm.PutAsJsonAsync($"/api/namespaces/shop/events/{name}", new
+        {
+            title = "Friday promo", services = new[] { "checkout" }, start = "2027-03-19T18:00", end = "2027-03-19T21:00", timeZone = "Europe/Paris",
+            loadKind = "bumpPercent", loadValue = 40, recurrence = "0 18 * * FRI", recurrenceUntil = view.GetProperty("recurrenceUntil").GetString()![..16],
+            resourceVersion = view.GetProperty("resourceVersion").GetString(),
+        });
+        Assert.True(edit.IsSuccessStatusCode, await edit.Content.ReadAsStringAsync());
+        Assert.Equal("2027-04-03T00:00:00", (await pm.GetFromJsonAsync<JsonElement>("/api/namespaces/shop/events"))[0].GetProperty("recurrenceUntil").GetString());
+    }
+
+    [Fact]
     public async Task Creating_needs_the_create_verb()
     {
         _host.Rbac.Grant("viewer", "shop", "list");

@@ -39,6 +39,27 @@ public sealed class PreviewApiTests
         Assert.True(points[0].GetProperty("p50").GetDouble() > 100, "a forecast p50 is charted");
     }
 
+    [Theory]
+    [InlineData("auto", "auto (the preview assumes 5m; the controller measures pod start-up)", "ready by 11:55 for a 12:00 start")]
+    [InlineData("10m", "explicit 10m", "ready by 11:50 for a 12:00 start")]
+    public async Task The_lead_time_shown_says_auto_when_the_user_wrote_auto(string leadTime, string shown, string readyBy)
+    {
+        // Regression: leadTime auto was shown as "lead time explicit 5m" (the calendar's default dressed as the user's choice).
+        await using var host = await CalendarHost.StartAsync(Now, new InMemoryHistory(400, 200));
+        host.Rbac.Grant("pm", "shop", "list");
+        var pm = await host.ProxiedAsync("pm");
+        var response = await pm.PostAsJsonAsync("/api/namespaces/shop/preview", new
+        {
+            title = "Spring sale", services = new[] { "checkout" }, start = "2026-12-01T12:00", end = "2026-12-01T14:00",
+            timeZone = "Europe/Paris", loadKind = "absoluteFloor", loadValue = 12, leadTime,
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var service = JsonDocument.Parse(text).RootElement.GetProperty("services")[0];
+        Assert.Equal(shown, service.GetProperty("leadTime").GetString());
+        Assert.Equal(readyBy, service.GetProperty("readyBy").GetString());
+    }
+
     [Fact]
     public async Task An_overlapping_event_is_planned_together_so_the_preview_shows_the_combined_floor()
     {

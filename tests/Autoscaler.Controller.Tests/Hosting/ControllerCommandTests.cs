@@ -83,6 +83,26 @@ public sealed class ControllerCommandTests
     }
 
     [Fact]
+    public async Task The_helps_example_is_a_valid_command_that_keeps_the_approval_endpoint_local()
+    {
+        // Regression: the example run outside a cluster listened on 0.0.0.0, exposing POST /approve on the host's network,
+        // while docs/controller.md says to use 127.0.0.1 there.
+        var (_, text, _) = await Run("--help");
+        var example = Assert.Single(text.Split('\n'), l => l.TrimStart().StartsWith("autoscaler-controller --kubeconfig", StringComparison.Ordinal)).Trim();
+        var args = example.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+        var flags = new ControllerFlags();
+        var root = new RootCommand();
+        foreach (var option in flags.All)
+        {
+            root.Add(option);
+        }
+
+        var parsed = root.Parse(args);
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("127.0.0.1", flags.ToOptions(parsed).HttpAddress);
+    }
+
+    [Fact]
     public void Flags_not_given_keep_the_options_defaults_and_given_ones_land()
     {
         var flags = new ControllerFlags();

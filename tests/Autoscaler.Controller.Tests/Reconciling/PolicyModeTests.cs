@@ -28,6 +28,22 @@ public sealed class PolicyModeTests
         Assert.Equal(2, status.OriginalMinReplicas);
     }
 
+    [Theory]
+    [InlineData(PolicyModes.Observe, "mode observe: floors are planned and recorded in status.decisions only, neither recommended nor applied")]
+    [InlineData(PolicyModes.Recommend, "mode recommend: the floor is recommended (status.recommendedFloor, a FloorRecommended Event) and applied only after approval of this generation")]
+    public async Task The_Acting_condition_says_what_the_mode_does(string mode, string message)
+    {
+        // Regression: observe said "floors are recommended, not applied", which is recommend's behaviour.
+        var h = new ReconcilerHarness();
+        h.Cluster.AddHpa(Ns, "web", 2, 10, 2);
+        h.Cluster.AddPolicy(Resources.Policy(Ns, "web-policy", "web", mode));
+
+        await h.PassAtAsync(T0);
+
+        var acting = Assert.Single(h.Cluster.Policy(Ns, "web-policy").Status!.Conditions!, c => c.Type == "Acting");
+        Assert.Equal(message, acting.Message);
+    }
+
     [Fact]
     public async Task An_approved_event_acts_even_while_the_policy_only_recommends()
     {

@@ -18,6 +18,8 @@ internal static class AdapterCommandLine
 
         Sources' settings are options sections given as --Section:Key=value (or environment Section__Key), e.g.
           --Push:MaxFutureSkew=00:05:00  --Prometheus:Url=http://prometheus:9090  --Staleness:MaxAge=00:02:00
+        Sections: Push, Storage, Grpc, Keda, History, RemoteWrite, Prometheus, Staleness, Objects, Floors (the
+        controller's pre-scale floor metric needs --Floors:Enabled=true); keys and defaults: docs/adapter.md, "Sources".
         Durations of flags are written 500ms, 10s, 2m, 1h30m. Bad values are reported all at once, each with its
         flag, and the process exits 2. Docs: docs/adapter.md.
         """;

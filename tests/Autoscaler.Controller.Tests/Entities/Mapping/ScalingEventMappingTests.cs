@@ -32,6 +32,19 @@ public sealed class ScalingEventMappingTests
         Assert.Null(mapped.Series.Recurring);
     }
 
+    [Theory]
+    [InlineData("2026-12-04T21:00:00", "2026-12-04T19:00:00", "Europe/Paris",
+        "end 2026-12-04T19:00:00 (2026-12-04T18:00:00Z) is not after start 2026-12-04T21:00:00 (2026-12-04T20:00:00Z) in Europe/Paris")]
+    [InlineData("2026-12-04T21:00:00Z", "2026-12-04T19:00:00Z", "UTC", "end 2026-12-04T19:00:00Z is not after start 2026-12-04T21:00:00Z")]
+    public void End_before_start_is_worded_with_the_times_as_written(string start, string end, string zone, string message)
+    {
+        // Regression: only the UTC instants were named, so an event written 21:00-19:00 Paris read "end 18:00Z ... start 20:00Z".
+        var problem = Assert.Single(ScalingEventMapping.Map(Spec(start, end, zone), "shop/sale").Problems);
+
+        Assert.Equal("EndNotAfterStart", problem.Reason);
+        Assert.Equal(message, problem.Message);
+    }
+
     [Fact]
     public void Repeats_come_from_the_cron_schedule_in_the_events_zone_up_to_until()
     {

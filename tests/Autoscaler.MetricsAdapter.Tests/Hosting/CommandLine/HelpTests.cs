@@ -33,6 +33,20 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void HelpNamesEveryOptionsSectionIncludingTheFloorSwitch()
+    {
+        // Regression: help gave three example sections, so --Floors:Enabled=true (which docs/controller.md's externalMetric
+        // actuation needs) could not be found from --help.
+        var (_, text, _) = CommandLineRun.Of("--help");
+        foreach (var section in new[] { "Push", "Storage", "Grpc", "Keda", "History", "RemoteWrite", "Prometheus", "Staleness", "Objects", "Floors" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--Floors:Enabled=true", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UsageNamesTheDocumentedCommandNotTheAssembly()
     {
         var (_, text, _) = CommandLineRun.Of("--help");

@@ -39,7 +39,7 @@ public static class FormTimeText
         choices = offsets;
         var chosen = offset?.Trim() ?? string.Empty;
         if (offsets.Contains(chosen)) return localText + chosen;
-        error = $"{localText} happens twice in {zone.Id} (clocks go back): choose {offsets[0]} (the first time) or {offsets[1]} (the second)";
+        error = LocalTimeResolver.OverlapMessage(local, zone);
         return null;
     }
 }

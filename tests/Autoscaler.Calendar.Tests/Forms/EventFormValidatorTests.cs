@@ -52,6 +52,26 @@ public sealed class EventFormValidatorTests
     }
 
     [Fact]
+    public void The_gap_error_tells_a_form_user_which_local_times_to_use_not_to_write_utc()
+    {
+        // Regression (new user's trial): the form showed "... or write it in UTC", which the form cannot take.
+        var v = Check(Valid with { Start = "2027-03-28T02:30", End = "2027-03-28T04:00" });
+        Assert.Equal(
+            "2027-03-28T02:30:00 does not exist in Europe/Paris: on 2027-03-28 clocks jump from 02:00 to 03:00 (a DST gap); use 03:00 or later, or a time before 02:00",
+            Assert.Single(v.Errors.ByField["start"]));
+        Assert.True(Check(Valid with { Start = "2027-03-28T03:00", End = "2027-03-28T04:00" }).Errors.IsEmpty);
+    }
+
+    [Fact]
+    public void The_overlap_question_explains_both_instants_and_the_choice()
+    {
+        var v = Check(Valid with { Start = "2027-10-31T02:30", End = "2027-10-31T04:00" });
+        Assert.Equal(
+            "2027-10-31T02:30:00 happens twice in Europe/Paris: on 2027-10-31 clocks go back from 03:00 to 02:00 (a DST overlap), so 02:30 comes first at +02:00 (00:30Z) and again 1 h later at +01:00 (01:30Z); choose +02:00 (the first) or +01:00 (the second)",
+            Assert.Single(v.Errors.ByField["start"]));
+    }
+
+    [Fact]
     public void A_local_time_in_the_autumn_overlap_asks_which_offset_and_accepts_a_choice()
     {
         var ambiguous = Valid with { Start = "2027-10-31T02:30", End = "2027-10-31T04:00" };

@@ -59,7 +59,9 @@ public sealed record PlanInput
     /// <summary>How far ahead <see cref="PlanResult.PlannedFloor"/> reaches; zero skips it (hot loops).</summary>
     public TimeSpan PlanHorizon { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Spacing of <see cref="PlanResult.PlannedFloor"/> points (&gt; 0).</summary>
+    /// <summary>Spacing of <see cref="PlanResult.PlannedFloor"/> points (&gt; 0). The points lie on the step's epoch-aligned
+    /// instants (Unix epoch + k × step, as <see cref="Forecasting.HistoryGrid"/>): the first at or after now, the last at or
+    /// before now + <see cref="PlanHorizon"/>.</summary>
     public TimeSpan PlanStep { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Spacing of the target times examined within the lead-time window (default 1 minute, &gt; 0).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autoscaler.Core.Decisions;
+using Autoscaler.Core.Forecasting;
 
 namespace Autoscaler.Core.Planning;
 
@@ -80,7 +81,10 @@ public static class PreScalePlanner
         var points = new List<FloorPoint>();
         var lead = input.LeadTime.Value;
         var events = input.Calendar.Occurrences(now, now + input.PlanHorizon + lead + input.Resolution);
-        for (var t = now; t <= now + input.PlanHorizon; t += input.PlanStep)
+        // Points on the step's epoch-aligned instants (Core's HistoryGrid, the grid the history and the forecast lie on),
+        // so a chart shows 12:05, 12:10 ... rather than now's 12:03:41.1159452 plus steps.
+        var first = HistoryGrid.Covering(now, now, input.PlanStep, TimeSpan.Zero).Start;
+        for (var t = first; t <= now + input.PlanHorizon; t += input.PlanStep)
         {
             var need = NeedEvaluator.OverWindow(input, events, t, lead);
             var floor = Math.Min(need.Replicas, Math.Min(input.HpaMaxReplicas, input.Bounds.MaxFloor ?? int.MaxValue));

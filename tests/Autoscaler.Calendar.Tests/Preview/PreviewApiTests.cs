@@ -39,6 +39,34 @@ public sealed class PreviewApiTests
         Assert.True(points[0].GetProperty("p50").GetDouble() > 100, "a forecast p50 is charted");
     }
 
+    [Fact]
+    public async Task The_chart_points_fall_on_round_instants_of_the_step_when_now_is_not_round()
+    {
+        // Regression (new user's trial): the points were now plus steps, e.g. 16:08:40.1159452Z, 16:13:40.1159452Z ...
+        var now = new DateTimeOffset(2026, 11, 30, 16, 8, 40, TimeSpan.Zero) + TimeSpan.FromTicks(1_159_452);
+        await using var host = await CalendarHost.StartAsync(now, new InMemoryHistory(400, 200));
+        host.Rbac.Grant("pm", "shop", "list");
+        var pm = await host.ProxiedAsync("pm");
+        var response = await pm.PostAsJsonAsync("/api/namespaces/shop/preview", new
+        {
+            title = "Spring sale", services = new[] { "checkout" }, start = "2026-12-01T12:00", end = "2026-12-01T14:00",
+            timeZone = "Europe/Paris", loadKind = "multiplier", loadValue = 8, leadTime = "10m",
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var service = JsonDocument.Parse(text).RootElement.GetProperty("services")[0];
+        var times = service.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("time").GetDateTimeOffset()).ToList();
+
+        Assert.NotEmpty(times);
+        var step = times[1] - times[0];
+        Assert.Equal(TimeSpan.FromMinutes(5), step);
+        Assert.All(times, t => Assert.Equal(0, (t - DateTimeOffset.UnixEpoch).Ticks % step.Ticks));
+        Assert.All(service.GetProperty("recent").EnumerateArray(), p => Assert.Equal(0, (p.GetProperty("time").GetDateTimeOffset() - DateTimeOffset.UnixEpoch).Ticks % step.Ticks));
+        var start = new DateTimeOffset(2026, 12, 1, 11, 0, 0, TimeSpan.Zero);
+        Assert.Equal(40, service.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("time").GetDateTimeOffset() == start - TimeSpan.FromMinutes(10)).GetProperty("floor").GetInt32());
+        Assert.True(service.GetProperty("points")[0].GetProperty("p50").GetDouble() > 100, "the forecast is read at the round instants too");
+    }
+
     [Theory]
     [InlineData("auto", "auto (the preview assumes 5m; the controller measures pod start-up)", "ready by 11:55 for a 12:00 start")]
     [InlineData("10m", "explicit 10m", "ready by 11:50 for a 12:00 start")]

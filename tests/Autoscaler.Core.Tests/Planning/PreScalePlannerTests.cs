@@ -170,4 +170,23 @@ public sealed class PreScalePlannerTests
         Assert.Equal(40, result.PlannedFloor[5].Floor);  // 12:25 = start − lead
         Assert.Equal(0, result.PlannedFloor[12].Floor);  // 13:00 = end
     }
+
+    [Theory]
+    [InlineData(5, 221_159_452)]  // the new user's preview: points at now (…:08:40.1159452) plus steps
+    [InlineData(15, 1)]
+    [InlineData(60, 35_999_999_999)]
+    public void PlannedFloorPointsLieOnTheStepsRoundInstantsWhateverNow(int stepMinutes, long ticksAfterNow)
+    {
+        var now = Now + TimeSpan.FromTicks(ticksAfterNow);
+        var step = TimeSpan.FromMinutes(stepMinutes);
+        var e = Event(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30), ExpectedLoad.Floor(40));
+        var horizon = TimeSpan.FromHours(3);
+        var points = PreScalePlanner.Plan(Input(null, e) with { PlanHorizon = horizon, PlanStep = step }, PlannerState.Initial, now).PlannedFloor;
+
+        Assert.NotEmpty(points);
+        Assert.All(points, p => Assert.Equal(0, (p.Time - DateTimeOffset.UnixEpoch).Ticks % step.Ticks));
+        Assert.True(points[0].Time >= now && points[0].Time - now < step, $"first point {points[0].Time:O} for now {now:O}");
+        Assert.True(points[^1].Time <= now + horizon && now + horizon - points[^1].Time < step, $"last point {points[^1].Time:O}");
+        Assert.All(points.Zip(points.Skip(1)), pair => Assert.Equal(step, pair.Second.Time - pair.First.Time));
+    }
 }

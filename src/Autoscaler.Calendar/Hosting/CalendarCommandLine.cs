@@ -60,7 +60,8 @@ public static class CalendarCommandLine
 
         Every key can also be set in appsettings.json or as an environment variable (Calendar__Namespaces__0=shop).
         The Kubernetes connection is the in-cluster service account, else $KUBECONFIG or ~/.kube/config.
-        Durations are written 30s, 5m, 1h30m, 14d. Bad settings are reported all at once and the process exits 2.
+        Durations are written 30s, 5m, 1h30m, 14d. Bad settings, and an option without a value (--urls alone), are
+        reported all at once and the process exits 2.
 
         """;
 

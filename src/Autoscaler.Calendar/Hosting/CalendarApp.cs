@@ -3,6 +3,7 @@ using Autoscaler.Calendar.Auth;
 using Autoscaler.Calendar.Cluster;
 using Autoscaler.Calendar.Preview;
 using k8s;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 
@@ -20,6 +21,15 @@ public static class CalendarApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient();
         services.AddOpenApi();
+        // The antiforgery tokens are protected with data-protection keys: persisted to the configured directory they
+        // survive a restart (a page opened before it can still save); the fixed application name keeps the key ring
+        // valid when the binary moves (the default discriminator is the content root path).
+        var protection = services.AddDataProtection().SetApplicationName("autoscaler-calendar");
+        if (builder.Configuration["Calendar:DataProtectionKeysPath"] is { Length: > 0 } keys)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfFilter.HeaderName;

@@ -17,7 +17,7 @@ public static class CalendarCommandLine
     private static readonly string[] Known =
     [
         "Namespaces", "DefaultLeadTime", "PrometheusUrl", "HistoryCsvDirectory", "RetimeCsvToNow", "HistoryStep", "HistoryWindow",
-        "Forecaster", "Auth:UserHeader", "Auth:GroupHeader", "Auth:SecretHeader", "Auth:SharedSecret", "Auth:ProxyClientCaFile",
+        "Forecaster", "DataProtectionKeysPath", "Auth:UserHeader", "Auth:GroupHeader", "Auth:SecretHeader", "Auth:SharedSecret", "Auth:ProxyClientCaFile",
         "Auth:ProxyClientNames", "Auth:LocalUser", "Auth:LocalGroups",
     ];
 
@@ -56,6 +56,9 @@ public static class CalendarCommandLine
           --Calendar:HistoryWindow=<DURATION>      How much history the preview reads. Default: 14d.
           --Calendar:Forecaster=<NAME>             Core forecaster (auto, persistence, seasonal-naive:1d, ...). Default: auto.
           --Calendar:DefaultLeadTime=<DURATION>    Lead time the preview assumes for leadTime auto. Default: 5m.
+          --Calendar:DataProtectionKeysPath=<DIR>  Existing directory on a volume that outlives the pod for the key ring
+                                                   that signs CSRF tokens, so open pages still save after a restart.
+                                                   Default: none ($HOME/.aspnet, lost with the pod).
           -h, --help                               Show this help.
 
         Every key can also be set in appsettings.json or as an environment variable (Calendar__Namespaces__0=shop).
@@ -107,6 +110,11 @@ public static class CalendarCommandLine
         if (section["HistoryCsvDirectory"] is { Length: > 0 } dir && !Directory.Exists(dir))
         {
             errors.Add($"Calendar:HistoryCsvDirectory: directory '{dir}' does not exist");
+        }
+
+        if (section["DataProtectionKeysPath"] is { Length: > 0 } keys && !Directory.Exists(keys))
+        {
+            errors.Add($"Calendar:DataProtectionKeysPath: directory '{keys}' does not exist (mount a volume that outlives the pod there)");
         }
 
         if (section["RetimeCsvToNow"] is { Length: > 0 } retime && !bool.TryParse(retime, out _))

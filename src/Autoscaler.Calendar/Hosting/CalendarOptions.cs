@@ -26,4 +26,12 @@ public sealed class CalendarOptions
 
     /// <summary>Forecaster name (Core's ForecasterCatalog).</summary>
     public string Forecaster { get; set; } = "auto";
+
+    /// <summary>
+    /// Directory where ASP.NET data protection keeps its key ring (the keys that sign antiforgery tokens), on a volume
+    /// that outlives the pod (manifests/calendar mounts a PersistentVolumeClaim at /var/lib/autoscaler-calendar/keys).
+    /// Null: ASP.NET's default ($HOME/.aspnet/DataProtection-Keys, or memory), so a restart that loses it invalidates
+    /// every open page's token. Must exist (a typo would otherwise write into the container's read-only root).
+    /// </summary>
+    public string? DataProtectionKeysPath { get; set; }
 }

@@ -30,7 +30,7 @@ public sealed class CalendarCommandLineTests
     [Fact]
     public void Help_names_every_setting_the_check_knows_and_its_default()
     {
-        foreach (var key in new[] { "Namespaces", "Auth:SharedSecret", "Auth:ProxyClientCaFile", "Auth:LocalUser", "Auth:LocalGroups", "PrometheusUrl", "HistoryCsvDirectory", "RetimeCsvToNow", "HistoryStep", "HistoryWindow", "Forecaster", "DefaultLeadTime" })
+        foreach (var key in new[] { "Namespaces", "Auth:SharedSecret", "Auth:ProxyClientCaFile", "Auth:LocalUser", "Auth:LocalGroups", "PrometheusUrl", "HistoryCsvDirectory", "RetimeCsvToNow", "HistoryStep", "HistoryWindow", "Forecaster", "DefaultLeadTime", "DataProtectionKeysPath" })
         {
             Assert.Contains($"--Calendar:{key}", CalendarCommandLine.Help, StringComparison.Ordinal);
         }

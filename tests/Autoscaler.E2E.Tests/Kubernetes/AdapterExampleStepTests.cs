@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Autoscaler.E2E.Tests.Adapter.Aggregation;
 using Autoscaler.E2E.Tests.Controller;
 using Autoscaler.E2E.Tests.Fixtures;
@@ -32,8 +33,12 @@ public sealed class AdapterExampleStepTests(ControlPlaneFixture fixture)
         async Task<string> AbleToScale(string name, string expected) =>
             await Eventually.Async($"HPA {name}/worker's AbleToScale condition {expected}", async seen =>
             {
-                var text = (await Kubectl.RunAsync(kubeconfig, string.Empty, "-n", name, "get", "horizontalpodautoscalers.v2beta2.autoscaling", "worker", "-o",
-                    "jsonpath={.status.conditions[?(@.type==\"AbleToScale\")].status}/{.status.conditions[?(@.type==\"AbleToScale\")].reason}")).Trim();
+                // kubectl's jsonpath filter fails while status.conditions is still null, so the JSON is read here.
+                using var hpa = JsonDocument.Parse(await Kubectl.RunAsync(kubeconfig, string.Empty, "-n", name, "get", "horizontalpodautoscalers.v2beta2.autoscaling", "worker", "-o", "json"));
+                var text = hpa.RootElement.GetProperty("status").TryGetProperty("conditions", out var conditions) && conditions.ValueKind == JsonValueKind.Array
+                    ? conditions.EnumerateArray().Where(c => c.GetProperty("type").GetString() == "AbleToScale")
+                        .Select(c => $"{c.GetProperty("status").GetString()}/{c.GetProperty("reason").GetString()}").FirstOrDefault() ?? string.Empty
+                    : string.Empty;
                 seen(text.Length == 0 ? "no AbleToScale condition yet" : text);
                 return text.StartsWith(expected, StringComparison.Ordinal) ? text : null;
             }, TimeSpan.FromSeconds(90));

@@ -91,43 +91,49 @@ public static class CalendarCommandLine
             {
                 errors.Add($"Calendar:{path}: unknown setting (did you mean Calendar:{Closest(key)}? see --help)");
             }
+            else if (string.IsNullOrWhiteSpace(value))
+            {
+                // An empty environment variable (Calendar__Auth__SharedSecret from an empty Secret) or "--Calendar:X="
+                // was read as "not set": the default, or no proxy secret and every request refused.
+                errors.Add($"Calendar:{path}: no value (set one, or remove the setting for its default; see --help)");
+            }
         }
 
         Duration(section, "HistoryStep", allowZero: false, errors);
         Duration(section, "HistoryWindow", allowZero: false, errors);
         Duration(section, "DefaultLeadTime", allowZero: true, errors);
-        if (section["Forecaster"] is { } forecaster && !ForecasterCatalog.TryCreate(forecaster, out _, out var why))
+        if (Value(section, "Forecaster") is { } forecaster && !ForecasterCatalog.TryCreate(forecaster, out _, out var why))
         {
             errors.Add($"Calendar:Forecaster: {why}");
         }
 
-        if (section["PrometheusUrl"] is { Length: > 0 } url
+        if (Value(section, "PrometheusUrl") is { Length: > 0 } url
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
             errors.Add($"Calendar:PrometheusUrl: '{url}' is not an http(s) URL (e.g. http://prometheus.monitoring:9090/)");
         }
 
-        if (section["HistoryCsvDirectory"] is { Length: > 0 } dir && !Directory.Exists(dir))
+        if (Value(section, "HistoryCsvDirectory") is { Length: > 0 } dir && !Directory.Exists(dir))
         {
             errors.Add($"Calendar:HistoryCsvDirectory: directory '{dir}' does not exist");
         }
 
-        if (section["DataProtectionKeysPath"] is { Length: > 0 } keys && !Directory.Exists(keys))
+        if (Value(section, "DataProtectionKeysPath") is { Length: > 0 } keys && !Directory.Exists(keys))
         {
             errors.Add($"Calendar:DataProtectionKeysPath: directory '{keys}' does not exist (mount a volume that outlives the pod there)");
         }
 
-        if (section["RetimeCsvToNow"] is { Length: > 0 } retime && !bool.TryParse(retime, out _))
+        if (Value(section, "RetimeCsvToNow") is { Length: > 0 } retime && !bool.TryParse(retime, out _))
         {
             errors.Add($"Calendar:RetimeCsvToNow: '{retime}' is not true or false");
         }
 
-        if (section["Auth:SharedSecret"] is { Length: > 0 and < 16 } secret)
+        if (Value(section, "Auth:SharedSecret") is { Length: > 0 and < 16 } secret)
         {
             errors.Add($"Calendar:Auth:SharedSecret: {secret.Length} characters; at least 16 are needed (a shorter secret would be ignored and every proxied request refused)");
         }
 
-        if (section["Auth:ProxyClientCaFile"] is { Length: > 0 } ca && !File.Exists(ca))
+        if (Value(section, "Auth:ProxyClientCaFile") is { Length: > 0 } ca && !File.Exists(ca))
         {
             errors.Add($"Calendar:Auth:ProxyClientCaFile: file '{ca}' does not exist");
         }
@@ -165,7 +171,7 @@ public static class CalendarCommandLine
 
     private static void Duration(IConfigurationSection section, string key, bool allowZero, List<string> errors)
     {
-        if (section[key] is not { } text) return;
+        if (Value(section, key) is not { } text) return;
         if (!DurationParser.TryParse(text, out var value, out var error))
         {
             errors.Add($"Calendar:{key}: {error}");
@@ -175,6 +181,10 @@ public static class CalendarCommandLine
             errors.Add($"Calendar:{key}: '{text}' must be {(allowZero ? "zero or more" : "more than zero")}");
         }
     }
+
+    // A setting's value, or null when it is absent or blank (a blank one is reported once, as "no value").
+    private static string? Value(IConfigurationSection section, string key) =>
+        string.IsNullOrWhiteSpace(section[key]) ? null : section[key];
 
     private static string Closest(string key) =>
         Known.MinBy(k => Distance(k.ToUpperInvariant(), key.ToUpperInvariant()))!;

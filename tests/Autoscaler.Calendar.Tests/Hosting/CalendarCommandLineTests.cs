@@ -69,6 +69,19 @@ public sealed class CalendarCommandLineTests
     }
 
     [Fact]
+    public void A_setting_without_a_value_from_the_environment_is_an_error_naming_it()
+    {
+        // Regression (new user's trial, the class of "--urls" without a value): an empty Calendar__Auth__SharedSecret
+        // (an empty Secret) or Calendar__PrometheusUrl= was taken as "not set", silently.
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Calendar:Auth:SharedSecret"] = "", ["Calendar:PrometheusUrl"] = " ", ["Calendar:Namespaces:0"] = "shop" })
+            .Build();
+        Assert.Equal(
+            ["Calendar:Auth:SharedSecret: no value (set one, or remove the setting for its default; see --help)", "Calendar:PrometheusUrl: no value (set one, or remove the setting for its default; see --help)"],
+            CalendarCommandLine.Check(config).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_unknown_auth_key_names_the_closest_known_one()
     {
         var error = Assert.Single(CalendarCommandLine.Check(Config("--Calendar:Auth:LocalUsr=pat")));

@@ -208,6 +208,7 @@ public sealed partial class ControllerReconciler
                 HistoryNote = _histories.For(work.Policy).Missing,
                 Accuracy = (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.Accuracy,
                 ForecastPending = work.Policy is not null && (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.FitPending == true,
+                HistoryFailure = work.Policy is null ? null : (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.HistoryFailure,
             };
             Observe(outcome);
             return outcome;
@@ -215,10 +216,7 @@ public sealed partial class ControllerReconciler
         catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException or ArgumentException or InvalidOperationException)
         {
             LogTargetFailed(_logger, work.Hpa.Key, e.Message);
-            // Both steps go: a step whose history read failed has spent its fit (Core marks it fitted before reading), so a
-            // kept one would report "no data" and not read again until its next hourly slot; a rebuilt one reads next pass.
             _acting.Remove(work.Hpa.Key);
-            _observing.Remove(work.Hpa.Key);
             return new TargetOutcome
             {
                 Hpa = work.Hpa, LeadTime = leadTime, LeadTimeSource = leadSource, Failure = e.Message,

@@ -9,6 +9,13 @@ public static class PolicyStatuses
 {
     private static ResourceCondition History(IEnumerable<ResourceCondition>? previous, PlanResult? result, TargetOutcome? outcome, long? generation, DateTimeOffset now)
     {
+        if (outcome?.HistoryFailure is { } failed)
+        {
+            // Current at every read: the error, how long, the next read; the last forecast stays in use when there is one.
+            var forecastNote = result?.Record.Forecast is { } last ? $"; the last forecast ({last}) stays in use" : "; no forecast until a read succeeds";
+            return Conditions.Make(previous, "HistoryAvailable", false, "QueryFailed", failed.Describe() + forecastNote, generation, now);
+        }
+
         if (outcome?.ForecastPending == true)
         {
             return Conditions.Make(previous, "HistoryAvailable", false, "ForecastPending", Core.Control.PreScaleStep.PendingDetail, generation, now);
@@ -19,9 +26,13 @@ public static class PolicyStatuses
             return Conditions.Make(previous, "HistoryAvailable", true, "Fitted", forecast, generation, now);
         }
 
-        return outcome?.Failure is { } failure
-            ? Conditions.Make(previous, "HistoryAvailable", false, "QueryFailed", failure, generation, now)
-            : Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
+        if (outcome?.Failure is not null && previous?.FirstOrDefault(c => c.Type == "HistoryAvailable") is { } kept)
+        {
+            // The target's pass failed elsewhere (a write to the cluster): nothing new is known about the history.
+            return kept;
+        }
+
+        return Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
     }
 
     /// <summary>

@@ -118,15 +118,16 @@ public sealed partial class ControllerReconciler
 
     private static List<ResolvedPolicy> Deduplicate(List<ResolvedPolicy> policies)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<ResolvedPolicy>();
         foreach (var p in policies.OrderBy(p => p.Resource.Metadata.CreationTimestamp).ThenBy(p => p.Resource.Metadata.Name, StringComparer.Ordinal))
         {
-            if (p.Problems.Count == 0 && !seen.Add(p.TargetKey))
+            if (p.Problems.Count == 0 && !first.TryAdd(p.TargetKey, p.Resource.Metadata.Name))
             {
                 result.Add(p with
                 {
-                    Problems = [new InputProblem("DuplicatePolicy", "spec.targetRef.name", $"another PredictivePolicy already targets HPA '{p.Resource.Spec.TargetRef.Name}'; only the oldest acts")],
+                    Problems = [new InputProblem("DuplicatePolicy", "spec.targetRef.name",
+                        $"PredictivePolicy '{first[p.TargetKey]}' already targets HPA '{p.Resource.Spec.TargetRef.Name}' and is older, so it runs and this one does not; delete this one or point it at another HPA")],
                 });
                 continue;
             }

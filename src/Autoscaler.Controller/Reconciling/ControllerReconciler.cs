@@ -44,7 +44,7 @@ public sealed partial class ControllerReconciler
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _publisher = new StatusPublisher(writer, metrics, logger);
+        _publisher = new StatusPublisher(writer, metrics, logger, time);
     }
 
     /// <summary>Runs one pass. Returns false when the caches are not synced yet (nothing was done).</summary>

@@ -74,7 +74,8 @@ public sealed partial class ControllerReconciler
             outcomes[target.Hpa.Key] = await RunTargetAsync(target, now, cancellationToken).ConfigureAwait(false);
         }
 
-        _metrics.RefitsWaiting.Set(_acting.Values.Concat(_observing.Values).Count(r => r.Step.FitPending || r.Step.RefitDue(now)));
+        // Due fits the share left for a later pass; a step backing off after a failed read is not waiting for the share.
+        _metrics.RefitsWaiting.Set(_acting.Values.Concat(_observing.Values).Count(r => r.Step.FitDue(now)));
 
         foreach (var hpa in hpas.Where(h => !work.ContainsKey(h.Key) && FloorAnnotations.Held(h)))
         {

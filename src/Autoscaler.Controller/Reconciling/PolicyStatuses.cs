@@ -26,10 +26,11 @@ public static class PolicyStatuses
             return Conditions.Make(previous, "HistoryAvailable", true, "Fitted", forecast, generation, now);
         }
 
-        if (outcome?.Failure is not null && previous?.FirstOrDefault(c => c.Type == "HistoryAvailable") is { } kept)
+        if (outcome?.Failure is { } failure)
         {
             // The target's pass failed elsewhere (a write to the cluster): nothing new is known about the history.
-            return kept;
+            return previous?.FirstOrDefault(c => c.Type == "HistoryAvailable")
+                ?? Conditions.Unknown(previous, "HistoryAvailable", "NotRead", $"the target's pass failed before a plan was made ({failure}); the history state is not known", generation, now);
         }
 
         return Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);

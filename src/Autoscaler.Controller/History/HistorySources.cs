@@ -47,6 +47,19 @@ public sealed class HistorySources
     /// </summary>
     public TimeSpan MetricDelay { get; init; }
 
+    /// <summary>
+    /// The controller's sources from its options: <c>--prometheus-url</c>, <c>--adapter-url</c> and <c>--metric-delay</c>
+    /// (the composition root's one call, so the flags' wiring is unit tested).
+    /// </summary>
+    /// <param name="options">Validated options.</param>
+    /// <param name="http">Client for Prometheus.</param>
+    /// <param name="adapterHttp">Client for the adapter (<see cref="AdapterHttpClient"/>), or null without --adapter-url.</param>
+    public static HistorySources From(Hosting.ControllerOptions options, HttpClient http, HttpClient? adapterHttp)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new HistorySources(http, options.PrometheusUrl, adapterHttp, options.AdapterUrl) { MetricDelay = options.MetricDelay };
+    }
+
     /// <summary>No history anywhere (tests, and targets without a policy).</summary>
     public static HistorySources None { get; } = new(new HttpClient(), null);
 

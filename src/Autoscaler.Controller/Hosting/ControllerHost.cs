@@ -67,10 +67,7 @@ public static class ControllerHost
             sp.GetRequiredService<Informer<V1Alpha1ScalingEvent>>(), sp.GetRequiredService<Informer<V1Alpha1PredictivePolicy>>(),
             sp.GetRequiredService<Informer<V2HorizontalPodAutoscaler>>(), sp.GetRequiredService<Informer<V1Pod>>(), hpaVersion));
         var adapterHttp = options.AdapterUrl is null ? null : AdapterHttpClient.Create(options.AdapterCaFile, options.AdapterTokenFile, TimeProvider.System, TimeSpan.FromSeconds(30));
-        services.AddSingleton(new HistorySources(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, options.PrometheusUrl, adapterHttp, options.AdapterUrl)
-        {
-            MetricDelay = options.MetricDelay,
-        });
+        services.AddSingleton(HistorySources.From(options, new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, adapterHttp));
         services.AddSingleton<ControllerReconciler>();
         services.AddSingleton<ApprovalService>();
         services.AddHostedService<InformerService>();

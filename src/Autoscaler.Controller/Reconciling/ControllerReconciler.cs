@@ -44,7 +44,7 @@ public sealed partial class ControllerReconciler
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _publisher = new StatusPublisher(writer, metrics, logger);
+        _publisher = new StatusPublisher(writer, metrics, logger, time);
     }
 
     /// <summary>Runs one pass. Returns false when the caches are not synced yet (nothing was done).</summary>
@@ -74,7 +74,8 @@ public sealed partial class ControllerReconciler
             outcomes[target.Hpa.Key] = await RunTargetAsync(target, now, cancellationToken).ConfigureAwait(false);
         }
 
-        _metrics.RefitsWaiting.Set(_acting.Values.Concat(_observing.Values).Count(r => r.Step.FitPending || r.Step.RefitDue(now)));
+        // Due fits the share left for a later pass; a step backing off after a failed read is not waiting for the share.
+        _metrics.RefitsWaiting.Set(_acting.Values.Concat(_observing.Values).Count(r => r.Step.FitDue(now)));
 
         foreach (var hpa in hpas.Where(h => !work.ContainsKey(h.Key) && FloorAnnotations.Held(h)))
         {
@@ -118,15 +119,16 @@ public sealed partial class ControllerReconciler
 
     private static List<ResolvedPolicy> Deduplicate(List<ResolvedPolicy> policies)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<ResolvedPolicy>();
         foreach (var p in policies.OrderBy(p => p.Resource.Metadata.CreationTimestamp).ThenBy(p => p.Resource.Metadata.Name, StringComparer.Ordinal))
         {
-            if (p.Problems.Count == 0 && !seen.Add(p.TargetKey))
+            if (p.Problems.Count == 0 && !first.TryAdd(p.TargetKey, p.Resource.Metadata.Name))
             {
                 result.Add(p with
                 {
-                    Problems = [new InputProblem("DuplicatePolicy", "spec.targetRef.name", $"another PredictivePolicy already targets HPA '{p.Resource.Spec.TargetRef.Name}'; only the oldest acts")],
+                    Problems = [new InputProblem("DuplicatePolicy", "spec.targetRef.name",
+                        $"PredictivePolicy '{first[p.TargetKey]}' already targets HPA '{p.Resource.Spec.TargetRef.Name}' and is older, so it runs and this one does not; delete this one or point it at another HPA")],
                 });
                 continue;
             }
@@ -208,6 +210,7 @@ public sealed partial class ControllerReconciler
                 HistoryNote = _histories.For(work.Policy).Missing,
                 Accuracy = (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.Accuracy,
                 ForecastPending = work.Policy is not null && (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.FitPending == true,
+                HistoryFailure = work.Policy is null ? null : (policyActs ? _acting : _observing).GetValueOrDefault(work.Hpa.Key)?.Step.HistoryFailure,
             };
             Observe(outcome);
             return outcome;
@@ -215,10 +218,7 @@ public sealed partial class ControllerReconciler
         catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException or ArgumentException or InvalidOperationException)
         {
             LogTargetFailed(_logger, work.Hpa.Key, e.Message);
-            // Both steps go: a step whose history read failed has spent its fit (Core marks it fitted before reading), so a
-            // kept one would report "no data" and not read again until its next hourly slot; a rebuilt one reads next pass.
             _acting.Remove(work.Hpa.Key);
-            _observing.Remove(work.Hpa.Key);
             return new TargetOutcome
             {
                 Hpa = work.Hpa, LeadTime = leadTime, LeadTimeSource = leadSource, Failure = e.Message,

@@ -23,25 +23,25 @@ public static class EventStatuses
         var generation = resource.Metadata.Generation;
         var mine = resolved.Targets.Select(t => outcomes.GetValueOrDefault(t.Key)).OfType<TargetOutcome>().ToList();
         var lead = mine.Count == 0 ? resolved.ExplicitLeadTime ?? TimeSpan.Zero : mine.Max(o => o.LeadTime.Value);
+        var (phase, start, end) = Phase(resolved, lead, now);
         var conditions = new List<ResourceCondition>
         {
             resolved.Problems.Count == 0
                 ? Conditions.Make(old?.Conditions, "Valid", true, "Valid", "the spec is valid and every target exists", generation, now)
                 : Conditions.Make(old?.Conditions, "Valid", false, resolved.Problems[0].Reason, string.Join("; ", resolved.Problems), generation, now),
-            resolved.Approved
-                ? Conditions.Make(old?.Conditions, "Approved", true, "Approved", $"approved by {old!.ApprovedBy}", generation, now)
-                : Conditions.Make(old?.Conditions, "Approved", false, "AwaitingApproval",
-                    "awaiting approval by a user allowed to 'approve' scalingevents (checked with a SubjectAccessReview)", generation, now),
+            Approval(resolved, phase, old, generation, now),
         };
         var conflicts = mine.Where(o => o.Actuation == ActuationResult.Conflict).ToList();
         if (resolved.Plannable)
         {
             conditions.Add(conflicts.Count > 0
                 ? Conditions.Make(old?.Conditions, "FloorApplied", false, "FieldManagerConflict", string.Join("; ", conflicts.Select(c => $"{c.Hpa.Name}: {c.Conflict}")), generation, now)
-                : Conditions.Make(old?.Conditions, "FloorApplied", true, "Applied", "every target holds the planned floor (or none is due)", generation, now));
+                : phase == ScalingEventPhases.Completed
+                    ? Conditions.Make(old?.Conditions, "FloorApplied", false, "WindowEnded",
+                        "the event's last window has ended: it holds no floor any more (the HPA's own minReplicas, or another requester's floor, rules)", generation, now)
+                    : Conditions.Make(old?.Conditions, "FloorApplied", true, "Applied", "every target holds the planned floor (or none is due)", generation, now));
         }
 
-        var (phase, start, end) = Phase(resolved, lead, now);
         var decisions = old?.Decisions?.ToList() ?? [];
         foreach (var outcome in mine.Where(o => o.Acting is not null && resolved.Plannable))
         {
@@ -60,6 +60,37 @@ public static class EventStatuses
             Targets = resolved.Targets.Select(t => Target(t, outcomes.GetValueOrDefault(t.Key), phase, start, end, lead)).ToList(),
             Decisions = decisions.Count == 0 ? null : decisions,
             Conditions = conditions,
+        };
+    }
+
+    /// <summary>
+    /// The Approved condition, never at odds with the phase: only a valid, not cancelled, unapproved event invites approval
+    /// (Proposed); a Rejected one says what to fix first, a Cancelled one that it will not act. An approval already given
+    /// stays True (it is a fact, and counts again if the spec becomes valid without a new generation), saying why the event
+    /// does not act.
+    /// </summary>
+    private static ResourceCondition Approval(ResolvedEvent resolved, string phase, ScalingEventStatus? old, long? generation, DateTimeOffset now)
+    {
+        var problems = string.Join("; ", resolved.Problems);
+        if (resolved.Approved)
+        {
+            var why = phase switch
+            {
+                ScalingEventPhases.Cancelled => "; cancelled (spec.cancelled: true), so it does not act",
+                ScalingEventPhases.Rejected => $"; rejected, so it does not act until the spec is fixed: {problems}",
+                _ => "",
+            };
+            return Conditions.Make(old?.Conditions, "Approved", true, "Approved", $"approved by {old!.ApprovedBy}{why}", generation, now);
+        }
+
+        return phase switch
+        {
+            ScalingEventPhases.Cancelled => Conditions.Make(old?.Conditions, "Approved", false, "Cancelled",
+                "cancelled (spec.cancelled: true): nothing to approve, it will not act", generation, now),
+            ScalingEventPhases.Rejected => Conditions.Make(old?.Conditions, "Approved", false, "Rejected",
+                $"not open for approval: the spec is invalid ({problems}); fix it (see the Valid condition), then the new generation awaits approval", generation, now),
+            _ => Conditions.Make(old?.Conditions, "Approved", false, "AwaitingApproval",
+                "awaiting approval by a user allowed to 'approve' scalingevents (checked with a SubjectAccessReview)", generation, now),
         };
     }
 

@@ -9,6 +9,13 @@ public static class PolicyStatuses
 {
     private static ResourceCondition History(IEnumerable<ResourceCondition>? previous, PlanResult? result, TargetOutcome? outcome, long? generation, DateTimeOffset now)
     {
+        if (outcome?.HistoryFailure is { } failed)
+        {
+            // Current at every read: the error, how long, the next read; the last forecast stays in use when there is one.
+            var forecastNote = result?.Record.Forecast is { } last ? $"; the last forecast ({last}) stays in use" : "; no forecast until a read succeeds";
+            return Conditions.Make(previous, "HistoryAvailable", false, "QueryFailed", failed.Describe() + forecastNote, generation, now);
+        }
+
         if (outcome?.ForecastPending == true)
         {
             return Conditions.Make(previous, "HistoryAvailable", false, "ForecastPending", Core.Control.PreScaleStep.PendingDetail, generation, now);
@@ -19,9 +26,14 @@ public static class PolicyStatuses
             return Conditions.Make(previous, "HistoryAvailable", true, "Fitted", forecast, generation, now);
         }
 
-        return outcome?.Failure is { } failure
-            ? Conditions.Make(previous, "HistoryAvailable", false, "QueryFailed", failure, generation, now)
-            : Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
+        if (outcome?.Failure is { } failure)
+        {
+            // The target's pass failed elsewhere (a write to the cluster): nothing new is known about the history.
+            return previous?.FirstOrDefault(c => c.Type == "HistoryAvailable")
+                ?? Conditions.Unknown(previous, "HistoryAvailable", "NotRead", $"the target's pass failed before a plan was made ({failure}); the history state is not known", generation, now);
+        }
+
+        return Conditions.Make(previous, "HistoryAvailable", false, "NoHistory", outcome?.HistoryNote ?? "no forecast yet: the history returned no data", generation, now);
     }
 
     /// <summary>
@@ -52,6 +64,28 @@ public static class PolicyStatuses
         ? "mode observe: floors are planned and recorded in status.decisions only, neither recommended nor applied"
         : $"mode {mode}: the floor is recommended (status.recommendedFloor, a FloorRecommended Event) and applied only after approval of this generation";
 
+    // A policy that does not run (invalid, or a duplicate): no mode, no history, no forecast, no accuracy of its own to
+    // report; its conditions say why it does not act and that the history was not read.
+    private static PredictivePolicyStatus NotRunning(ResolvedPolicy resolved, DateTimeOffset now)
+    {
+        var resource = resolved.Resource;
+        var old = resource.Status;
+        var generation = resource.Metadata.Generation;
+        var problem = resolved.Problems[0];
+        var problems = string.Join("; ", resolved.Problems);
+        return new PredictivePolicyStatus
+        {
+            ObservedGeneration = generation,
+            Decisions = old?.Decisions is { Count: > 0 } kept ? kept : null,
+            Conditions =
+            [
+                Conditions.Make(old?.Conditions, "Valid", false, problem.Reason, problems, generation, now),
+                Conditions.Make(old?.Conditions, "Acting", false, problem.Reason, $"not acting, nothing planned or recommended: {problems}", generation, now),
+                Conditions.Unknown(old?.Conditions, "HistoryAvailable", "NotRead", $"the history is not read while the policy does not run ({problem.Reason})", generation, now),
+            ],
+        };
+    }
+
     /// <summary>Builds the status; approval members are left to the approver.</summary>
     /// <param name="resolved">The resolved policy.</param>
     /// <param name="outcome">Its target's outcome, when it ran.</param>
@@ -60,6 +94,11 @@ public static class PolicyStatuses
     public static PredictivePolicyStatus Build(ResolvedPolicy resolved, TargetOutcome? outcome, DateTimeOffset now, int keep)
     {
         ArgumentNullException.ThrowIfNull(resolved);
+        if (resolved.Problems.Count > 0)
+        {
+            return NotRunning(resolved, now);
+        }
+
         var resource = resolved.Resource;
         var old = resource.Status;
         var generation = resource.Metadata.Generation;
@@ -67,9 +106,7 @@ public static class PolicyStatuses
         var result = acting ? outcome?.Acting : outcome?.Observing;
         var conditions = new List<ResourceCondition>
         {
-            resolved.Problems.Count == 0
-                ? Conditions.Make(old?.Conditions, "Valid", true, "Valid", "the spec is valid and the target HPA exists", generation, now)
-                : Conditions.Make(old?.Conditions, "Valid", false, resolved.Problems[0].Reason, string.Join("; ", resolved.Problems), generation, now),
+            Conditions.Make(old?.Conditions, "Valid", true, "Valid", "the spec is valid and the target HPA exists", generation, now),
             Conditions.Make(old?.Conditions, "Acting", acting, acting ? "Auto" : resolved.Mode.ToString(),
                 resolved.ModeReason ?? (acting ? "forecast floors are applied" : NotActing(resource.Spec.Mode)), generation, now),
             History(old?.Conditions, result, outcome, generation, now),

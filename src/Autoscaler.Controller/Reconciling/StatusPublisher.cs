@@ -27,13 +27,17 @@ public sealed partial class StatusPublisher
     private readonly IClusterWriter _writer;
     private readonly ControllerMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly HistoryOutages _outages;
 
     /// <summary>Creates the publisher.</summary>
-    public StatusPublisher(IClusterWriter writer, ControllerMetrics metrics, ILogger logger)
+    public StatusPublisher(IClusterWriter writer, ControllerMetrics metrics, ILogger logger, TimeProvider time)
     {
         _writer = writer;
         _metrics = metrics;
         _logger = logger;
+        _time = time;
+        _outages = new HistoryOutages(logger);
     }
 
     /// <summary>Publishes a ScalingEvent's status and its transition Events.</summary>
@@ -70,9 +74,18 @@ public sealed partial class StatusPublisher
         var resource = resolved.Resource;
         var target = new ObjectRef(AutoscalerApi.ApiVersion, V1Alpha1PredictivePolicy.KubeKind, resource.Metadata.NamespaceProperty, resource.Metadata.Name, resource.Metadata.Uid);
         var old = resource.Status;
+        var history = status.Conditions?.FirstOrDefault(c => c.Type == "HistoryAvailable");
+        var outage = _outages.Observe(target.Namespace + "/" + target.Name, old?.Conditions?.FirstOrDefault(c => c.Type == "HistoryAvailable"), history, _time.GetUtcNow());
         if (!await PatchIfChangedAsync(target, old, status, PolicyMembers, cancellationToken).ConfigureAwait(false))
         {
             return;
+        }
+
+        if (outage != HistoryOutages.Change.None)
+        {
+            // On the transitions only (the condition carries the current state at every read).
+            await EventAsync(target, outage == HistoryOutages.Change.Started, outage == HistoryOutages.Change.Started ? "HistoryUnavailable" : "HistoryRecovered",
+                outage == HistoryOutages.Change.Started ? history!.Message ?? "" : $"history readable again: {history!.Message}", cancellationToken).ConfigureAwait(false);
         }
 
         var problems = string.Join("; ", resolved.Problems);

@@ -49,6 +49,9 @@ public sealed record TargetOutcome
     /// <summary>An unexpected failure of this target's pass (the others went on).</summary>
     public string? Failure { get; init; }
 
-    /// <summary>True while the policy's forecast waits for its first fit (the refit budget; a cold start).</summary>
+    /// <summary>True while the policy's forecast waits for its first fit (the refit budget, a cold start, or failed reads).</summary>
     public bool ForecastPending { get; init; }
+
+    /// <summary>The policy's failed history reads since its last fit (Core's step backs off between them), or null.</summary>
+    public Core.Control.HistoryReadFailure? HistoryFailure { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed class PreScaleStep
     private TimeSpan _phase;
     private PlanForecast? _forecast;
     private ForecastHistory? _recent;
+    private HistoryReadFailure? _failure;
 
     /// <summary>Creates a step; nothing runs until <see cref="RunOnceAsync(CancellationToken)"/>.</summary>
     public PreScaleStep(PreScalePolicy policy, IHistorySource history, IWorkloadView workload, IFloorActuator actuator, IDecisionSink sink, TimeProvider time)
@@ -47,6 +48,10 @@ public sealed class PreScaleStep
     /// <summary>What a step whose first fit waits says (its record's detail; the controller's ForecastPending condition).</summary>
     public const string PendingDetail =
         "the forecast's first fit waits for the refit budget (a cold start spreads first fits over passes); a floor already held stays, none is raised or released from the forecast until then";
+
+    /// <summary>What a step whose history reads failed before its first fit says after the failure (its record's detail).</summary>
+    public const string UnavailableDetail =
+        "no forecast until a read succeeds; a floor already held stays, none is raised or released from the forecast until then";
 
     /// <summary>The step's configuration.</summary>
     public PreScalePolicy Policy => _policy;
@@ -73,14 +78,30 @@ public sealed class PreScaleStep
     /// <summary>When the next refit falls due (<see cref="RefitSchedule.NextDue"/>); null before the first fit or when the step never refits.</summary>
     public DateTimeOffset? NextRefitAt => _refits && _fittedAt is { } fitted ? RefitSchedule.NextDue(fitted, _policy.RefitEvery, _phase) : null;
 
-    /// <summary>True when a refit (not the first fit) is due at <paramref name="now"/>: a host budgeting refits offers it to <see cref="RefitSchedule.Grant"/>.</summary>
-    public bool RefitDue(DateTimeOffset now) => NextRefitAt is { } due && due <= now;
+    /// <summary>
+    /// True when a refit (not the first fit) is due at <paramref name="now"/> and no failed read's backoff holds it back
+    /// (<see cref="HistoryFailure"/>): a host budgeting refits offers it to <see cref="RefitSchedule.Grant"/>.
+    /// </summary>
+    public bool RefitDue(DateTimeOffset now) => NextRefitAt is { } due && due <= now && !BackingOff(now);
 
-    /// <summary>True while the step needs a fit and has none (a host's budget deferred its first fit): nothing from the forecast acts.</summary>
+    /// <summary>
+    /// True while the step needs a fit and has none (a host's budget deferred its first fit, or every read so far failed):
+    /// nothing from the forecast acts.
+    /// </summary>
     public bool FitPending => _refits && _fittedAt is null;
 
-    /// <summary>True when the step wants a fit at <paramref name="now"/>: its first one, or a due refit (hosts offer it to <see cref="RefitSchedule.Grant"/>).</summary>
-    public bool FitDue(DateTimeOffset now) => FitPending || RefitDue(now);
+    /// <summary>
+    /// True when the step wants a fit at <paramref name="now"/>: its first one, or a due refit (hosts offer it to
+    /// <see cref="RefitSchedule.Grant"/>); false while a failed read's backoff runs (<see cref="HistoryReadFailure.RetryAt"/>).
+    /// </summary>
+    public bool FitDue(DateTimeOffset now) => (FitPending || RefitDue(now)) && !BackingOff(now);
+
+    /// <summary>
+    /// The history reads that failed since the last successful fit, or null (none, or the last read succeeded). A failed
+    /// read is not a fit: the step keeps its forecast (none before the first fit: <see cref="FitPending"/> stays true) and
+    /// reads again at <see cref="HistoryReadFailure.RetryAt"/>.
+    /// </summary>
+    public HistoryReadFailure? HistoryFailure => _failure;
 
     /// <summary>Runs one step and returns its result; a due refit runs.</summary>
     public ValueTask<PlanResult> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(StepRun.Default, cancellationToken);
@@ -107,7 +128,7 @@ public sealed class PreScaleStep
         ArgumentNullException.ThrowIfNull(run);
         var now = _time.GetUtcNow();
         var workload = await _workload.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (_refits && !run.DeferFit && (_fittedAt is null || RefitDue(now)))
+        if (_refits && !run.DeferFit && FitDue(now))
         {
             await RefitAsync(now, cancellationToken).ConfigureAwait(false);
         }
@@ -159,21 +180,31 @@ public sealed class PreScaleStep
         return result;
     }
 
-    // While the first fit waits and the plan holds no floor: nothing is raised or released (a floor already held stays).
-    private PlanResult Pending(PlanResult result) =>
-        FitPending && result.Floor is null
-            ? result with
+    private bool BackingOff(DateTimeOffset now) => _failure is { } failure && now < failure.RetryAt;
+
+    // While the first fit waits (the budget, or failed reads) and the plan holds no floor: nothing is raised or released (a
+    // floor already held stays). A refit that failed keeps the last forecast, and the record says so.
+    private PlanResult Pending(PlanResult result)
+    {
+        if (FitPending && result.Floor is null)
+        {
+            return result with
             {
                 FloorToApply = null,
                 Record = result.Record with
                 {
                     AppliedFloor = null,
-                    Reason = DecisionReason.ForecastPending,
-                    Detail = PendingDetail,
+                    Reason = _failure is null ? DecisionReason.ForecastPending : DecisionReason.HistoryUnavailable,
+                    Detail = _failure is { } f ? f.Describe() + "; " + UnavailableDetail : PendingDetail,
                     Action = "pending: nothing changed",
                 },
-            }
+            };
+        }
+
+        return _failure is { } failure && _fittedAt is { } fitted
+            ? result with { Record = result.Record with { Detail = result.Record.Detail + FormattableString.Invariant($"; {failure.Describe()}: the forecast fitted at {fitted:yyyy-MM-dd'T'HH:mm:ss'Z'} stays in use") } }
             : result;
+    }
 
     // The acted plan (events only) with the forecast floor the gate held back, when that one is higher.
     private PlanResult Withhold(PlanResult acted, PlanResult gated)
@@ -196,13 +227,27 @@ public sealed class PreScaleStep
 
     private async ValueTask RefitAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ForecastHistory? history;
+        try
+        {
+            history = await _history.GetHistoryAsync(now - _policy.HistoryWindow, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Any failure of the source but our own cancellation (a timeout included) is a failed read, not a fit: the
+            // forecast in use stays (KEDA's "last good value"), and the read is tried again after a backoff.
+            var failures = (_failure?.Failures ?? 0) + 1;
+            _failure = new HistoryReadFailure(e.Message, failures, _failure?.Since ?? now, now + HistoryReadFailure.Backoff(failures));
+            return;
+        }
+
+        _failure = null;
         if (_fittedAt is null)
         {
             _phase = _policy.RefitPhase ?? TimeSpan.FromTicks((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) % _policy.RefitEvery.Ticks);
         }
 
         _fittedAt = now;
-        var history = await _history.GetHistoryAsync(now - _policy.HistoryWindow, now, cancellationToken).ConfigureAwait(false);
         _recent = history;
         if (_policy.Forecaster is not { } forecaster || history is null || history.Count < 2 || !HasData(history))
         {

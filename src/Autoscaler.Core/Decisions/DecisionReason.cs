@@ -27,4 +27,11 @@ public enum DecisionReason
     /// no fit still act.
     /// </summary>
     ForecastPending = 6,
+
+    /// <summary>
+    /// No forecast: the step's history reads failed before its first fit (<see cref="Control.HistoryReadFailure"/>; read
+    /// again after a backoff). Nothing is actuated from the forecast, as in <see cref="ForecastPending"/>; events that need
+    /// no history still act.
+    /// </summary>
+    HistoryUnavailable = 7,
 }

@@ -14,6 +14,7 @@ namespace Autoscaler.Controller.Tests.History;
 /// A history source that cannot be reached (found trying docs/controller.md with a Prometheus URL that does not resolve):
 /// the first pass said QueryFailed, every later pass said "NoHistory: the history returned no data" and the fit was not
 /// tried again before the next hourly refit slot, because the observing step survived the failure with its fit spent.
+/// The fix lives in Core (a failed read is not a fit, read again after a backoff): the controller keeps the same step.
 /// </summary>
 public sealed class UnreachableHistoryTests
 {
@@ -43,12 +44,15 @@ public sealed class UnreachableHistoryTests
         await reconciler.ReconcileAsync(CancellationToken.None);
         Assert.Equal("QueryFailed", History().Reason);
         var asked = handler.Requests.Count;
+        var step = reconciler.ObservingRunner(Ns + "/web")!.Step;
 
         time.Advance(TimeSpan.FromSeconds(30));
         await reconciler.ReconcileAsync(CancellationToken.None);
         Assert.True(handler.Requests.Count > asked, "the second pass reads the history again");
         Assert.Equal("QueryFailed", History().Reason);
         Assert.Contains("Resource temporarily unavailable", History().Message, StringComparison.Ordinal);
+        Assert.Contains("2 consecutive failures", History().Message, StringComparison.Ordinal);
+        Assert.Same(step, reconciler.ObservingRunner(Ns + "/web")!.Step); // no rebuild: Core retries, not a host workaround
 
         reachable = true;
         time.Advance(TimeSpan.FromSeconds(30));

@@ -1,5 +1,6 @@
 using Autoscaler.Core.Forecasting;
 using Autoscaler.Core.TimeSeries;
+using Autoscaler.Shared.Text;
 
 namespace Autoscaler.Calendar.Hosting;
 
@@ -187,23 +188,5 @@ public static class CalendarCommandLine
         string.IsNullOrWhiteSpace(section[key]) ? null : section[key];
 
     private static string Closest(string key) =>
-        Known.MinBy(k => Distance(k.ToUpperInvariant(), key.ToUpperInvariant()))!;
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
-    }
+        Known.MinBy(k => NameSuggestion.EditDistance(k.ToUpperInvariant(), key.ToUpperInvariant()))!;
 }

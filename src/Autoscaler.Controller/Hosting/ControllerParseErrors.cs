@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Autoscaler.Shared.Text;
 
 namespace Autoscaler.Controller.Hosting;
 
@@ -68,31 +69,7 @@ internal static class ControllerParseErrors
 
         var eq = value.IndexOf('=', StringComparison.Ordinal);
         var name = eq > 0 ? value[..eq] : value;
-        var meant = command.Options.Select(o => o.Name)
-            .Select(n => (Name: n, Distance: EditDistance(name, n)))
-            .Where(c => c.Distance <= 2)
-            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => c.Name)
-            .FirstOrDefault();
+        var meant = NameSuggestion.Within(name, command.Options.Select(o => o.Name), maxEdits: 2);
         return meant is null ? $"{name}: unknown flag" : $"{name}: unknown flag (did you mean {meant}?)";
-    }
-
-    // Levenshtein distance with one row of memory.
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 }
